@@ -1,0 +1,2 @@
+/** AppQoE: public API (filled in by the AppQoE engine). */
+package org.apptrack.appqoe.api;

@@ -1,0 +1,2 @@
+/** Packet capture source for running outside ONOS: public API. */
+package org.apptrack.capture.api;

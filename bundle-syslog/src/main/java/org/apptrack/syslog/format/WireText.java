@@ -1,0 +1,132 @@
+package org.apptrack.syslog.format;
+
+/**
+ * Writes text into a byte array as UTF-8, without allocating, the way RFC 5424 wants it.
+ * Hand-written because no library encodes and escapes in one pass into a caller's buffer.
+ *
+ * <p>Control characters (C0, DEL, C1, U+2028, U+2029) become a space, so no value from the
+ * network can end a log line or fake a field; a lone surrogate becomes {@code ?}. Callers size
+ * the buffer with {@link #maxBytes(CharSequence)}.
+ */
+final class WireText {
+
+    private static final byte COPY = 0;
+    private static final byte ESCAPE = 1;
+    private static final byte BLANK = 2;
+
+    /** What to do with each US-ASCII character inside a PARAM-VALUE. */
+    private static final byte[] PARAM_VALUE = new byte[128];
+    /** What to do with each US-ASCII character in free text (message body). */
+    private static final byte[] TEXT = new byte[128];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            PARAM_VALUE[c] = BLANK;
+            TEXT[c] = BLANK;
+        }
+        PARAM_VALUE[0x7f] = BLANK;
+        TEXT[0x7f] = BLANK;
+        PARAM_VALUE['"'] = ESCAPE;
+        PARAM_VALUE['\\'] = ESCAPE;
+        PARAM_VALUE[']'] = ESCAPE;
+    }
+
+    private WireText() {
+    }
+
+    /** An upper bound of the bytes {@link #writeParamValue} or {@link #writeText} write. */
+    static int maxBytes(CharSequence s) {
+        return s == null ? 0 : 3 * s.length();
+    }
+
+    /** Writes a PARAM-VALUE body: {@code "}, {@code \} and {@code ]} escaped with a backslash. */
+    static int writeParamValue(String s, byte[] dst, int pos) {
+        return write(s, dst, pos, PARAM_VALUE);
+    }
+
+    /** Writes free text (a message body): nothing escaped, control characters blanked. */
+    static int writeText(String s, byte[] dst, int pos) {
+        return write(s, dst, pos, TEXT);
+    }
+
+    /** Writes text already known to be printable US-ASCII (names, validated header tokens). */
+    @SuppressWarnings("deprecation")
+    static int writeAscii(String s, byte[] dst, int pos) {
+        int len = s.length();
+        // String.getBytes(int, int, byte[], int) copies the low byte of each char, with no
+        // allocation: exactly right for text validated as US-ASCII.
+        s.getBytes(0, len, dst, pos);
+        return pos + len;
+    }
+
+    private static int write(String s, byte[] dst, int pos, byte[] asciiAction) {
+        int p = pos;
+        int len = s.length();
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                byte action = asciiAction[c];
+                if (action == COPY) {
+                    dst[p++] = (byte) c;
+                } else if (action == ESCAPE) {
+                    dst[p++] = '\\';
+                    dst[p++] = (byte) c;
+                } else {
+                    dst[p++] = ' ';
+                }
+            } else if (c < 0x800) {
+                if (c <= 0x9f) {
+                    dst[p++] = ' '; // C1 controls, NEL among them
+                } else {
+                    dst[p++] = (byte) (0xc0 | (c >> 6));
+                    dst[p++] = (byte) (0x80 | (c & 0x3f));
+                }
+            } else if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    dst[p++] = (byte) (0xf0 | (cp >> 18));
+                    dst[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                    dst[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                    dst[p++] = (byte) (0x80 | (cp & 0x3f));
+                } else {
+                    dst[p++] = '?';
+                }
+            } else if (c == 0x2028 || c == 0x2029) {
+                dst[p++] = ' '; // line and paragraph separators
+            } else {
+                dst[p++] = (byte) (0xe0 | (c >> 12));
+                dst[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+                dst[p++] = (byte) (0x80 | (c & 0x3f));
+            }
+        }
+        return p;
+    }
+
+    /** Writes a non-negative decimal number. */
+    static int writeDecimal(long value, byte[] dst, int pos) {
+        if (value == 0) {
+            dst[pos] = '0';
+            return pos + 1;
+        }
+        int digits = 0;
+        for (long v = value; v > 0; v /= 10) {
+            digits++;
+        }
+        int end = pos + digits;
+        int p = end;
+        for (long v = value; v > 0; v /= 10) {
+            dst[--p] = (byte) ('0' + (v % 10));
+        }
+        return end;
+    }
+
+    /** Writes {@code value} as exactly {@code width} digits, zero-padded. */
+    static int writePadded(int value, int width, byte[] dst, int pos) {
+        int v = value;
+        for (int i = pos + width - 1; i >= pos; i--) {
+            dst[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return pos + width;
+    }
+}

@@ -1,0 +1,256 @@
+package org.apptrack.syslog.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.api.LogStreamState;
+import org.apptrack.syslog.config.LogStreamSettings;
+import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.syslog.stream.LogStream;
+import org.apptrack.syslog.stream.StreamTransport;
+
+/**
+ * UDP, TCP and TLS delivery on Netty. TCP and TLS reconnect with exponential backoff; while the
+ * receiver is away, records wait in the stream's bounded queue. Records written to a connection
+ * that breaks before they reach the kernel are counted as dropped.
+ */
+public final class NettyStreamTransport implements StreamTransport {
+
+    /** Records written before yielding the event loop to other streams. */
+    private static final int BATCH = 512;
+    private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
+
+    private final LogStreamSettings settings;
+    private final EventLoop loop;
+    private final SslContext sslContext;
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final Runnable drainTask = this::drain;
+    private final ChannelFutureListener writeListener = this::writeDone;
+
+    private LogStream stream;
+    private volatile Channel channel;
+    private volatile boolean stopped;
+    private long backoffMillis;
+    private boolean firstAttempt = true;
+
+    /**
+     * @throws IOException when the TLS material cannot make a context (checked at configuration)
+     */
+    public NettyStreamTransport(LogStreamSettings settings, EventLoopGroup group) throws IOException {
+        this.settings = settings;
+        this.loop = group.next();
+        this.backoffMillis = settings.reconnectMinMillis();
+        if (settings.transport() == TransportKind.TLS) {
+            try {
+                this.sslContext = TlsContexts.clientContext(settings.tls());
+            } catch (GeneralSecurityException e) {
+                throw new IOException("TLS setup failed: " + e.getMessage(), e);
+            }
+        } else {
+            this.sslContext = null;
+        }
+    }
+
+    @Override
+    public void start(LogStream logStream) {
+        this.stream = logStream;
+        loop.execute(this::connect);
+    }
+
+    @Override
+    public void recordsAvailable() {
+        if (channel != null && drainPending.compareAndSet(false, true)) {
+            loop.execute(drainTask);
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        Channel ch = channel;
+        if (ch != null) {
+            ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+    }
+
+    private void connect() {
+        if (stopped) {
+            return;
+        }
+        if (!firstAttempt) {
+            stream.countReconnect();
+        }
+        firstAttempt = false;
+        stream.state(LogStreamState.CONNECTING);
+        Bootstrap bootstrap = new Bootstrap().group(loop)
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .handler(new Initializer());
+        ChannelFuture future;
+        if (settings.transport() == TransportKind.UDP) {
+            bootstrap.channel(NioDatagramChannel.class);
+            future = bootstrap.bind(settings.local() != null ? settings.local() : new InetSocketAddress(0));
+        } else {
+            bootstrap.channel(NioSocketChannel.class)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
+                    .option(ChannelOption.SO_KEEPALIVE, true)
+                    .option(ChannelOption.TCP_NODELAY, true);
+            future = settings.local() != null
+                    ? bootstrap.connect(settings.remote(), settings.local())
+                    : bootstrap.connect(settings.remote());
+        }
+        future.addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                stream.countError(f.cause());
+                scheduleReconnect();
+                return;
+            }
+            Channel ch = f.channel();
+            ch.closeFuture().addListener(closed -> connectionClosed(ch));
+            SslHandler ssl = ch.pipeline().get(SslHandler.class);
+            if (ssl == null) {
+                connectionUp(ch);
+            } else {
+                ssl.handshakeFuture().addListener(hs -> {
+                    if (hs.isSuccess()) {
+                        connectionUp(ch);
+                    } else {
+                        // Counted here only: the pipeline's exceptionCaught ignores channels not yet up.
+                        stream.countError(hs.cause());
+                        ch.close();
+                    }
+                });
+            }
+        });
+    }
+
+    private void connectionUp(Channel ch) {
+        if (stopped) {
+            ch.close();
+            return;
+        }
+        channel = ch;
+        backoffMillis = settings.reconnectMinMillis();
+        stream.state(LogStreamState.UP);
+        drain();
+    }
+
+    private void connectionClosed(Channel ch) {
+        boolean wasUp = channel == ch;
+        if (wasUp) {
+            channel = null;
+        }
+        if (stopped) {
+            return;
+        }
+        if (wasUp) {
+            stream.countError(new IOException("connection to " + settings.destination() + " closed"));
+        }
+        scheduleReconnect();
+    }
+
+    private void scheduleReconnect() {
+        if (stopped) {
+            return;
+        }
+        stream.state(LogStreamState.CONNECTING);
+        long delay = backoffMillis;
+        backoffMillis = Math.min(backoffMillis * 2, settings.reconnectMaxMillis());
+        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void drain() {
+        drainPending.set(false);
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            return;
+        }
+        int written = 0;
+        while (written < BATCH && ch.isWritable()) {
+            LogRecord record = stream.poll();
+            if (record == null) {
+                break;
+            }
+            ch.write(record, ch.newPromise().addListener(writeListener));
+            written++;
+        }
+        if (written > 0) {
+            ch.flush();
+        }
+        if (written == BATCH && ch.isWritable() && stream.hasQueued() && drainPending.compareAndSet(false, true)) {
+            loop.execute(drainTask);
+        }
+    }
+
+    private void writeDone(ChannelFuture future) {
+        if (future.isSuccess()) {
+            stream.countSent(1);
+        } else {
+            stream.countDropped(1);
+            stream.countError(future.cause());
+        }
+    }
+
+    /** Builds each new channel's pipeline: [TLS] -> framing or datagram -> record encoder. */
+    private final class Initializer extends ChannelInitializer<Channel> {
+        @Override
+        protected void initChannel(Channel ch) {
+            ChannelPipeline p = ch.pipeline();
+            if (settings.transport() == TransportKind.UDP) {
+                p.addLast(new DatagramRecipientEncoder(settings.remote()));
+            } else {
+                if (sslContext != null) {
+                    p.addLast(TlsContexts.newHandler(sslContext, ch.alloc(), settings.host(),
+                            settings.remote().getPort(), settings.tls().verifyHostname()));
+                }
+                p.addLast(settings.framing() == Framing.NEWLINE
+                        ? NewlineFrameEncoder.INSTANCE : OctetCountingFrameEncoder.INSTANCE);
+                p.addLast(DiscardInboundHandler.INSTANCE);
+            }
+            p.addLast(new LogRecordEncoder(SyslogFormatter.create(settings.format())));
+            p.addLast(new WritabilityHandler());
+        }
+    }
+
+    /** Resumes draining when the socket's buffer empties; counts errors the pipeline raises. */
+    private final class WritabilityHandler extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+            if (ctx.channel().isWritable()) {
+                drain();
+            }
+            ctx.fireChannelWritabilityChanged();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            if (settings.transport() == TransportKind.UDP) {
+                stream.countError(cause);
+                return;
+            }
+            if (channel == ctx.channel()) {
+                stream.countError(cause);
+            }
+            ctx.close();
+        }
+    }
+}
