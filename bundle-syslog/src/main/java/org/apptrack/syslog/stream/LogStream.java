@@ -1,7 +1,7 @@
 package org.apptrack.syslog.stream;
 
-import io.netty.util.internal.PlatformDependent;
 import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.atomic.LongAdder;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
@@ -20,7 +20,7 @@ public final class LogStream {
     private static final Logger log = LoggerFactory.getLogger(LogStream.class);
 
     private final LogStreamSettings settings;
-    // Netty's bounded lock-free multi-producer single-consumer queue (JCTools); no allocation per offer.
+    // Exactly the configured capacity (lock-free MPSC queues round it up) and no allocation per offer.
     private final Queue<LogRecord> queue;
     private final LongAdder queued = new LongAdder();
     private final LongAdder sent = new LongAdder();
@@ -35,7 +35,7 @@ public final class LogStream {
 
     public LogStream(LogStreamSettings settings) {
         this.settings = settings;
-        this.queue = PlatformDependent.newFixedMpscQueue(settings.queueCapacity());
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
     /** Starts delivering through the transport. */

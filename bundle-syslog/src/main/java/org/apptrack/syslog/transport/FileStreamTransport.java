@@ -129,8 +129,19 @@ public final class FileStreamTransport implements StreamTransport {
                         buffer = new byte[max];
                     }
                 }
+                int start = used;
                 used = formatter.format(record, buffer, used);
                 buffer[used++] = '\n';
+                if (fileSize + used > settings.fileMaxBytes() && fileSize + start > 0) {
+                    // This record would cross the size limit: finish the file without it, rotate,
+                    // and start the new file with it.
+                    writeOut(start);
+                    stream.countSent(inBuffer);
+                    rotate();
+                    System.arraycopy(buffer, start, buffer, 0, used - start);
+                    used -= start;
+                    inBuffer = 0;
+                }
                 inBuffer++;
                 n++;
             }
@@ -146,12 +157,6 @@ public final class FileStreamTransport implements StreamTransport {
     }
 
     private void writeOut(int length) throws IOException {
-        if (length == 0) {
-            return;
-        }
-        if (fileSize > 0 && fileSize + length > settings.fileMaxBytes()) {
-            rotate();
-        }
         ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, length);
         while (bytes.hasRemaining()) {
             file.write(bytes);

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the integration tests and benchmarks need.
+#
+#   rsyslog + rsyslog-gnutls   real syslog receiver (imudp, imtcp, imtcp TLS via the "gtls"
+#                              network stream driver, mmpstrucdata) started by the test harness
+#                              (it-tests: org.apptrack.it.support.Rsyslog) on loopback ports
+#   openssl                    test PKI (org.apptrack.it.support.TestPki)
+#   tshark, tcpdump            independent reference packet counts
+#   libpcap0.8                 live capture
+#   libndpi-bin                ndpiReader as a DPI peer
+#   iproute2, procps           network namespaces / veth, process control
+#
+# Idempotent, non-interactive, for root (no sudo). Runs `apt-get update` once and only when
+# something is missing, so repeated runs are fast. It never leaves a system rsyslogd running:
+# the harness starts its own instances with their own config, pid file and work directory.
+set -euo pipefail
+
+PACKAGES=(
+  rsyslog
+  rsyslog-gnutls
+  openssl
+  tshark
+  tcpdump
+  libpcap0.8
+  libndpi-bin
+  iproute2
+  procps
+)
+
+log() { printf 'install-test-deps: %s\n' "$*" >&2; }
+
+if [ "$(id -u)" -ne 0 ]; then
+  log "must run as root (no sudo is used)"
+  exit 1
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+export DEBCONF_NONINTERACTIVE_SEEN=true
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  status="$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)"
+  if [ "$status" != "installed" ]; then
+    missing+=("$p")
+  fi
+done
+
+stop_system_rsyslog() {
+  # A service started by a package postinst (or already running on the host) is not ours;
+  # stop and disable it so it neither binds ports nor competes for /run/rsyslogd.pid.
+  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    systemctl disable --now rsyslog.service syslog.socket >/dev/null 2>&1 || true
+  fi
+  if [ -s /run/rsyslogd.pid ]; then
+    pid="$(cat /run/rsyslogd.pid 2>/dev/null || true)"
+    if [ -n "$pid" ] && [ -r "/proc/$pid/comm" ] && [ "$(cat "/proc/$pid/comm")" = "rsyslogd" ]; then
+      log "stopping system rsyslogd (pid $pid)"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do [ -d "/proc/$pid" ] || break; sleep 0.1; done
+    fi
+  fi
+}
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  log "all packages present: ${PACKAGES[*]}"
+  exit 0
+fi
+
+log "installing: ${missing[*]}"
+
+# Keep package postinst scripts from starting services (invoke-rc.d / deb-systemd-invoke honour
+# policy-rc.d). Only install our own policy if none exists, and remove only what we created.
+created_policy=0
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\n# temporary, from install-test-deps.sh\nexit 101\n' > /usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  created_policy=1
+fi
+cleanup() {
+  if [ "$created_policy" -eq 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
+}
+trap cleanup EXIT
+
+# tshark asks whether non-root users may capture; answer without a prompt.
+echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections
+
+apt-get update -q
+apt-get install -y -q --no-install-recommends \
+  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
+  "${missing[@]}"
+
+stop_system_rsyslog
+
+command -v rsyslogd >/dev/null
+ls /usr/lib/*/rsyslog/lmnsd_gtls.so >/dev/null  # imtcp TLS driver from rsyslog-gnutls
+log "done: $(rsyslogd -v | head -n 1)"
