@@ -1,0 +1,51 @@
+package org.apptrack.it;
+
+import static org.ops4j.pax.exam.CoreOptions.options;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/** Pax Exam options that boot the standalone distribution built by karaf-assembly. */
+final class KarafDistribution {
+
+    /** Where the HTTP whiteboard listens in the container (a free port, chosen per test class). */
+    static final String HTTP_PORT_PROPERTY = "apptrack.it.httpPort";
+
+    private KarafDistribution() {
+    }
+
+    static Option[] boot(int httpPort) {
+        String distribution = System.getProperty("apptrack.distribution");
+        if (distribution == null || !new File(distribution).isFile()) {
+            throw new IllegalStateException("the distribution is not built: " + distribution
+                    + " (run the reactor build, e.g. mvn verify)");
+        }
+        return options(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(distribution).toURI().toString())
+                        .name("AppTrack for ONOS")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+                        Integer.toString(httpPort)),
+                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)));
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

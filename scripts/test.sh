@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Run every test of AppTrack for ONOS: unit tests of each bundle, then the integration tests that
+# boot the standalone Karaf distribution (Pax Exam) against a real rsyslog started by the tests.
+#
+#   scripts/test.sh            install the test dependencies (Debian packages, needs root) and run all tests
+#   scripts/test.sh -o ...     extra arguments go to Maven (e.g. -o for offline)
+#
+# The Debian packages (rsyslog, rsyslog-gnutls, openssl, tshark, ...) come from
+# scripts/install-test-deps.sh, which is a no-op when they are already installed.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [ "$(id -u)" = 0 ]; then
+  bash scripts/install-test-deps.sh
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo bash scripts/install-test-deps.sh
+else
+  echo "test.sh: not root: skipping scripts/install-test-deps.sh (run it as root once)" >&2
+fi
+
+if [ -z "${JAVA_HOME:-}" ] && command -v java >/dev/null; then
+  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  export JAVA_HOME
+fi
+
+exec mvn -B -ntp verify "$@"
