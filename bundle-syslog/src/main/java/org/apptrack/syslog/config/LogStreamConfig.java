@@ -69,8 +69,10 @@ public @interface LogStreamConfig {
             @Option(value = "microseconds", label = "Microseconds")})
     String timestampPrecision() default "milliseconds";
 
-    @AttributeDefinition(name = "Queue capacity", description = "Records held while the receiver is slow or down.")
-    int queueCapacity() default 65536;
+    @AttributeDefinition(name = "Queue capacity",
+            description = "Records held while the receiver is slow or down (a session-close record takes about 3 KB"
+                    + " of heap; records beyond this are dropped and counted).")
+    int queueCapacity() default 16384;
 
     @AttributeDefinition(name = "Reconnect minimum (ms)")
     int reconnectMinMillis() default 100;

@@ -29,7 +29,7 @@ public final class LogStreamSettings {
     /** Factory PID: files {@code etc/org.apptrack.syslog.stream-NAME.cfg}. */
     public static final String FACTORY_PID = "org.apptrack.syslog.stream";
 
-    public static final int DEFAULT_QUEUE_CAPACITY = 65536;
+    public static final int DEFAULT_QUEUE_CAPACITY = 16384;
     public static final int MAX_QUEUE_CAPACITY = 1 << 24;
 
     private final String name;
