@@ -227,6 +227,28 @@ public class SecurityLogStreamTest {
     }
 
     @Test
+    public void mutualTlsPresentsTheConfiguredClientCertificate() throws Exception {
+        assumeTrue(Rsyslog.isInstalled());
+        try (TestPki pki = TestPki.create(); Rsyslog rsyslog = Rsyslog.builder().tls(pki).requireClientCert(true).start()) {
+            stream("it-mtls", "transport", "tls", "host", "localhost", "port", rsyslog.tlsPort(),
+                    "tlsTrustStore", pki.trustStore().toString(), "tlsTrustStorePassword", pki.password(),
+                    "tlsKeyStore", pki.clientKeyStore().toString(), "tlsKeyStorePassword", pki.password());
+            stream("it-nocert", "transport", "tls", "host", "localhost", "port", rsyslog.tlsPort(),
+                    "tlsTrustStore", pki.trustStore().toString(), "tlsTrustStorePassword", pki.password(),
+                    "reconnectMinMillis", "100", "reconnectMaxMillis", "200");
+            awaitState("it-mtls", LogStreamState.UP);
+            securityLog.log("it-mtls", sessionClose());
+            securityLog.log("it-nocert", sessionClose());
+            assertEquals(1, rsyslog.awaitReceived(Transport.TLS, 1, WAIT).size());
+            awaitCondition(() -> securityLog.stream("it-nocert").map(s -> s.errors() >= 1).orElse(false),
+                    "the receiver refused the client without a certificate");
+            Thread.sleep(500);
+            assertEquals("only the stream with a client certificate delivered", 1, rsyslog.lineCount(Transport.TLS));
+            assertEquals(0, status("it-nocert").sent());
+        }
+    }
+
+    @Test
     public void defaultLocalFileStreamReceivesTheLogTestRecord() throws Exception {
         awaitState("local", LogStreamState.UP);
         Path file = Paths.get(System.getProperty("karaf.data"), "log", "apptrack-security.log");

@@ -98,13 +98,13 @@ public final class LogStream {
     }
 
     public void countError(Throwable error) {
-        errors.increment();
         String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
         if (!message.equals(lastError)) {
             log.warn("Log stream {} to {}: {}", settings.name(), settings.destination(), message);
         }
         lastError = message;
         lastErrorMillis = System.currentTimeMillis();
+        errors.increment(); // last, so that a reader who sees the count also sees the message
     }
 
     public void state(LogStreamState newState) {

@@ -16,6 +16,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -38,6 +39,9 @@ public final class NettyStreamTransport implements StreamTransport {
     /** Records written before yielding the event loop to other streams. */
     private static final int BATCH = 512;
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
+    private static final int TLS13_SETTLE_MILLIS = 250;
+    /** The first failure seen on a connection, reported when it closes. */
+    private static final AttributeKey<Throwable> FAILURE = AttributeKey.valueOf(NettyStreamTransport.class, "failure");
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
     private final LogStreamSettings settings;
@@ -131,11 +135,20 @@ public final class NettyStreamTransport implements StreamTransport {
                 connectionUp(ch);
             } else {
                 ssl.handshakeFuture().addListener(hs -> {
-                    if (hs.isSuccess()) {
+                    if (hs.isSuccess() && "TLSv1.3".equals(ssl.engine().getSession().getProtocol())) {
+                        // In TLS 1.3 the client finishes its handshake before the server has checked
+                        // the client's certificate; a server that refuses it only closes afterwards.
+                        // Wait that long before sending, so records are not written into a refused
+                        // connection and counted as sent.
+                        loop.schedule(() -> {
+                            if (ch.isActive()) {
+                                connectionUp(ch);
+                            }
+                        }, TLS13_SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+                    } else if (hs.isSuccess()) {
                         connectionUp(ch);
                     } else {
-                        // Counted here only: the pipeline's exceptionCaught ignores channels not yet up.
-                        stream.countError(hs.cause());
+                        ch.attr(FAILURE).setIfAbsent(hs.cause());
                         ch.close();
                     }
                 });
@@ -154,6 +167,7 @@ public final class NettyStreamTransport implements StreamTransport {
         drain();
     }
 
+    /** One error per lost connection: its first failure, or the bare fact that it closed. */
     private void connectionClosed(Channel ch) {
         boolean wasUp = channel == ch;
         if (wasUp) {
@@ -162,9 +176,9 @@ public final class NettyStreamTransport implements StreamTransport {
         if (stopped) {
             return;
         }
-        if (wasUp) {
-            stream.countError(new IOException("connection to " + settings.destination() + " closed"));
-        }
+        Throwable failure = ch.attr(FAILURE).get();
+        stream.countError(failure != null ? failure : new IOException("connection to " + settings.destination()
+                + (wasUp ? " closed" : " closed by the receiver before it was ready")));
         scheduleReconnect();
     }
 
@@ -247,9 +261,8 @@ public final class NettyStreamTransport implements StreamTransport {
                 stream.countError(cause);
                 return;
             }
-            if (channel == ctx.channel()) {
-                stream.countError(cause);
-            }
+            // Counted once, when the connection closes.
+            ctx.channel().attr(FAILURE).setIfAbsent(cause);
             ctx.close();
         }
     }
