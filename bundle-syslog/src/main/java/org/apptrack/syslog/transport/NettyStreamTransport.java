@@ -17,6 +17,7 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.Future;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
@@ -36,8 +37,12 @@ import org.apptrack.syslog.stream.StreamTransport;
  */
 public final class NettyStreamTransport implements StreamTransport {
 
+    /** Records encoded into one buffer and written with one promise. */
+    private static final int BATCH = 256;
+    /** How long records may wait for company before a drain; far below any syslog latency concern. */
+    private static final long DRAIN_DELAY_MICROS = 1000;
     /** Records written before yielding the event loop to other streams. */
-    private static final int BATCH = 512;
+    private static final int MAX_RECORDS_PER_DRAIN = 16 * BATCH;
     private static final int CONNECT_TIMEOUT_MILLIS = 5000;
     private static final int TLS13_SETTLE_MILLIS = 250;
     /** The first failure seen on a connection, reported when it closes. */
@@ -49,7 +54,7 @@ public final class NettyStreamTransport implements StreamTransport {
     private final SslContext sslContext;
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
-    private final ChannelFutureListener writeListener = this::writeDone;
+    private final LogRecordBatch batch = new LogRecordBatch(BATCH);
 
     private LogStream stream;
     private volatile Channel channel;
@@ -84,7 +89,9 @@ public final class NettyStreamTransport implements StreamTransport {
     @Override
     public void recordsAvailable() {
         if (channel != null && drainPending.compareAndSet(false, true)) {
-            loop.execute(drainTask);
+            // Coalesce: waking the event loop costs a system call, so records that arrive within
+            // the next DRAIN_DELAY go out with this one in one batch and one write.
+            loop.schedule(drainTask, DRAIN_DELAY_MICROS, TimeUnit.MICROSECONDS);
         }
     }
 
@@ -199,27 +206,32 @@ public final class NettyStreamTransport implements StreamTransport {
             return;
         }
         int written = 0;
-        while (written < BATCH && ch.isWritable()) {
-            LogRecord record = stream.poll();
-            if (record == null) {
+        while (written < MAX_RECORDS_PER_DRAIN && ch.isWritable()) {
+            batch.clear();
+            LogRecord record;
+            while (!batch.isFull() && (record = stream.poll()) != null) {
+                batch.add(record);
+            }
+            int n = batch.size();
+            if (n == 0) {
                 break;
             }
-            ch.write(record, ch.newPromise().addListener(writeListener));
-            written++;
+            // On the event loop the encoders consume the batch before writeAndFlush returns.
+            ch.writeAndFlush(batch, ch.newPromise().addListener(f -> batchDone(f, n)));
+            written += n;
         }
-        if (written > 0) {
-            ch.flush();
-        }
-        if (written == BATCH && ch.isWritable() && stream.hasQueued() && drainPending.compareAndSet(false, true)) {
-            loop.execute(drainTask);
+        batch.clear();
+        if (written >= MAX_RECORDS_PER_DRAIN && ch.isWritable() && stream.hasQueued()
+                && drainPending.compareAndSet(false, true)) {
+            loop.execute(drainTask); // yield to the other streams on this event loop
         }
     }
 
-    private void writeDone(ChannelFuture future) {
+    private void batchDone(Future<? super Void> future, int records) {
         if (future.isSuccess()) {
-            stream.countSent(1);
+            stream.countSent(records);
         } else {
-            stream.countDropped(1);
+            stream.countDropped(records);
             stream.countError(future.cause());
         }
     }
@@ -229,18 +241,17 @@ public final class NettyStreamTransport implements StreamTransport {
         @Override
         protected void initChannel(Channel ch) {
             ChannelPipeline p = ch.pipeline();
+            SyslogFormatter formatter = SyslogFormatter.create(settings.format());
             if (settings.transport() == TransportKind.UDP) {
-                p.addLast(new DatagramRecipientEncoder(settings.remote()));
+                p.addLast(new DatagramBatchEncoder(formatter, settings.remote()));
             } else {
                 if (sslContext != null) {
                     p.addLast(TlsContexts.newHandler(sslContext, ch.alloc(), settings.host(),
                             settings.remote().getPort(), settings.tls().verifyHostname()));
                 }
-                p.addLast(settings.framing() == Framing.NEWLINE
-                        ? NewlineFrameEncoder.INSTANCE : OctetCountingFrameEncoder.INSTANCE);
                 p.addLast(DiscardInboundHandler.INSTANCE);
+                p.addLast(new StreamFrameEncoder(formatter, settings.framing()));
             }
-            p.addLast(new LogRecordEncoder(SyslogFormatter.create(settings.format())));
             p.addLast(new WritabilityHandler());
         }
     }

@@ -15,8 +15,9 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apptrack.syslog.transport.LogRecordEncoder;
-import org.apptrack.syslog.transport.OctetCountingFrameEncoder;
+import org.apptrack.syslog.transport.Framing;
+import org.apptrack.syslog.transport.LogRecordBatch;
+import org.apptrack.syslog.transport.StreamFrameEncoder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -86,9 +87,11 @@ class RealDeviceLinesTest {
         ByteBuf wire = Unpooled.buffer();
         for (String frame : frames) {
             DeviceLine parsed = DeviceLine.parse(frame);
-            EmbeddedChannel channel = new EmbeddedChannel(OctetCountingFrameEncoder.INSTANCE,
-                    new LogRecordEncoder(SyslogFormatter.create(parsed.settings)));
-            channel.writeOutbound(parsed.record);
+            EmbeddedChannel channel = new EmbeddedChannel(
+                    new StreamFrameEncoder(SyslogFormatter.create(parsed.settings), Framing.OCTET_COUNTING));
+            LogRecordBatch batch = new LogRecordBatch(1);
+            batch.add(parsed.record);
+            channel.writeOutbound(batch);
             for (ByteBuf out; (out = channel.readOutbound()) != null; ) {
                 wire.writeBytes(out);
                 out.release();
