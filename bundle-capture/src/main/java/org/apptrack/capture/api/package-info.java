@@ -1,2 +1,0 @@
-/** Packet capture source for running outside ONOS: public API. */
-package org.apptrack.capture.api;

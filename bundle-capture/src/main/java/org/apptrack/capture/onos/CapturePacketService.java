@@ -1,0 +1,242 @@
+package org.apptrack.capture.onos;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import org.apptrack.capture.frame.FrameHandler;
+import org.onosproject.cluster.NodeId;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.net.packet.DefaultPacketRequest;
+import org.onosproject.net.packet.OutboundPacket;
+import org.onosproject.net.packet.PacketInFilter;
+import org.onosproject.net.packet.PacketPriority;
+import org.onosproject.net.packet.PacketProcessor;
+import org.onosproject.net.packet.PacketProcessorEntry;
+import org.onosproject.net.packet.PacketRequest;
+import org.onosproject.net.packet.PacketService;
+import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ONOS's {@link PacketService} outside ONOS: captured frames reach the registered processors as
+ * ONOS packet contexts, in ONOS's order (ascending priority: advisors, directors, observers; equal
+ * priorities in registration order), after the packet-in filters. A processor that throws is
+ * logged and counted and the others still run. Device {@code capture:<interface>}, port = the
+ * interface's index + 1.
+ */
+@Component(service = {PacketService.class, CapturePacketService.class})
+public class CapturePacketService implements PacketService, FrameHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(CapturePacketService.class);
+    /** The controller node that packet requests name; there is one node outside ONOS. */
+    public static final NodeId LOCAL_NODE = NodeId.nodeId("standalone");
+    private static final Comparator<ProcessorEntry> ONOS_ORDER =
+            Comparator.comparingInt(ProcessorEntry::priority).thenComparingLong(ProcessorEntry::order);
+
+    private final Object lock = new Object();
+    private volatile ProcessorEntry[] processors = new ProcessorEntry[0];
+    private long registrations;
+    private final List<PacketInFilter> filters = new CopyOnWriteArrayList<>();
+    private final List<PacketRequest> requests = new CopyOnWriteArrayList<>();
+    private final LongAdder frames = new LongAdder();
+    private final LongAdder filtered = new LongAdder();
+    private volatile ConnectPoint[] connectPoints = new ConnectPoint[0];
+    private volatile String[] interfaceNames = new String[0];
+    private volatile FrameEmitter emitter;
+
+    // ---- frames from the sources ----
+
+    /** Names the interfaces of the current source, in index order: they become the ConnectPoints. */
+    public void interfaces(List<String> names, FrameEmitter sourceEmitter) {
+        ConnectPoint[] points = new ConnectPoint[names.size()];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = connectPoint(names.get(i), i);
+        }
+        this.interfaceNames = names.toArray(new String[0]);
+        this.connectPoints = points;
+        this.emitter = sourceEmitter;
+    }
+
+    /** The ConnectPoint of a capture interface: device {@code capture:NAME}, port index + 1. */
+    public static ConnectPoint connectPoint(String interfaceName, int index) {
+        return new ConnectPoint(DeviceId.deviceId("capture:" + interfaceName), PortNumber.portNumber(index + 1L));
+    }
+
+    @Override
+    public void onFrame(int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
+        frames.increment();
+        ConnectPoint[] points = connectPoints;
+        ConnectPoint from = interfaceIndex < points.length ? points[interfaceIndex]
+                : connectPoint("if" + interfaceIndex, interfaceIndex);
+        CapturePacketContext context = new CapturePacketContext(timestampNanos,
+                new CaptureInboundPacket(from, frame), this);
+        for (PacketInFilter filter : filters) {
+            PacketInFilter.FilterAction action;
+            try {
+                action = filter.preProcess(context);
+            } catch (RuntimeException e) {
+                log.warn("Packet-in filter {} threw", filter.name(), e);
+                continue;
+            }
+            if (action != PacketInFilter.FilterAction.PACKET_ALLOW
+                    && action != PacketInFilter.FilterAction.FILTER_DISABLED) {
+                filtered.increment();
+                return;
+            }
+        }
+        for (ProcessorEntry entry : processors) {
+            long start = System.nanoTime();
+            try {
+                entry.processor().process(context);
+            } catch (RuntimeException | LinkageError e) {
+                entry.failed();
+                if (entry.failures() <= 10) {
+                    log.warn("Packet processor {} threw on a frame from {}", entry.processor(), from, e);
+                }
+            }
+            entry.invoked(System.nanoTime() - start);
+        }
+    }
+
+    /** Frames delivered to the processors (after the filters: plus {@link #filteredFrames()}). */
+    public long frames() {
+        return frames.sum();
+    }
+
+    public long filteredFrames() {
+        return filtered.sum();
+    }
+
+    /** Exceptions thrown by processors, summed. */
+    public long processorFailures() {
+        long n = 0;
+        for (ProcessorEntry e : processors) {
+            n += e.failures();
+        }
+        return n;
+    }
+
+    // ---- PacketService ----
+
+    @Override
+    public void addProcessor(PacketProcessor processor, int priority) {
+        synchronized (lock) {
+            List<ProcessorEntry> list = new ArrayList<>(Arrays.asList(processors));
+            list.add(new ProcessorEntry(processor, priority, registrations++));
+            list.sort(ONOS_ORDER);
+            processors = list.toArray(new ProcessorEntry[0]);
+        }
+    }
+
+    @Override
+    public void removeProcessor(PacketProcessor processor) {
+        synchronized (lock) {
+            List<ProcessorEntry> list = new ArrayList<>(Arrays.asList(processors));
+            list.removeIf(e -> e.processor() == processor);
+            processors = list.toArray(new ProcessorEntry[0]);
+        }
+    }
+
+    @Override
+    public List<PacketProcessorEntry> getProcessors() {
+        return List.of(processors);
+    }
+
+    @Override
+    public void addFilter(PacketInFilter filter) {
+        filters.add(filter);
+    }
+
+    @Override
+    public void removeFilter(PacketInFilter filter) {
+        filters.remove(filter);
+    }
+
+    @Override
+    public List<PacketInFilter> getFilters() {
+        return List.copyOf(filters);
+    }
+
+    @Override
+    public void clearFilters() {
+        for (PacketInFilter f : filters) {
+            f.stop();
+        }
+        filters.clear();
+    }
+
+    /**
+     * Records the request. A capture source already sees every frame on its interfaces, so
+     * requests install nothing; they are kept (one per selector, priority, application and
+     * device, as ONOS keeps them) for {@link #getRequests()} and for the operator.
+     */
+    @Override
+    public void requestPackets(TrafficSelector selector, PacketPriority priority, ApplicationId appId) {
+        requestPackets(selector, priority, appId, Optional.empty());
+    }
+
+    @Override
+    public void requestPackets(TrafficSelector selector, PacketPriority priority, ApplicationId appId,
+                               Optional<DeviceId> deviceId) {
+        PacketRequest request = new DefaultPacketRequest(selector, priority, appId, LOCAL_NODE, deviceId);
+        synchronized (lock) {
+            if (!requests.contains(request)) {
+                requests.add(request);
+            }
+        }
+    }
+
+    @Override
+    public void cancelPackets(TrafficSelector selector, PacketPriority priority, ApplicationId appId) {
+        cancelPackets(selector, priority, appId, Optional.empty());
+    }
+
+    @Override
+    public void cancelPackets(TrafficSelector selector, PacketPriority priority, ApplicationId appId,
+                              Optional<DeviceId> deviceId) {
+        requests.remove(new DefaultPacketRequest(selector, priority, appId, LOCAL_NODE, deviceId));
+    }
+
+    @Override
+    public List<PacketRequest> getRequests() {
+        return List.copyOf(requests);
+    }
+
+    /**
+     * Sends the packet out of the capture interface its device names.
+     *
+     * @throws IllegalArgumentException when the device is not one of this source's interfaces
+     * @throws UnsupportedOperationException when the source cannot send (capture file, "any")
+     */
+    @Override
+    public void emit(OutboundPacket packet) {
+        String device = packet.sendThrough().toString();
+        String[] names = interfaceNames;
+        int index = -1;
+        for (int i = 0; i < names.length; i++) {
+            if (device.equals("capture:" + names[i])) {
+                index = i;
+                break;
+            }
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("cannot emit through " + device + ": not a capture interface of"
+                    + " this source " + Arrays.toString(names));
+        }
+        FrameEmitter e = emitter;
+        if (e == null) {
+            throw new UnsupportedOperationException("cannot emit through " + device + ": no packet source runs");
+        }
+        e.emit(index, packet.data());
+    }
+}

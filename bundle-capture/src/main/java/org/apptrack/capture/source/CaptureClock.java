@@ -1,0 +1,47 @@
+package org.apptrack.capture.source;
+
+import org.apptrack.apptrack.api.Clock;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The clock of the packets: wall time while capturing live, the capture's timestamps while a
+ * file is replayed (so that session timing, and so the logs, are the same on every replay).
+ */
+@Component(service = {Clock.class, CaptureClock.class}, property = "clock=capture")
+public class CaptureClock implements Clock {
+
+    private volatile boolean followCapture;
+    private volatile long captureNanos;
+
+    /** From now on time is the timestamp of the latest frame (a replay starts). */
+    public void followCapture(long firstFrameNanos) {
+        captureNanos = firstFrameNanos;
+        followCapture = true;
+    }
+
+    /** Advances capture time; called for each replayed frame. Never goes backwards. */
+    public void advance(long frameNanos) {
+        if (frameNanos > captureNanos) {
+            captureNanos = frameNanos;
+        }
+    }
+
+    /** Back to wall time (the replay ended). */
+    public void followWallClock() {
+        followCapture = false;
+    }
+
+    public boolean followsCapture() {
+        return followCapture;
+    }
+
+    @Override
+    public long currentTimeNanos() {
+        return followCapture ? captureNanos : Clock.SYSTEM.currentTimeNanos();
+    }
+
+    @Override
+    public String toString() {
+        return followCapture ? "capture clock at " + captureNanos + " ns" : "capture clock (wall time)";
+    }
+}

@@ -1,0 +1,156 @@
+package org.apptrack.capture.source;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apptrack.capture.api.CaptureService;
+import org.apptrack.capture.api.CaptureSourceStatus;
+import org.apptrack.capture.config.CaptureConfig;
+import org.apptrack.capture.config.CaptureSettings;
+import org.apptrack.capture.onos.CapturePacketService;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the packet sources: the live capture its configuration describes, and the replays asked
+ * for by command. A replay pauses the live capture and hands the clock to the capture's
+ * timestamps until it ends. A rejected configuration leaves the previous one running.
+ */
+@Component(immediate = true, service = CaptureService.class, configurationPid = CaptureSettings.PID)
+@Designate(ocd = CaptureConfig.class)
+public class CaptureManager implements CaptureService {
+
+    private static final Logger log = LoggerFactory.getLogger(CaptureManager.class);
+    /** Replays kept for {@code apptrack:capture-status}. */
+    private static final int REPLAYS_KEPT = 10;
+
+    @Reference
+    private CapturePacketService packets;
+
+    @Reference
+    private CaptureClock clock;
+
+    private final Object lock = new Object();
+    private final Object replayLock = new Object();
+    private CaptureSettings settings;
+    private LiveSource live;
+    private String configError;
+    private final List<FileReplay> replays = new ArrayList<>();
+
+    @Activate
+    protected void activate(Map<String, Object> properties) {
+        apply(properties);
+    }
+
+    @Modified
+    protected void modified(Map<String, Object> properties) {
+        apply(properties);
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        synchronized (lock) {
+            stopLive();
+            for (FileReplay r : replays) {
+                r.stop();
+            }
+        }
+    }
+
+    /** For tools and tests that run without OSGi. */
+    public void bind(CapturePacketService packetService, CaptureClock captureClock) {
+        this.packets = packetService;
+        this.clock = captureClock;
+    }
+
+    /** Applies a configuration: valid, it replaces the running live source; invalid, it is logged and ignored. */
+    public void apply(Map<String, ?> properties) {
+        CaptureSettings parsed;
+        try {
+            parsed = CaptureSettings.parse(properties);
+        } catch (IllegalArgumentException e) {
+            synchronized (lock) {
+                configError = e.getMessage();
+            }
+            log.error("Capture configuration rejected{}: {}", settings != null ? ", previous one stays in force" : "",
+                    e.getMessage());
+            return;
+        }
+        synchronized (lock) {
+            configError = null;
+            settings = parsed;
+            stopLive();
+            if (parsed.live()) {
+                live = new LiveSource(parsed, packets);
+                live.start();
+            }
+        }
+    }
+
+    private void stopLive() {
+        if (live != null) {
+            live.stop();
+            live = null;
+        }
+    }
+
+    @Override
+    public List<CaptureSourceStatus> sources() {
+        synchronized (lock) {
+            List<CaptureSourceStatus> result = new ArrayList<>();
+            if (live != null) {
+                result.add(live.status(configError));
+            } else if (configError != null) {
+                result.add(LiveSource.rejected(configError));
+            }
+            for (FileReplay r : replays) {
+                result.add(r.status());
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public CaptureSourceStatus replay(Path file, boolean originalPace, Consumer<CaptureSourceStatus> progress)
+            throws IOException {
+        synchronized (replayLock) { // one replay at a time: processors see one stream of frames
+            return replayAlone(file, originalPace, progress);
+        }
+    }
+
+    private CaptureSourceStatus replayAlone(Path file, boolean originalPace, Consumer<CaptureSourceStatus> progress)
+            throws IOException {
+        FileReplay replay = new FileReplay(file, originalPace, packets, clock);
+        LiveSource paused;
+        synchronized (lock) {
+            paused = live;
+            if (paused != null) {
+                paused.stop();
+                live = null;
+            }
+            replays.add(replay);
+            if (replays.size() > REPLAYS_KEPT) {
+                replays.remove(0);
+            }
+        }
+        try {
+            return replay.run(progress);
+        } finally {
+            synchronized (lock) {
+                if (paused != null && live == null && settings != null && settings.live()) {
+                    live = new LiveSource(settings, packets);
+                    live.start();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package org.apptrack.capture.source;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
+import org.apptrack.capture.api.CaptureSourceStatus;
+import org.apptrack.capture.api.CaptureSourceStatus.State;
+import org.apptrack.capture.config.CaptureSettings;
+import org.apptrack.capture.frame.FrameHandler;
+import org.apptrack.capture.live.LiveCapture;
+import org.apptrack.capture.onos.CapturePacketService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live capture on the configured interfaces, one reading thread per interface. Frames reach the
+ * packet processors one at a time (a lock across interfaces), so processors need not be
+ * thread-safe against themselves. An interface that cannot be opened fails the source with a
+ * message naming it; the others are not started.
+ */
+final class LiveSource {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSource.class);
+    private static final int DISPATCH_BATCH = 256;
+
+    private final CaptureSettings settings;
+    private final CapturePacketService packets;
+    private final List<LiveCapture> captures = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final LongAdder frames = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final RateMeter rate = new RateMeter();
+    private final Object delivery = new Object();
+    private volatile State state = State.RUNNING;
+    private volatile String error;
+    private volatile boolean stopping;
+
+    LiveSource(CaptureSettings settings, CapturePacketService packets) {
+        this.settings = settings;
+        this.packets = packets;
+    }
+
+    void start() {
+        try {
+            for (String name : settings.interfaces()) {
+                captures.add(LiveCapture.open(name, settings.snapLength(), settings.promiscuous(),
+                        settings.filter().isEmpty() ? null : settings.filter(), settings.bufferBytes()));
+            }
+        } catch (Exception | LinkageError e) {
+            fail(e.getMessage() != null ? e.getMessage() : e.toString());
+            closeAll();
+            return;
+        }
+        packets.interfaces(settings.interfaces(), this::emit);
+        for (int i = 0; i < captures.size(); i++) {
+            int index = i;
+            LiveCapture capture = captures.get(i);
+            Thread t = new Thread(() -> read(index, capture), "apptrack-capture-" + settings.interfaces().get(i));
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        log.info("Live capture started on {}{}", settings.interfaces(),
+                settings.filter().isEmpty() ? "" : " with filter '" + settings.filter() + "'");
+    }
+
+    private void read(int index, LiveCapture capture) {
+        FrameHandler handler = (ignored, timestampNanos, frame, wireLength) -> {
+            frames.increment();
+            bytes.add(frame.remaining());
+            synchronized (delivery) {
+                packets.onFrame(index, timestampNanos, frame, wireLength);
+            }
+        };
+        try {
+            while (!stopping) {
+                capture.dispatch(handler, DISPATCH_BATCH);
+            }
+        } catch (Exception e) {
+            if (!stopping) {
+                fail(settings.interfaces().get(index) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void emit(int interfaceIndex, ByteBuffer frame) {
+        try {
+            captures.get(interfaceIndex).inject(frame);
+        } catch (java.io.IOException e) {
+            throw new UnsupportedOperationException(e.getMessage(), e);
+        }
+    }
+
+    private void fail(String message) {
+        error = message;
+        state = State.FAILED;
+        log.error("Live capture on {} failed: {}", settings.interfaces(), message);
+    }
+
+    void stop() {
+        stopping = true;
+        for (LiveCapture c : captures) {
+            c.breakLoop();
+        }
+        for (Thread t : threads) {
+            try {
+                t.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeAll();
+        if (state == State.RUNNING) {
+            state = State.STOPPED;
+        }
+    }
+
+    private void closeAll() {
+        for (LiveCapture c : captures) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.debug("closing capture", e);
+            }
+        }
+    }
+
+    CaptureSourceStatus status(String configError) {
+        long kernel = 0;
+        long iface = 0;
+        if (state == State.RUNNING) {
+            for (LiveCapture c : captures) {
+                try {
+                    LiveCapture.Stats s = c.stats();
+                    kernel += s.droppedByKernel();
+                    iface += s.droppedByInterface();
+                } catch (java.io.IOException e) {
+                    log.debug("capture statistics of {}", c, e);
+                }
+            }
+        }
+        String warning = configError == null ? null : "configuration update rejected: " + configError;
+        long n = frames.sum();
+        return new CaptureSourceStatus("live", "live", settings.interfaces(), state, error, warning, n, bytes.sum(),
+                kernel, iface, new HashMap<>(), rate.rate(n), -1);
+    }
+
+    static CaptureSourceStatus rejected(String configError) {
+        return new CaptureSourceStatus("live", "live", List.of(), State.FAILED, "configuration rejected: "
+                + configError, null, 0, 0, 0, 0, Map.of(), 0, -1);
+    }
+}

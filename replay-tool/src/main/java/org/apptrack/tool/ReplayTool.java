@@ -1,0 +1,198 @@
+package org.apptrack.tool;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apptrack.capture.api.CaptureSourceStatus;
+import org.apptrack.capture.onos.CapturePacketService;
+import org.apptrack.capture.source.CaptureClock;
+import org.apptrack.capture.source.FileReplay;
+import org.apptrack.syslog.format.FormatSettings;
+import org.apptrack.syslog.format.LogFormat;
+import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.syslog.format.TimestampPrecision;
+
+/**
+ * Offline replay: the whole pipeline on a capture file, outside Karaf, with the distribution's
+ * configuration. Prints the logs to stdout (or {@code --output FILE}) and then a summary; shows
+ * progress on the terminal for long files.
+ */
+public final class ReplayTool {
+
+    private static final String USAGE = String.join("\n",
+            "usage: replay [options] FILE.pcap|FILE.pcapng",
+            "  --format F        sd-syslog (default), structured-syslog or syslog",
+            "  --output FILE     write the logs to FILE instead of standard output",
+            "  --etc DIR         the distribution's etc/ directory to take the configuration from",
+            "                    (default: the source tree's karaf-assembly/src/main/resources/etc)",
+            "  --hostname H      HOSTNAME in the log headers (default: apptrack)",
+            "  --sd-id ID        SD-ID (default junos@2636.1.1.1.2.129)",
+            "  --time-zone Z     Z (default), +hh:mm or a region id",
+            "  --original-pace   deliver frames at the pace they were captured",
+            "  --quiet           no progress and no summary");
+
+    private ReplayTool() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args, System.out, System.err));
+        } catch (IllegalArgumentException e) {
+            System.err.println("replay: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    /** Runs the tool; returns the exit status (0 done, 1 the file could not be replayed). */
+    static int run(String[] args, PrintStream stdout, PrintStream stderr) {
+        Options o = Options.parse(args);
+        FormatSettings settings = FormatSettings.of(o.format, o.hostname).withSdId(o.sdId).withTimeZone(o.timeZone)
+                .withPrecision(TimestampPrecision.MILLISECONDS);
+        OutputStream sink = null;
+        try {
+            sink = new BufferedOutputStream(o.output == null ? stdout : Files.newOutputStream(o.output), 1 << 16);
+            PrintingSecurityLog securityLog = new PrintingSecurityLog(SyslogFormatter.create(settings), sink);
+            CapturePacketService packets = new CapturePacketService();
+            CaptureClock clock = new CaptureClock();
+            Pipeline pipeline = Pipeline.create(o.etc, packets, clock, securityLog);
+            FileReplay replay = new FileReplay(o.file, o.originalPace, packets, clock);
+            boolean terminal = System.console() != null && !o.quiet;
+            long start = System.nanoTime();
+            CaptureSourceStatus done = replay.run(terminal ? s -> stderr.printf(Locale.ROOT,
+                    "\r%5.1f%%  %,d frames  %,.0f frames/s   ", s.progress() * 100, s.frames(), s.framesPerSecond())
+                    : null);
+            pipeline.finish();
+            sink.flush();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (terminal) {
+                stderr.print("\r");
+            }
+            if (!o.quiet) {
+                PrintStream summary = o.output == null ? stderr : stdout;
+                summary.print(summary(o.file, done, seconds, pipeline, securityLog.countsByTag()));
+            }
+            return 0;
+        } catch (IOException e) {
+            stderr.println("replay: " + e.getMessage());
+            return 1;
+        } finally {
+            if (o.output != null && sink != null) {
+                try {
+                    sink.close();
+                } catch (IOException e) {
+                    stderr.println("replay: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private static String summary(Path file, CaptureSourceStatus s, double seconds, Pipeline pipeline,
+                                  Map<String, Long> logs) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%s: %,d packets, %,d bytes in %.3f s (%,.0f packets/s)%n",
+                file.getFileName(), s.frames(), s.bytes(), seconds, s.frames() / Math.max(seconds, 1e-9)));
+        long skipped = 0;
+        for (Map.Entry<String, Long> e : s.skipped().entrySet()) {
+            b.append(String.format(Locale.ROOT, "  skipped %,d frame(s): %s%n", e.getValue(), e.getKey()));
+            skipped += e.getValue();
+        }
+        if (s.warning() != null) {
+            b.append("  warning: ").append(s.warning()).append('\n');
+        }
+        b.append(pipeline.summary());
+        for (Map.Entry<String, Long> e : logs.entrySet()) {
+            b.append(String.format(Locale.ROOT, "  %-32s %,d%n", e.getKey(), e.getValue()));
+        }
+        return b.toString();
+    }
+
+    /** Command-line options. */
+    static final class Options {
+        Path file;
+        Path output;
+        Path etc;
+        LogFormat format = LogFormat.SD_SYSLOG;
+        String hostname = "apptrack";
+        String sdId = FormatSettings.DEFAULT_SD_ID;
+        String timeZone = "Z";
+        boolean originalPace;
+        boolean quiet;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> files = new ArrayList<>();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--format":
+                        o.format = LogFormat.fromConfigName(value(args, ++i, a));
+                        if (o.format == null) {
+                            throw new IllegalArgumentException("--format: unknown format " + args[i]);
+                        }
+                        break;
+                    case "--output":
+                        o.output = Paths.get(value(args, ++i, a));
+                        break;
+                    case "--etc":
+                        o.etc = Paths.get(value(args, ++i, a));
+                        if (!Files.isDirectory(o.etc)) {
+                            throw new IllegalArgumentException("--etc: not a directory: " + o.etc);
+                        }
+                        break;
+                    case "--hostname":
+                        o.hostname = value(args, ++i, a);
+                        break;
+                    case "--sd-id":
+                        o.sdId = value(args, ++i, a);
+                        break;
+                    case "--time-zone":
+                        o.timeZone = value(args, ++i, a);
+                        break;
+                    case "--original-pace":
+                        o.originalPace = true;
+                        break;
+                    case "--quiet":
+                        o.quiet = true;
+                        break;
+                    case "-h":
+                    case "--help":
+                        System.out.println(USAGE);
+                        System.exit(0);
+                        break;
+                    default:
+                        if (a.startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + a);
+                        }
+                        files.add(a);
+                }
+            }
+            if (files.size() != 1) {
+                throw new IllegalArgumentException("name exactly one capture file");
+            }
+            o.file = Paths.get(files.get(0));
+            if (o.etc == null) {
+                String configured = System.getProperty("apptrack.etc");
+                Path fallback = configured != null ? Paths.get(configured)
+                        : Paths.get("karaf-assembly", "src", "main", "resources", "etc");
+                o.etc = Files.isDirectory(fallback) ? fallback : null;
+            }
+            return o;
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return args[i];
+        }
+    }
+}
