@@ -3,8 +3,6 @@ package org.apptrack.it;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assume.assumeTrue;
-import static org.ops4j.pax.exam.CoreOptions.composite;
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -52,13 +50,12 @@ public class CaptureReplayTest {
     @Inject
     private SessionFactory sessionFactory;
 
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configAdmin;
+
     @Configuration
     public Option[] config() {
-        return new Option[] {
-            composite(KarafDistribution.boot(KarafDistribution.freePort())),
-            // No live capture in this test: only the replay feeds the processors.
-            editConfigurationFilePut("etc/org.apptrack.capture.cfg", "source", "none"),
-        };
+        return KarafDistribution.boot(KarafDistribution.freePort());
     }
 
     /** One frame as the processor saw it, or as tshark lists it. */
@@ -139,6 +136,60 @@ public class CaptureReplayTest {
         assertTrue(out, out.contains("FINISHED, " + String.format("%,d", expected.size()) + " frames"));
         String status = execute("apptrack:capture-status");
         assertTrue(status, status.contains("two-interfaces.pcapng"));
+    }
+
+    @Test
+    public void liveCaptureFeedsTheProcessorsAndAMissingInterfaceIsNamed() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ping")));
+        List<ConnectPoint> from = new java.util.concurrent.CopyOnWriteArrayList<>();
+        PacketProcessor recorder = context -> from.add(context.inPacket().receivedFrom());
+        packetService.addProcessor(recorder, PacketProcessor.observer(1));
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("org.apptrack.capture", "?");
+        try {
+            config.update(properties("source", "live", "interfaces", "lo", "filter", "icmp"));
+            awaitLive(CaptureSourceStatus.State.RUNNING);
+            Thread.sleep(500); // the capture thread is reading
+            run("ping", "-c", "3", "-i", "0.2", "127.0.0.1");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (from.size() < 6 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals("3 echo requests and 3 replies on lo", 6, from.size());
+            assertTrue(from.toString(), from.stream().allMatch(cp -> cp.equals(new ConnectPoint(
+                    org.onosproject.net.DeviceId.deviceId("capture:lo"), PortNumber.portNumber(1)))));
+            String status = execute("apptrack:capture-status");
+            assertTrue(status, status.contains("RUNNING"));
+
+            config.update(properties("source", "live", "interfaces", "no-such-if0"));
+            CaptureSourceStatus failed = awaitLive(CaptureSourceStatus.State.FAILED);
+            assertTrue(failed.error(), failed.error().contains("no-such-if0"));
+            assertTrue(execute("apptrack:capture-status").contains("no-such-if0"));
+        } finally {
+            packetService.removeProcessor(recorder);
+            config.update(properties("source", "none"));
+        }
+    }
+
+    private CaptureSourceStatus awaitLive(CaptureSourceStatus.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (CaptureSourceStatus s : captureService.sources()) {
+                if (s.kind().equals("live") && s.state() == state) {
+                    return s;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("live source never " + state + ": " + captureService.sources().stream()
+                .map(s -> s.name() + " " + s.state() + " " + s.error()).collect(java.util.stream.Collectors.toList()));
+    }
+
+    private static java.util.Dictionary<String, Object> properties(String... kv) {
+        java.util.Hashtable<String, Object> d = new java.util.Hashtable<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            d.put(kv[i], kv[i + 1]);
+        }
+        return d;
     }
 
     @Test

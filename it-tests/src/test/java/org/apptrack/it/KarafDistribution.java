@@ -38,6 +38,9 @@ final class KarafDistribution {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         Integer.toString(httpPort)),
+                // Tests choose their packet source; the distribution's default (live on any) would
+                // capture everything the other tests send over the loopback.
+                editConfigurationFilePut("etc/org.apptrack.capture.cfg", "source", "none"),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)));
     }
 

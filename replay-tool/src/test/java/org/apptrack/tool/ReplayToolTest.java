@@ -1,0 +1,65 @@
+package org.apptrack.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayToolTest {
+
+    /** A real capture (tcpdump on "any", Linux cooked v2) kept with the capture bundle's tests. */
+    private static final Path CAPTURE = Paths.get("..", "bundle-capture", "src", "test", "resources", "org",
+            "apptrack", "capture", "file", "lo-sll2.pcap");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ReplayTool.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void replaysACaptureAndSummarisesIt() {
+        assertEquals(0, run(CAPTURE.toString()));
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("lo-sll2.pcap: 12 packets, "), summary);
+    }
+
+    @Test
+    void summaryGoesToStandardOutputWhenTheLogsGoToAFile() {
+        Path logs = dir.resolve("logs.txt");
+        assertEquals(0, run("--output", logs.toString(), "--format", "syslog", CAPTURE.toString()));
+        assertTrue(Files.exists(logs));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("lo-sll2.pcap: 12 packets"));
+    }
+
+    @Test
+    void aFileThatIsNotACaptureFailsNamingIt() throws Exception {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "these are notes, not packets\n");
+        assertEquals(1, run(text.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.startsWith("replay: ") && message.contains("notes.txt"), message);
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> run("--format", "cef", CAPTURE.toString()));
+        assertThrows(IllegalArgumentException.class, () -> run("--bogus", CAPTURE.toString()));
+        assertThrows(IllegalArgumentException.class, () -> run());
+        assertThrows(IllegalArgumentException.class, () -> run("--etc", dir.resolve("missing").toString(),
+                CAPTURE.toString()));
+    }
+}
