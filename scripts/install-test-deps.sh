@@ -9,6 +9,9 @@
 #   libpcap0.8                 live capture
 #   libndpi-bin                ndpiReader as a DPI peer
 #   iproute2, procps           network namespaces / veth, process control
+#   iputils-ping, python3      traffic for live-capture tests (bundle-capture LiveCaptureTest:
+#                              ping in a namespace) and scripts/netns-traffic.sh (ping; python3
+#                              http.server, DNS responder, UDP load sender)
 #
 # Idempotent, non-interactive, for root (no sudo). Runs `apt-get update` once and only when
 # something is missing, so repeated runs are fast. It never leaves a system rsyslogd running:
@@ -25,6 +28,8 @@ PACKAGES=(
   libndpi-bin
   iproute2
   procps
+  iputils-ping
+  python3
 )
 
 log() { printf 'install-test-deps: %s\n' "$*" >&2; }

@@ -42,7 +42,6 @@ public final class LiveCapture implements Closeable {
     public static final String ANY = "any";
 
     private static final int ETHERNET_HEADER = 14;
-    private static final int TIMEVAL_FIELD = Native.LONG_SIZE;
 
     private final String interfaceName;
     private final LinkType linkType;
@@ -57,7 +56,8 @@ public final class LiveCapture implements Closeable {
     private volatile boolean closePending;
     private volatile int interfaceIndex;
 
-    // reading thread only
+    // reading thread only (JNA is touched by instances only, so a broken JNA fails open(), not class init)
+    private final int timevalField = Native.LONG_SIZE; // struct timeval {time_t tv_sec; suseconds_t tv_usec}
     private final Memory outPointers = new Memory(2L * Native.POINTER_SIZE);
     private final Pointer headerOut = outPointers.share(0);
     private final Pointer dataOut = outPointers.share(Native.POINTER_SIZE);
@@ -309,10 +309,10 @@ public final class LiveCapture implements Closeable {
                     waited = false;
                     Pointer.nativeValue(headerView, outPointers.getLong(0));
                     Pointer.nativeValue(dataView, outPointers.getLong(Native.POINTER_SIZE));
-                    long seconds = TIMEVAL_FIELD == 8 ? headerView.getLong(0) : headerView.getInt(0);
-                    long fraction = TIMEVAL_FIELD == 8 ? headerView.getLong(8) : headerView.getInt(4) & 0xffffffffL;
-                    int captured = headerView.getInt(2L * TIMEVAL_FIELD);
-                    int wire = headerView.getInt(2L * TIMEVAL_FIELD + 4);
+                    long seconds = timevalField == 8 ? headerView.getLong(0) : headerView.getInt(0);
+                    long fraction = timevalField == 8 ? headerView.getLong(8) : headerView.getInt(4) & 0xffffffffL;
+                    int captured = headerView.getInt(2L * timevalField);
+                    int wire = headerView.getInt(2L * timevalField + 4);
                     if (captured > packet.length || captured < 0) {
                         captured = packet.length;
                     }

@@ -331,9 +331,11 @@ class LiveCaptureTest {
             reader.join(2000);
         }
         assertEquals(8, latencies.size(), latencies.toString());
-        for (long nanos : latencies) {
-            assertTrue(nanos < 50_000_000L, "delivered " + nanos / 1_000_000 + " ms after capture");
-        }
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        // batched mode would hold a lone packet for READ_TIMEOUT_MILLIS (100 ms)
+        assertTrue(sorted.get(sorted.size() / 2) < 20_000_000L, "median delivery latency (ns) of " + sorted);
+        assertTrue(sorted.get(sorted.size() - 1) < 1_000_000_000L, "max delivery latency (ns) of " + sorted);
     }
 
     @Test

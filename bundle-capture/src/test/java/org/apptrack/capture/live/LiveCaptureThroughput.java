@@ -17,14 +17,14 @@ public final class LiveCaptureThroughput {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: LiveCaptureThroughput IFACE SECONDS [BUFFER_MIB=32] [immediate|batched]"
+            System.err.println("usage: LiveCaptureThroughput IFACE SECONDS [BUFFER_MIB=32] [batched|immediate]"
                     + " [SNAPLEN=0] [BPF_FILTER]");
             System.exit(2);
         }
         String iface = args[0];
         double seconds = Double.parseDouble(args[1]);
         int bufferMib = args.length > 2 ? Integer.parseInt(args[2]) : 32;
-        boolean immediate = args.length <= 3 || !args[3].equals("batched");
+        boolean immediate = args.length > 3 && args[3].equals("immediate");
         int snap = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         String filter = args.length > 5 ? args[5] : null;
 
