@@ -1,9 +1,7 @@
 package org.apptrack.syslog.format;
 
-import java.util.Locale;
-
 /** The wire formats of an SRX security-log stream ({@code set security log stream S format F}). */
-public enum LogFormat {
+public enum LogFormat implements ConfigNamed {
     /** RFC 5424 with one SD-ELEMENT, ending at {@code ]} (the stream's "brief" structured mode). */
     SD_SYSLOG("sd-syslog"),
     /** RFC 5424 with one SD-ELEMENT, then a space and the plain-text body. */
@@ -17,19 +15,13 @@ public enum LogFormat {
         this.configName = configName;
     }
 
-    /** The name used in configuration and shown by commands. */
+    @Override
     public String configName() {
         return configName;
     }
 
     /** Parses a configuration name, or returns null when it is not one. */
     public static LogFormat fromConfigName(String name) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (LogFormat f : values()) {
-            if (f.configName.equals(n)) {
-                return f;
-            }
-        }
-        return null;
+        return ConfigNamed.fromConfigName(LogFormat.class, name);
     }
 }

@@ -1,9 +1,7 @@
 package org.apptrack.syslog.format;
 
-import java.util.Locale;
-
 /** Digits of fractional seconds in RFC 5424 timestamps. */
-public enum TimestampPrecision {
+public enum TimestampPrecision implements ConfigNamed {
     SECONDS("seconds", 0),
     MILLISECONDS("milliseconds", 3),
     MICROSECONDS("microseconds", 6);
@@ -16,6 +14,7 @@ public enum TimestampPrecision {
         this.digits = digits;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
@@ -26,12 +25,6 @@ public enum TimestampPrecision {
 
     /** Parses a configuration name, or returns null when it is not one. */
     public static TimestampPrecision fromConfigName(String name) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (TimestampPrecision p : values()) {
-            if (p.configName.equals(n)) {
-                return p;
-            }
-        }
-        return null;
+        return ConfigNamed.fromConfigName(TimestampPrecision.class, name);
     }
 }

@@ -1,9 +1,9 @@
 package org.apptrack.syslog.transport;
 
-import java.util.Locale;
+import org.apptrack.syslog.format.ConfigNamed;
 
 /** How a stream reaches its receiver. */
-public enum TransportKind {
+public enum TransportKind implements ConfigNamed {
     UDP("udp", 514),
     TCP("tcp", 514),
     TLS("tls", 6514),
@@ -17,6 +17,7 @@ public enum TransportKind {
         this.defaultPort = defaultPort;
     }
 
+    @Override
     public String configName() {
         return configName;
     }
@@ -32,12 +33,6 @@ public enum TransportKind {
 
     /** Parses a configuration name, or returns null when it is not one. */
     public static TransportKind fromConfigName(String name) {
-        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
-        for (TransportKind t : values()) {
-            if (t.configName.equals(n)) {
-                return t;
-            }
-        }
-        return null;
+        return ConfigNamed.fromConfigName(TransportKind.class, name);
     }
 }
