@@ -1,0 +1,656 @@
+package org.apptrack.apptrack.engine.decode;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Zero-allocation flyweight decoder of Ethernet frames (Ethernet II, 802.1Q, 802.1ad/QinQ,
+ * IPv4, IPv6 + extension headers, TCP, UDP, ICMP, ICMPv6) for the AppTrack engine.
+ *
+ * <p>{@link #decode(ByteBuffer)} reads the bytes between the buffer's position and limit with
+ * absolute gets only (heap or direct, any byte order) and never modifies the buffer (not even its
+ * position). It never throws on bad input: a frame is either decoded ({@code true}), not IP
+ * ({@code false}, counted by {@link #notIp()}), or malformed ({@code false}, counted by exactly
+ * one {@link MalformedCause}). After a successful decode the accessors describe the frame until
+ * the next call; after a failed one they are reset to zero.
+ *
+ * <p>Rules: the IPv4 payload is bounded by the smaller of total length and captured bytes, while
+ * {@link #l3Length()} reports the header's total length (IPv6: 40 + payload length). A total
+ * length (IPv4) or payload length (IPv6, unless next header is 59) of zero is taken as a
+ * segmentation-offload artefact of a sending-host capture, as Wireshark does: the captured bytes
+ * are used instead. Checksums are not verified. Non-first fragments have no ports. ICMP echo
+ * request/reply use the identifier as both ports (as Juniper SRX does); other ICMP types have
+ * ports 0; ICMP errors additionally expose the quoted inner 5-tuple. Other IP protocols (GRE,
+ * ESP, SCTP, ...) decode with ports 0.
+ *
+ * <p>Addresses are 128-bit (high/low longs); IPv4 addresses are stored IPv4-mapped
+ * ({@code ::ffff:a.b.c.d}) so one key format serves both families.
+ *
+ * <p>Not thread-safe: one instance per decoding thread.
+ */
+public final class FrameDecoder {
+
+    /** Longest IPv6 extension header chain accepted before {@link MalformedCause#BAD_IPV6_EXTENSION}. */
+    public static final int MAX_IPV6_EXTENSIONS = 10;
+
+    public static final int ETHERTYPE_IPV4 = 0x0800;
+    public static final int ETHERTYPE_IPV6 = 0x86dd;
+    public static final int TPID_8021Q = 0x8100;
+    public static final int TPID_8021AD = 0x88a8;
+    public static final int TPID_QINQ = 0x9100;
+
+    public static final int PROTO_ICMP = 1;
+    public static final int PROTO_TCP = 6;
+    public static final int PROTO_UDP = 17;
+    public static final int PROTO_ICMPV6 = 58;
+    public static final int PROTO_ESP = 50;
+    public static final int PROTO_NONE = 59;
+
+    /** High 32 bits of the low long of an IPv4-mapped address ::ffff:0:0/96. */
+    private static final long MAPPED_PREFIX = 0x0000_ffff_0000_0000L;
+    private static final int OK = -1;
+
+    // ---- counters
+    private long frames;
+    private long decoded;
+    private long notIp;
+    private long malformedTotal;
+    private final long[] malformed = new long[MalformedCause.count()];
+
+    // ---- per-frame state
+    private boolean bigEndian;
+    private int ipVersion;
+    private int outerVlan;
+    private int innerVlan;
+    private int protocol;
+    private long srcHigh;
+    private long srcLow;
+    private long dstHigh;
+    private long dstLow;
+    private int srcPort;
+    private int dstPort;
+    private int tcpFlags;
+    private boolean fragment;
+    private boolean moreFragments;
+    private int fragmentOffset;
+    private long fragmentId;
+    private int l3Offset;
+    private int l3Length;
+    private int l4Offset;
+    private int payloadOffset;
+    private int payloadLength;
+    private int trafficClass;
+    private int ttl;
+    private int icmpType;
+    private int icmpCode;
+    private boolean icmpError;
+    private int innerIpVersion;
+    private int innerProtocol;
+    private long innerSrcHigh;
+    private long innerSrcLow;
+    private long innerDstHigh;
+    private long innerDstLow;
+    private int innerSrcPort;
+    private int innerDstPort;
+
+    // ---- IPv6 extension walk results
+    private int walkNh;
+    private int walkOff;
+    private boolean walkFrag;
+    private boolean walkFragMore;
+    private int walkFragOffset;
+    private long walkFragId;
+    private int walkFragDataOff;
+
+    /**
+     * Decodes the frame between {@code frame.position()} and {@code frame.limit()}.
+     *
+     * @return true if an IPv4/IPv6 packet was decoded; false if not IP or malformed (counted)
+     */
+    public boolean decode(ByteBuffer frame) {
+        frames++;
+        reset();
+        bigEndian = frame.order() == ByteOrder.BIG_ENDIAN;
+        int off = frame.position();
+        int end = frame.limit();
+        if (end - off < 14) {
+            return reject(MalformedCause.TRUNCATED_ETHERNET);
+        }
+        int type = u16(frame, off + 12);
+        off += 14;
+        int tags = 0;
+        while (type == TPID_8021Q || type == TPID_8021AD || type == TPID_QINQ) {
+            if (end - off < 4) {
+                return reject(MalformedCause.TRUNCATED_VLAN);
+            }
+            int vid = u16(frame, off) & 0x0fff;
+            if (tags == 0) {
+                outerVlan = vid;
+            } else if (tags == 1) {
+                innerVlan = vid;
+            }
+            tags++;
+            type = u16(frame, off + 2);
+            off += 4;
+        }
+        int status;
+        if (type == ETHERTYPE_IPV4) {
+            status = decodeIpv4(frame, off, end);
+        } else if (type == ETHERTYPE_IPV6) {
+            status = decodeIpv6(frame, off, end);
+        } else {
+            notIp++;
+            reset();
+            return false;
+        }
+        if (status != OK) {
+            return reject(MalformedCause.ofOrdinal(status));
+        }
+        decoded++;
+        return true;
+    }
+
+    private int decodeIpv4(ByteBuffer b, int off, int end) {
+        int avail = end - off;
+        if (avail < 20) {
+            return MalformedCause.TRUNCATED_IPV4_HEADER.ordinal();
+        }
+        int vihl = u8(b, off);
+        if (vihl >>> 4 != 4) {
+            return MalformedCause.BAD_IPV4_VERSION.ordinal();
+        }
+        int ihl = (vihl & 0x0f) << 2;
+        if (ihl < 20) {
+            return MalformedCause.BAD_IPV4_HEADER_LENGTH.ordinal();
+        }
+        if (ihl > avail) {
+            return MalformedCause.TRUNCATED_IPV4_HEADER.ordinal();
+        }
+        int total = u16(b, off + 2);
+        if (total == 0) {
+            total = avail; // TSO: "reported as 0", use what was captured
+        } else if (total < ihl) {
+            return MalformedCause.BAD_IPV4_TOTAL_LENGTH.ordinal();
+        }
+        int flagsFrag = u16(b, off + 6);
+        boolean mf = (flagsFrag & 0x2000) != 0;
+        int fragOff = (flagsFrag & 0x1fff) << 3;
+        int dataLen = total - ihl;
+        if (fragOff + dataLen > 65535 || (mf && (dataLen & 7) != 0)) {
+            return MalformedCause.BAD_IPV4_FRAGMENT.ordinal();
+        }
+        ipVersion = 4;
+        l3Offset = off;
+        l3Length = total;
+        trafficClass = u8(b, off + 1);
+        fragmentId = u16(b, off + 4);
+        fragment = mf || fragOff != 0;
+        moreFragments = mf;
+        fragmentOffset = fragOff;
+        ttl = u8(b, off + 8);
+        protocol = u8(b, off + 9);
+        srcLow = MAPPED_PREFIX | u32(b, off + 12);
+        dstLow = MAPPED_PREFIX | u32(b, off + 16);
+        int declaredEnd = off + total;
+        int capEnd = Math.min(declaredEnd, end);
+        return decodeL4(b, off + ihl, capEnd, declaredEnd, fragOff != 0, false);
+    }
+
+    private int decodeIpv6(ByteBuffer b, int off, int end) {
+        int avail = end - off;
+        if (avail < 40) {
+            return MalformedCause.TRUNCATED_IPV6_HEADER.ordinal();
+        }
+        int word = (int) u32(b, off);
+        if (word >>> 28 != 6) {
+            return MalformedCause.BAD_IPV6_VERSION.ordinal();
+        }
+        int plen = u16(b, off + 4);
+        int nh = u8(b, off + 6);
+        int l3 = 40 + plen;
+        if (plen == 0 && nh != PROTO_NONE) {
+            l3 = avail; // TSO / jumbogram: use what was captured
+        }
+        int declaredEnd = off + l3;
+        int capEnd = Math.min(declaredEnd, end);
+        int status = walkIpv6Extensions(b, nh, off + 40, capEnd);
+        if (status != OK) {
+            return status;
+        }
+        if (walkFrag) {
+            int dataLen = declaredEnd - walkFragDataOff;
+            if (walkFragOffset + dataLen > 65535 || (walkFragMore && (dataLen & 7) != 0)) {
+                return MalformedCause.BAD_IPV6_FRAGMENT.ordinal();
+            }
+            fragment = walkFragMore || walkFragOffset != 0;
+            moreFragments = walkFragMore;
+            fragmentOffset = walkFragOffset;
+            fragmentId = walkFragId;
+        }
+        ipVersion = 6;
+        l3Offset = off;
+        l3Length = l3;
+        trafficClass = (word >>> 20) & 0xff;
+        ttl = u8(b, off + 7);
+        srcHigh = u64(b, off + 8);
+        srcLow = u64(b, off + 16);
+        dstHigh = u64(b, off + 24);
+        dstLow = u64(b, off + 32);
+        protocol = walkNh;
+        return decodeL4(b, walkOff, capEnd, declaredEnd, walkFragOffset != 0, true);
+    }
+
+    /**
+     * Walks IPv6 extension headers from {@code nh} at {@code off}, bounded by {@code end}. Sets
+     * walkNh/walkOff to the upper-layer protocol and its offset (or the fragment's next header
+     * for a non-first fragment) and the walkFrag* fields.
+     */
+    private int walkIpv6Extensions(ByteBuffer b, int nh, int off, int end) {
+        walkFrag = false;
+        walkFragMore = false;
+        walkFragOffset = 0;
+        walkFragId = 0;
+        int count = 0;
+        while (true) {
+            if (nh == 0 || nh == 43 || nh == 60 || nh == 44 || nh == 51) {
+                if (count == MAX_IPV6_EXTENSIONS || (nh == 0 && count != 0)) {
+                    return MalformedCause.BAD_IPV6_EXTENSION.ordinal();
+                }
+                if (end - off < 8) {
+                    return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
+                }
+                int len;
+                if (nh == 44) {
+                    int fo = u16(b, off + 2);
+                    walkFrag = true;
+                    walkFragOffset = fo & 0xfff8;
+                    walkFragMore = (fo & 1) != 0;
+                    walkFragId = u32(b, off + 4);
+                    walkFragDataOff = off + 8;
+                    len = 8;
+                } else if (nh == 51) {
+                    len = (u8(b, off + 1) + 2) << 2;
+                    if (len < 12) {
+                        return MalformedCause.BAD_IPV6_EXTENSION.ordinal();
+                    }
+                } else {
+                    len = (u8(b, off + 1) + 1) << 3;
+                }
+                if (end - off < len) {
+                    return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
+                }
+                nh = u8(b, off);
+                off += len;
+                count++;
+                if (walkFrag && walkFragOffset != 0) {
+                    break; // later fragment: the rest is opaque fragment data
+                }
+            } else {
+                break;
+            }
+        }
+        walkNh = nh;
+        walkOff = off;
+        return OK;
+    }
+
+    private int decodeL4(ByteBuffer b, int off, int capEnd, int declaredEnd, boolean laterFragment,
+            boolean v6) {
+        l4Offset = off;
+        if (laterFragment) {
+            return payload(off, capEnd);
+        }
+        int avail = capEnd - off;
+        switch (protocol) {
+            case PROTO_TCP: {
+                if (avail < 20) {
+                    return MalformedCause.TRUNCATED_TCP.ordinal();
+                }
+                int hl = (u8(b, off + 12) >>> 4) << 2;
+                if (hl < 20 || hl > declaredEnd - off) {
+                    return MalformedCause.BAD_TCP_DATA_OFFSET.ordinal();
+                }
+                if (hl > avail) {
+                    return MalformedCause.TRUNCATED_TCP.ordinal();
+                }
+                srcPort = u16(b, off);
+                dstPort = u16(b, off + 2);
+                tcpFlags = u8(b, off + 13);
+                return payload(off + hl, capEnd);
+            }
+            case PROTO_UDP: {
+                if (avail < 8) {
+                    return MalformedCause.TRUNCATED_UDP.ordinal();
+                }
+                int ulen = u16(b, off + 4);
+                int end = capEnd;
+                if (ulen < 8) {
+                    return MalformedCause.BAD_UDP_LENGTH.ordinal();
+                }
+                if (!fragment) {
+                    if (ulen > declaredEnd - off) {
+                        return MalformedCause.BAD_UDP_LENGTH.ordinal();
+                    }
+                    end = Math.min(capEnd, off + ulen);
+                }
+                srcPort = u16(b, off);
+                dstPort = u16(b, off + 2);
+                return payload(off + 8, end);
+            }
+            case PROTO_ICMP:
+                if (v6) {
+                    return payload(off, capEnd);
+                }
+                return decodeIcmp(b, off, capEnd, false);
+            case PROTO_ICMPV6:
+                if (!v6) {
+                    return payload(off, capEnd);
+                }
+                return decodeIcmp(b, off, capEnd, true);
+            default:
+                return payload(off, capEnd);
+        }
+    }
+
+    private int decodeIcmp(ByteBuffer b, int off, int capEnd, boolean v6) {
+        if (capEnd - off < 8) {
+            return MalformedCause.TRUNCATED_ICMP.ordinal();
+        }
+        int type = u8(b, off);
+        icmpType = type;
+        icmpCode = u8(b, off + 1);
+        if (v6 ? (type == 128 || type == 129) : (type == 0 || type == 8)) {
+            int id = u16(b, off + 4);
+            srcPort = id;
+            dstPort = id;
+        } else if (v6 ? (type >= 1 && type <= 4) : (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)) {
+            int status = v6 ? decodeInnerIpv6(b, off + 8, capEnd) : decodeInnerIpv4(b, off + 8, capEnd);
+            if (status != OK) {
+                return status;
+            }
+            icmpError = true;
+        }
+        return payload(off + 8, capEnd);
+    }
+
+    private int decodeInnerIpv4(ByteBuffer b, int off, int end) {
+        int avail = end - off;
+        if (avail < 20) {
+            return MalformedCause.TRUNCATED_ICMP_INNER.ordinal();
+        }
+        int vihl = u8(b, off);
+        int ihl = (vihl & 0x0f) << 2;
+        if (vihl >>> 4 != 4 || ihl < 20) {
+            return MalformedCause.BAD_ICMP_INNER.ordinal();
+        }
+        if (ihl > avail) {
+            return MalformedCause.TRUNCATED_ICMP_INNER.ordinal();
+        }
+        innerIpVersion = 4;
+        innerProtocol = u8(b, off + 9);
+        innerSrcLow = MAPPED_PREFIX | u32(b, off + 12);
+        innerDstLow = MAPPED_PREFIX | u32(b, off + 16);
+        boolean later = (u16(b, off + 6) & 0x1fff) != 0;
+        if (!later) {
+            innerPorts(b, off + ihl, end, PROTO_ICMP, 0, 8);
+        }
+        return OK;
+    }
+
+    private int decodeInnerIpv6(ByteBuffer b, int off, int end) {
+        if (end - off < 40) {
+            return MalformedCause.TRUNCATED_ICMP_INNER.ordinal();
+        }
+        if (u8(b, off) >>> 4 != 6) {
+            return MalformedCause.BAD_ICMP_INNER.ordinal();
+        }
+        innerIpVersion = 6;
+        innerSrcHigh = u64(b, off + 8);
+        innerSrcLow = u64(b, off + 16);
+        innerDstHigh = u64(b, off + 24);
+        innerDstLow = u64(b, off + 32);
+        int nh = u8(b, off + 6);
+        innerProtocol = nh;
+        // The quote is cut to the minimum MTU, so a truncated inner chain is normal: no ports then.
+        if (walkIpv6Extensions(b, nh, off + 40, end) == OK) {
+            innerProtocol = walkNh;
+            if (walkFragOffset == 0) {
+                innerPorts(b, walkOff, end, PROTO_ICMPV6, 128, 129);
+            }
+        }
+        return OK;
+    }
+
+    private void innerPorts(ByteBuffer b, int off, int end, int icmpProto, int echoA, int echoB) {
+        int p = innerProtocol;
+        if ((p == PROTO_TCP || p == PROTO_UDP) && end - off >= 4) {
+            innerSrcPort = u16(b, off);
+            innerDstPort = u16(b, off + 2);
+        } else if (p == icmpProto && end - off >= 8) {
+            int t = u8(b, off);
+            if (t == echoA || t == echoB) {
+                innerSrcPort = u16(b, off + 4);
+                innerDstPort = innerSrcPort;
+            }
+        }
+    }
+
+    private int payload(int from, int to) {
+        payloadOffset = from;
+        payloadLength = Math.max(0, to - from);
+        return OK;
+    }
+
+    private boolean reject(MalformedCause cause) {
+        malformed[cause.ordinal()]++;
+        malformedTotal++;
+        reset();
+        return false;
+    }
+
+    private void reset() {
+        ipVersion = 0;
+        outerVlan = 0;
+        innerVlan = 0;
+        protocol = 0;
+        srcHigh = 0;
+        srcLow = 0;
+        dstHigh = 0;
+        dstLow = 0;
+        srcPort = 0;
+        dstPort = 0;
+        tcpFlags = 0;
+        fragment = false;
+        moreFragments = false;
+        fragmentOffset = 0;
+        fragmentId = 0;
+        l3Offset = 0;
+        l3Length = 0;
+        l4Offset = 0;
+        payloadOffset = 0;
+        payloadLength = 0;
+        trafficClass = 0;
+        ttl = 0;
+        icmpType = 0;
+        icmpCode = 0;
+        icmpError = false;
+        innerIpVersion = 0;
+        innerProtocol = 0;
+        innerSrcHigh = 0;
+        innerSrcLow = 0;
+        innerDstHigh = 0;
+        innerDstLow = 0;
+        innerSrcPort = 0;
+        innerDstPort = 0;
+    }
+
+    // ---- byte access (absolute, byte-order independent)
+
+    private static int u8(ByteBuffer b, int i) {
+        return b.get(i) & 0xff;
+    }
+
+    private int u16(ByteBuffer b, int i) {
+        short s = b.getShort(i);
+        return (bigEndian ? s : Short.reverseBytes(s)) & 0xffff;
+    }
+
+    private long u32(ByteBuffer b, int i) {
+        int v = b.getInt(i);
+        return (bigEndian ? v : Integer.reverseBytes(v)) & 0xffff_ffffL;
+    }
+
+    private long u64(ByteBuffer b, int i) {
+        long v = b.getLong(i);
+        return bigEndian ? v : Long.reverseBytes(v);
+    }
+
+    // ---- accessors (valid after decode() returned true)
+
+    /** 4 or 6; 0 if the last frame was not decoded. */
+    public int ipVersion() { return ipVersion; }
+    /** VLAN id of the first (outer) tag; 0 when untagged. */
+    public int outerVlan() { return outerVlan; }
+    /** VLAN id of the second (inner, QinQ) tag; 0 when absent. */
+    public int innerVlan() { return innerVlan; }
+    /** IP protocol (IPv4 protocol; IPv6 upper-layer next header after extensions, 50 for ESP, 59 none). */
+    public int protocol() { return protocol; }
+    public long srcHigh() { return srcHigh; }
+    public long srcLow() { return srcLow; }
+    public long dstHigh() { return dstHigh; }
+    public long dstLow() { return dstLow; }
+    /** IPv4 source address; 0 for IPv6. */
+    public int srcIpv4() { return ipVersion == 4 ? (int) srcLow : 0; }
+    /** IPv4 destination address; 0 for IPv6. */
+    public int dstIpv4() { return ipVersion == 4 ? (int) dstLow : 0; }
+    /** TCP/UDP source port, ICMP echo identifier, else 0. */
+    public int srcPort() { return srcPort; }
+    /** TCP/UDP destination port, ICMP echo identifier, else 0. */
+    public int dstPort() { return dstPort; }
+    /** TCP flags byte (CWR ECE URG ACK PSH RST SYN FIN); 0 if not TCP. */
+    public int tcpFlags() { return tcpFlags; }
+    /** True if this is a fragment (more-fragments set or non-zero offset). */
+    public boolean isFragment() { return fragment; }
+    /** True for the first fragment (offset 0, more-fragments set): it carries the ports. */
+    public boolean isFirstFragment() { return fragment && fragmentOffset == 0; }
+    /** True for a non-first fragment: no ports. */
+    public boolean isLaterFragment() { return fragmentOffset != 0; }
+    public boolean moreFragments() { return moreFragments; }
+    /** Fragment offset in bytes. */
+    public int fragmentOffset() { return fragmentOffset; }
+    /** IPv4 identification (16 bits) or IPv6 fragment identification (32 bits, unsigned); 0 if none. */
+    public long fragmentId() { return fragmentId; }
+    /** Absolute buffer offset of the IP header. */
+    public int l3Offset() { return l3Offset; }
+    /** Layer-3 bytes AppTrack counts: IPv4 total length; IPv6 40 + payload length. */
+    public int l3Length() { return l3Length; }
+    /** Absolute buffer offset of the layer-4 header (or fragment data). */
+    public int l4Offset() { return l4Offset; }
+    /** Absolute buffer offset of the layer-4 payload (for DPI). */
+    public int payloadOffset() { return payloadOffset; }
+    /** Captured length of the layer-4 payload. */
+    public int payloadLength() { return payloadLength; }
+    /** DSCP (upper 6 bits of TOS / traffic class). */
+    public int dscp() { return trafficClass >>> 2; }
+    /** ECN (lower 2 bits of TOS / traffic class). */
+    public int ecn() { return trafficClass & 3; }
+    /** IPv4 TTL or IPv6 hop limit. */
+    public int ttl() { return ttl; }
+    /** Same as {@link #ttl()}. */
+    public int hopLimit() { return ttl; }
+    /** ICMP/ICMPv6 type; 0 if not ICMP (check {@link #protocol()}). */
+    public int icmpType() { return icmpType; }
+    public int icmpCode() { return icmpCode; }
+    /** True for an ICMP error with a decoded quoted inner header. */
+    public boolean isIcmpError() { return icmpError; }
+    public int innerIpVersion() { return innerIpVersion; }
+    public int innerProtocol() { return innerProtocol; }
+    public long innerSrcHigh() { return innerSrcHigh; }
+    public long innerSrcLow() { return innerSrcLow; }
+    public long innerDstHigh() { return innerDstHigh; }
+    public long innerDstLow() { return innerDstLow; }
+    /** Quoted TCP/UDP source port (or quoted echo id); 0 if not present in the quote. */
+    public int innerSrcPort() { return innerSrcPort; }
+    public int innerDstPort() { return innerDstPort; }
+
+    // ---- counters
+
+    /** Frames passed to {@link #decode(ByteBuffer)}. Always decoded + notIp + malformedTotal. */
+    public long frames() { return frames; }
+    /** Frames decoded successfully. */
+    public long decoded() { return decoded; }
+    /** Frames with a non-IP EtherType (ARP, LLDP, 802.3 length, ...). */
+    public long notIp() { return notIp; }
+    public long malformed(MalformedCause cause) { return malformed[cause.ordinal()]; }
+    public long malformedTotal() { return malformedTotal; }
+
+    /** Zeroes all counters. */
+    public void resetCounters() {
+        frames = 0;
+        decoded = 0;
+        notIp = 0;
+        malformedTotal = 0;
+        java.util.Arrays.fill(malformed, 0);
+    }
+
+    // ---- formatting (allocates; for logs only)
+
+    /** True if the 128-bit address is IPv4-mapped (::ffff:a.b.c.d). */
+    public static boolean isIpv4Mapped(long high, long low) {
+        return high == 0 && (low >>> 32) == 0xffffL;
+    }
+
+    /**
+     * Formats an address: dotted quad for IPv4-mapped addresses, otherwise RFC 5952 text
+     * (lower-case hex, no leading zeros, the longest run of two or more zero groups — the first
+     * on ties — compressed to "::").
+     */
+    public static String formatAddress(long high, long low) {
+        if (isIpv4Mapped(high, low)) {
+            return formatIpv4((int) low);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 4; i++) {
+            g[i] = (int) (high >>> (48 - 16 * i)) & 0xffff;
+            g[i + 4] = (int) (low >>> (48 - 16 * i)) & 0xffff;
+        }
+        int bestStart = -1;
+        int bestLen = 0;
+        for (int i = 0; i < 8; ) {
+            if (g[i] == 0) {
+                int j = i;
+                while (j < 8 && g[j] == 0) {
+                    j++;
+                }
+                if (j - i > bestLen) {
+                    bestLen = j - i;
+                    bestStart = i;
+                }
+                i = j;
+            } else {
+                i++;
+            }
+        }
+        if (bestLen < 2) {
+            bestStart = -1;
+        }
+        StringBuilder sb = new StringBuilder(39);
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(g[i]));
+        }
+        return sb.toString();
+    }
+
+    /** Dotted-quad text of an IPv4 address. */
+    public static String formatIpv4(int a) {
+        return (a >>> 24) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
+    }
+}
