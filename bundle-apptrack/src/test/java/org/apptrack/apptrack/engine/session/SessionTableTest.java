@@ -357,7 +357,8 @@ class SessionTableTest {
             }
             long allocated = mx.getThreadAllocatedBytes(tid) - before;
             if (round >= 20) {
-                assertEquals(0, allocated, "bytes allocated in round " + round);
+                // Per-operation allocation would be >= n bytes; the JVM itself may add a few dozen.
+                assertTrue(allocated < 1024, allocated + " bytes allocated in round " + round);
             }
         }
         assertTrue(sink != 0);

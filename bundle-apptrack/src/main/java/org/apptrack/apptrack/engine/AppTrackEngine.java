@@ -1,0 +1,391 @@
+package org.apptrack.apptrack.engine;
+
+import java.nio.ByteBuffer;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.tcp.TcpTracker;
+import org.apptrack.apptrack.engine.timing.TimerWheel;
+
+/**
+ * The AppTrack session engine: frames in, session created / volume update / closed events out.
+ * Single-threaded (one engine per packet thread), no ONOS or syslog types, allocation-free per
+ * packet once its session exists. The caller owns the clock: every call takes a nanosecond
+ * timestamp (packet time for replays); a timestamp older than one already seen is taken as the
+ * newest one seen (time never goes backwards).
+ *
+ * <h2>Per frame ({@link #onFrame})</h2>
+ * <ol>
+ * <li>Timer wheel advanced to the frame's time: sessions whose idle deadline passed close first
+ * (so a packet after the deadline starts a NEW session). The packet's own session is checked
+ * exactly; other sessions close at most one {@link EngineSettings#tickNanos() tick} late, but
+ * always with their exact deadline as event time.</li>
+ * <li>Decode; not-IP/malformed frames are counted by the decoder and ignored.</li>
+ * <li>Session lookup or creation in the {@link SessionTable} (key context = the caller's
+ * {@code context}), client = first sender. Not created: a TCP RST without a session (as an SRX
+ * does not create a session from a RST), an ICMP error (it is matched to the session it quotes),
+ * a later fragment (attached to the session of its first fragment, see below), a refusal when the
+ * table is full ({@link #refused()}).</li>
+ * <li>Counting: per-direction packets and layer-3 bytes ({@link FrameDecoder#l3Length()}).</li>
+ * <li>Close logic: TCP by {@link TcpTracker}; an ICMP/ICMPv6 echo reply from the server closes
+ * "response received" (doc: "Response received for a packet request (such as icmp req-reply)");
+ * a DNS response (UDP from server port 53 to the client, QR bit set) closes "response received"
+ * once the server has sent as many packets as the client (every query answered); an ICMP error
+ * whose quoted tuple is a session's closes THAT session "ICMP error" (the error packet itself is
+ * not counted in it).</li>
+ * <li>Events: {@code sessionCreated} for a new session; else, if the session does not close and
+ * volume updates are on, {@code sessionUpdated} when the time since the session start (first
+ * update) or since the last update is greater than the interval (doc: "whenever a packet is
+ * received, AppTrack checks whether the time since the start of the session or since the last
+ * update is greater than the update interval"; strictly greater). A session that ends within
+ * the interval thus only gets its close. The first update is due after first-update-interval if
+ * configured, else after session-update-interval. Deprecated {@code first-update} (wins over
+ * first-update-interval, doc: "If you specify both, the first-update-interval value is
+ * ignored"): an update right when the session is created ("The first log message is to be
+ * generated when the session starts, and update messages should be sent every 4 minutes after
+ * that"), then one every session-update-interval.</li>
+ * </ol>
+ *
+ * <h2>Aging</h2>
+ * Idle deadline = last packet + timeout: UDP, ICMP, other protocols by protocol; TCP: the initial
+ * timeout until the handshake completes, the closing timeout once both FINs were seen (then the
+ * close reason is "TCP FIN"), else the TCP timeout. Reason "idle Timeout" otherwise.
+ *
+ * <h2>Fragments</h2>
+ * A first fragment (offset 0, more fragments) is recorded (src, dst, protocol, fragment id,
+ * context) -> session; a later fragment is counted in that session (direction by its source
+ * address) if the record is still there (fixed-size direct-mapped map, fragment timeout);
+ * otherwise it is dropped and counted by {@link #fragmentsWithoutSession()}. Later fragments run
+ * no close logic.
+ *
+ * <p>The listener is called synchronously; {@link #eventNanos()} is the time of the event being
+ * reported (packet time; for an aged-out session its deadline).
+ */
+public final class AppTrackEngine {
+
+    private static final int IPPROTO_ICMP = 1;
+    private static final int IPPROTO_TCP = 6;
+    private static final int IPPROTO_UDP = 17;
+    private static final int IPPROTO_ICMPV6 = 58;
+
+    private final EngineSettings settings;
+    private final SessionEventListener listener;
+    private final FrameDecoder decoder = new FrameDecoder();
+    private final SessionTable table;
+    private final TimerWheel wheel;
+    private final FragmentMap fragments;
+    private final int[] dueIds;
+    private final long[] dueDeadlines;
+    private final TimerWheel.Deadlines deadlineFn = this::deadline;
+
+    private long now = Long.MIN_VALUE;
+    private long eventNanos;
+
+    private long sessionsCreated;
+    private final long[] closed = new long[CloseReason.count()];
+    private long volumeUpdates;
+    private long fragmentsAttached;
+    private long fragmentsWithoutSession;
+    private long icmpErrorsWithoutSession;
+    private long tcpRstWithoutSession;
+
+    public AppTrackEngine(EngineSettings settings, SessionEventListener listener) {
+        if (settings == null || listener == null) {
+            throw new NullPointerException("settings and listener are required");
+        }
+        this.settings = settings;
+        this.listener = listener;
+        int max = settings.maxSessions();
+        this.table = new SessionTable(max);
+        this.wheel = new TimerWheel(max, settings.wheelSize(), settings.tickNanos());
+        this.fragments = new FragmentMap(settings.fragmentSlots(), settings.fragmentTimeoutNanos());
+        this.dueIds = new int[max];
+        this.dueDeadlines = new long[max];
+    }
+
+    // ------------------------------------------------------------------ packets
+
+    /**
+     * Processes one Ethernet frame (between the buffer's position and limit; the buffer is not
+     * modified).
+     *
+     * @param context the session key context (e.g. {@code zoneId << 12 | vlanId})
+     * @return true when the frame was counted in a session (or closed one by an ICMP error)
+     */
+    public boolean onFrame(ByteBuffer frame, int context, long nowNanos) {
+        long t = advance(nowNanos);
+        FrameDecoder d = decoder;
+        if (!d.decode(frame)) {
+            return false;
+        }
+        eventNanos = t;
+        int proto = d.protocol();
+        if (d.isLaterFragment()) {
+            return laterFragment(d, context, t);
+        }
+        if (d.isIcmpError()) {
+            return icmpError(d, context, t);
+        }
+        SessionTable tb = table;
+        int s = tb.find(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto, context);
+        boolean fromClient = true;
+        if (s >= 0) {
+            fromClient = tb.lastLookupFromClient();
+            long dl = deadline(s);
+            if (dl <= t) {
+                close(s, expiryReason(s), dl);
+                eventNanos = t;
+                s = -1;
+            }
+        }
+        boolean created = false;
+        if (s < 0) {
+            if (proto == IPPROTO_TCP && (d.tcpFlags() & TcpTracker.FLAG_RST) != 0) {
+                tcpRstWithoutSession++;
+                return false;
+            }
+            s = tb.findOrCreate(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto,
+                    context, t);
+            if (s < 0) {
+                return false;
+            }
+            created = true;
+            fromClient = true;
+        }
+        tb.addPacket(s, fromClient, d.l3Length(), t);
+        if (d.isFirstFragment()) {
+            fragments.put(d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow(), proto, d.fragmentId(), context, s,
+                    tb.sessionId(s), t);
+        }
+        CloseReason reason = null;
+        boolean reschedule = created;
+        switch (proto) {
+            case IPPROTO_TCP: {
+                int before = tb.tcpState(s);
+                int r = TcpTracker.onSegment(before, created, fromClient, d.tcpFlags());
+                int after = TcpTracker.state(r);
+                tb.setTcpState(s, after);
+                if (TcpTracker.isClosing(after) != TcpTracker.isClosing(before)) {
+                    reschedule = true; // the deadline moved earlier
+                }
+                switch (TcpTracker.verdict(r)) {
+                    case TcpTracker.VERDICT_FIN: reason = CloseReason.TCP_FIN; break;
+                    case TcpTracker.VERDICT_CLIENT_RST: reason = CloseReason.TCP_CLIENT_RST; break;
+                    case TcpTracker.VERDICT_SERVER_RST: reason = CloseReason.TCP_SERVER_RST; break;
+                    default: break;
+                }
+                break;
+            }
+            case IPPROTO_UDP:
+                if (!fromClient && settings.dnsCloseOnResponse() && d.srcPort() == 53 && tb.serverPort(s) == 53
+                        && isDnsResponse(frame, d) && tb.serverPackets(s) >= tb.clientPackets(s)) {
+                    reason = CloseReason.RESPONSE_RECEIVED;
+                }
+                break;
+            case IPPROTO_ICMP:
+                if (!fromClient && d.icmpType() == 0) {
+                    reason = CloseReason.RESPONSE_RECEIVED;
+                }
+                break;
+            case IPPROTO_ICMPV6:
+                if (!fromClient && d.icmpType() == 129) {
+                    reason = CloseReason.RESPONSE_RECEIVED;
+                }
+                break;
+            default:
+                break;
+        }
+        if (created) {
+            sessionsCreated++;
+            tb.setNextUpdateDeadline(s, t + settings.firstUpdateDelayNanos());
+            listener.sessionCreated(tb, s);
+            if (reason == null && settings.firstUpdate() && settings.volumeUpdates()) {
+                volumeUpdates++;
+                listener.sessionUpdated(tb, s);
+            }
+        }
+        if (reason != null) {
+            close(s, reason, t);
+            return true;
+        }
+        if (!created) {
+            maybeUpdate(s, t);
+        }
+        if (reschedule) {
+            wheel.schedule(s, deadline(s));
+        }
+        return true;
+    }
+
+    private void maybeUpdate(int s, long t) {
+        if (settings.volumeUpdates() && t > table.nextUpdateDeadline(s)) {
+            table.setNextUpdateDeadline(s, t + settings.sessionUpdateIntervalNanos());
+            volumeUpdates++;
+            listener.sessionUpdated(table, s);
+        }
+    }
+
+    private boolean laterFragment(FrameDecoder d, int context, long t) {
+        FragmentMap fm = fragments;
+        int slot = fm.find(d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow(), d.protocol(), d.fragmentId(), context, t);
+        int s = slot < 0 ? -1 : fm.session(slot);
+        SessionTable tb = table;
+        if (s < 0 || !tb.isLive(s) || tb.sessionId(s) != fm.sessionId(slot)) {
+            fragmentsWithoutSession++;
+            return false;
+        }
+        long dl = deadline(s);
+        if (dl <= t) {
+            close(s, expiryReason(s), dl);
+            eventNanos = t;
+            fragmentsWithoutSession++;
+            return false;
+        }
+        boolean fromClient = d.srcLow() == tb.clientAddrLo(s) && d.srcHigh() == tb.clientAddrHi(s);
+        tb.addPacket(s, fromClient, d.l3Length(), t);
+        fragmentsAttached++;
+        maybeUpdate(s, t);
+        return true;
+    }
+
+    private boolean icmpError(FrameDecoder d, int context, long t) {
+        int s = table.find(d.innerSrcHigh(), d.innerSrcLow(), d.innerSrcPort(), d.innerDstHigh(), d.innerDstLow(),
+                d.innerDstPort(), d.innerProtocol(), context);
+        if (s >= 0) {
+            long dl = deadline(s);
+            if (dl <= t) {
+                close(s, expiryReason(s), dl);
+                eventNanos = t;
+                s = -1;
+            }
+        }
+        if (s < 0) {
+            icmpErrorsWithoutSession++;
+            return false;
+        }
+        close(s, CloseReason.ICMP_ERROR, t);
+        return true;
+    }
+
+    private static boolean isDnsResponse(ByteBuffer frame, FrameDecoder d) {
+        int off = d.payloadOffset();
+        return d.payloadLength() >= 3 && (frame.get(off + 2) & 0x80) != 0;
+    }
+
+    // ------------------------------------------------------------------ time
+
+    /** Clamps to the newest time seen and runs the idle aging up to it. */
+    private long advance(long nowNanos) {
+        long t = nowNanos < now ? now : nowNanos;
+        now = t;
+        int n = wheel.poll(t, deadlineFn, dueIds, dueDeadlines);
+        for (int i = 0; i < n; i++) {
+            int s = dueIds[i];
+            if (table.isLive(s)) {
+                close(s, expiryReason(s), dueDeadlines[i]);
+            }
+        }
+        return t;
+    }
+
+    /** Idle aging when no packets arrive: closes every session whose deadline is {@code <= nowNanos}. */
+    public void advanceTime(long nowNanos) {
+        advance(nowNanos);
+    }
+
+    /**
+     * Closes every open session with {@code reason} at {@code nowNanos} (CLI clear, policy delete,
+     * shutdown), after aging the sessions already due. Order: the table's iteration order.
+     */
+    public void closeAll(CloseReason reason, long nowNanos) {
+        long t = advance(nowNanos);
+        SessionTable tb = table;
+        while (tb.size() > 0) {
+            close(tb.sessionAt(tb.size() - 1), reason, t);
+        }
+    }
+
+    /**
+     * End of a replay: every open session closes as if it aged out, at the time it would age out
+     * (last packet + timeout), in that order (ties by session index). A session whose FINs were
+     * both seen closes "TCP FIN" (its closing timeout), every other one "idle Timeout". Sessions
+     * already due at {@code nowNanos} close first as usual.
+     */
+    public void expireAll(long nowNanos) {
+        advance(nowNanos);
+        SessionTable tb = table;
+        int n = tb.size();
+        for (int p = 0; p < n; p++) {
+            int s = tb.sessionAt(p);
+            dueIds[p] = s;
+            dueDeadlines[p] = deadline(s);
+        }
+        TimerWheel.sortByDeadline(dueIds, dueDeadlines, n);
+        for (int i = 0; i < n; i++) {
+            close(dueIds[i], expiryReason(dueIds[i]), dueDeadlines[i]);
+        }
+    }
+
+    /** The current idle deadline of a live session. */
+    public long deadline(int s) {
+        return table.lastSeenNanos(s) + timeout(s);
+    }
+
+    private long timeout(int s) {
+        int proto = table.protocol(s);
+        if (proto == IPPROTO_TCP) {
+            int st = table.tcpState(s);
+            if (TcpTracker.isClosing(st)) {
+                return settings.tcpClosingTimeoutNanos();
+            }
+            if (TcpTracker.isHandshakePending(st)) {
+                return settings.tcpInitialTimeoutNanos();
+            }
+            return settings.tcpTimeoutNanos();
+        }
+        return settings.timeoutNanos(proto);
+    }
+
+    private CloseReason expiryReason(int s) {
+        return table.protocol(s) == IPPROTO_TCP && TcpTracker.isClosing(table.tcpState(s))
+                ? CloseReason.TCP_FIN : CloseReason.IDLE_TIMEOUT;
+    }
+
+    private void close(int s, CloseReason reason, long atNanos) {
+        eventNanos = atNanos;
+        closed[reason.ordinal()]++;
+        listener.sessionClosed(table, s, reason);
+        wheel.cancel(s);
+        table.remove(s);
+    }
+
+    // ------------------------------------------------------------------ accessors and counters
+
+    public EngineSettings settings() { return settings; }
+    /** The session table, for reading session state (do not modify it). */
+    public SessionTable table() { return table; }
+    /** Time of the event being reported to the listener. */
+    public long eventNanos() { return eventNanos; }
+    public long frames() { return decoder.frames(); }
+    public long decoded() { return decoder.decoded(); }
+    public long notIp() { return decoder.notIp(); }
+    public long malformed() { return decoder.malformedTotal(); }
+    /** The decoder, for its per-cause malformed counters. */
+    public FrameDecoder decoder() { return decoder; }
+    public long sessionsCreated() { return sessionsCreated; }
+    public long sessionsClosed(CloseReason reason) { return closed[reason.ordinal()]; }
+    public long sessionsClosed() {
+        long sum = 0;
+        for (long c : closed) {
+            sum += c;
+        }
+        return sum;
+    }
+    /** Session creations refused because the table was full. */
+    public long refused() { return table.refused(); }
+    public int active() { return table.size(); }
+    public long volumeUpdates() { return volumeUpdates; }
+    public long fragmentsAttached() { return fragmentsAttached; }
+    public long fragmentsWithoutSession() { return fragmentsWithoutSession; }
+    public long icmpErrorsWithoutSession() { return icmpErrorsWithoutSession; }
+    public long tcpRstWithoutSession() { return tcpRstWithoutSession; }
+}

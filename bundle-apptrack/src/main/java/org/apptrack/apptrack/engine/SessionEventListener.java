@@ -1,0 +1,36 @@
+package org.apptrack.apptrack.engine;
+
+import org.apptrack.apptrack.engine.session.SessionTable;
+
+/**
+ * Receives the session events of an {@link AppTrackEngine}, synchronously, on the engine's thread.
+ * The session index is valid during the call only (indices are reused after removal; keep
+ * {@link SessionTable#sessionId(int)} to identify a session). The event time is
+ * {@link AppTrackEngine#eventNanos()}. A listener must not call back into the engine.
+ */
+public interface SessionEventListener {
+
+    /** A session was created by its first packet (already counted). */
+    void sessionCreated(SessionTable table, int session);
+
+    /** A volume update is due for the session (its counters include the packet that triggered it). */
+    void sessionUpdated(SessionTable table, int session);
+
+    /** The session closes; called BEFORE it is removed from the table, so its state is readable. */
+    void sessionClosed(SessionTable table, int session, CloseReason reason);
+
+    /** A listener that ignores every event. */
+    SessionEventListener NONE = new SessionEventListener() {
+        @Override
+        public void sessionCreated(SessionTable table, int session) {
+        }
+
+        @Override
+        public void sessionUpdated(SessionTable table, int session) {
+        }
+
+        @Override
+        public void sessionClosed(SessionTable table, int session, CloseReason reason) {
+        }
+    };
+}
