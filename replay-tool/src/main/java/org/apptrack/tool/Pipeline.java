@@ -3,39 +3,78 @@ package org.apptrack.tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apptrack.apptrack.config.AppTrackSettings;
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.apptrack.capture.source.CaptureClock;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.onosproject.net.packet.PacketProcessor;
 
 /**
- * The ONOS apps the tool runs on the replayed frames, wired as the distribution's DS would wire
- * them, with the distribution's configuration. Today that is the packet service alone: the
- * AppTrack engine joins here when it lands, and with it sessions and applications in the summary.
+ * The AppTrack engine on the replayed frames, fed as in the distribution (an observer-priority
+ * ONOS packet processor on the packet service) and configured from the distribution's
+ * {@code etc/org.apptrack.apptrack.cfg}.
  */
 final class Pipeline {
 
+    private final CaptureClock clock;
+    private final AppTrackEngine engine;
+    private final SessionLogEmitter emitter;
     private final CapturePacketService packets;
 
-    private Pipeline(CapturePacketService packets) {
+    private Pipeline(CapturePacketService packets, CaptureClock clock, AppTrackEngine engine,
+                     SessionLogEmitter emitter) {
         this.packets = packets;
+        this.clock = clock;
+        this.engine = engine;
+        this.emitter = emitter;
     }
 
     static Pipeline create(Path etc, CapturePacketService packets, CaptureClock clock, SecurityLogService log)
             throws IOException {
+        Map<String, Object> config = new HashMap<>();
         if (etc != null) {
-            KarafEtc config = new KarafEtc(etc, Files.createTempDirectory("apptrack-replay-data"));
-            config.load("org.apptrack.capture"); // read and checked like the distribution's
+            KarafEtc files = new KarafEtc(etc, Files.createTempDirectory("apptrack-replay-data"));
+            config = files.load(AppTrackSettings.PID);
         }
-        return new Pipeline(packets);
+        AppTrackSettings settings;
+        try {
+            settings = AppTrackSettings.parse(config);
+        } catch (IllegalArgumentException e) {
+            throw new IOException((etc != null ? etc.resolve(AppTrackSettings.PID + ".cfg") : "configuration") + ": "
+                    + e.getMessage(), e);
+        }
+        SessionLogEmitter emitter = new SessionLogEmitter(log, settings.logs());
+        AppTrackEngine engine = new AppTrackEngine(settings.engine(), emitter);
+        emitter.engine(engine);
+        packets.addProcessor(context -> engine.onFrame(context.inPacket().unparsed(), 0,
+                clock.currentTimeNanos()), PacketProcessor.observer(1));
+        return new Pipeline(packets, clock, engine, emitter);
     }
 
     /** End of file: what is still open is closed as an SRX closes sessions that age out. */
     void finish() {
-        // Nothing is open without the AppTrack engine.
+        engine.expireAll(clock.currentTimeNanos());
     }
 
     String summary() {
-        return String.format("  processors: %d, processor exceptions: %d%n", packets.getProcessors().size(),
-                packets.processorFailures());
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "  sessions: %,d created, %,d closed, %,d refused (session limit)%n",
+                engine.sessionsCreated(), engine.sessionsClosed(), engine.refused()));
+        for (CloseReason r : CloseReason.values()) {
+            if (engine.sessionsClosed(r) > 0) {
+                b.append(String.format(Locale.ROOT, "    closed %-20s %,d%n", r.wireName(), engine.sessionsClosed(r)));
+            }
+        }
+        b.append(String.format(Locale.ROOT, "  frames: %,d decoded, %,d not IP, %,d malformed%n", engine.decoded(),
+                engine.notIp(), engine.malformed()));
+        b.append(String.format(Locale.ROOT, "  processor exceptions: %d%n", packets.processorFailures()));
+        b.append("  log messages:\n");
+        return b.toString();
     }
 }

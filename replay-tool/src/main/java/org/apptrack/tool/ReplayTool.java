@@ -109,6 +109,9 @@ public final class ReplayTool {
             b.append("  warning: ").append(s.warning()).append('\n');
         }
         b.append(pipeline.summary());
+        if (logs.isEmpty()) {
+            b.append("    (none)\n");
+        }
         for (Map.Entry<String, Long> e : logs.entrySet()) {
             b.append(String.format(Locale.ROOT, "  %-32s %,d%n", e.getKey(), e.getValue()));
         }

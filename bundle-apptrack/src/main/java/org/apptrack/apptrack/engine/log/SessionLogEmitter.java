@@ -1,0 +1,135 @@
+package org.apptrack.apptrack.engine.log;
+
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.SessionEventListener;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.syslog.api.SecurityLogService;
+
+/**
+ * Turns the engine's session events into AppTrack log records for the security log: create
+ * (when {@code log-session-create} is on), volume update, close (when {@code log-session-close}
+ * is on), as an SRX does. Runs on the engine's thread; one reusable field holder.
+ */
+public final class SessionLogEmitter implements SessionEventListener {
+
+    /** What the logs say about policy and zones until zone configuration lands. */
+    public static final class Context {
+        final boolean logCreate;
+        final boolean logClose;
+        final String policyName;
+        final String sourceZone;
+        final String destinationZone;
+
+        public Context(boolean logCreate, boolean logClose, String policyName, String sourceZone,
+                       String destinationZone) {
+            this.logCreate = logCreate;
+            this.logClose = logClose;
+            this.policyName = policyName;
+            this.sourceZone = sourceZone;
+            this.destinationZone = destinationZone;
+        }
+    }
+
+    private final SecurityLogService securityLog;
+    private final AppTrackLogBuilder builder = new AppTrackLogBuilder();
+    private final PortServiceMap services = PortServiceMap.junosDefaults();
+    private final SessionLogFields fields = new SessionLogFields();
+    private final Context context;
+    private AppTrackEngine engine;
+    private long creates;
+    private long updates;
+    private long closes;
+    private long failures;
+
+    public SessionLogEmitter(SecurityLogService securityLog, Context context) {
+        this.securityLog = securityLog;
+        this.context = context;
+    }
+
+    /** The engine whose events these are (for event times); set before the first packet. */
+    public void engine(AppTrackEngine source) {
+        this.engine = source;
+    }
+
+    @Override
+    public void sessionCreated(SessionTable table, int s) {
+        if (context.logCreate) {
+            fill(table, s, true);
+            emit(builder.create(fields));
+            creates++;
+        }
+    }
+
+    @Override
+    public void sessionUpdated(SessionTable table, int s) {
+        fill(table, s, false);
+        emit(builder.volumeUpdate(fields));
+        updates++;
+    }
+
+    @Override
+    public void sessionClosed(SessionTable table, int s, CloseReason reason) {
+        if (context.logClose) {
+            fill(table, s, false);
+            fields.closeReason = reason.wireName();
+            emit(builder.close(fields));
+            closes++;
+        }
+    }
+
+    private void emit(org.apptrack.syslog.api.LogRecord record) {
+        try {
+            securityLog.log(record);
+        } catch (RuntimeException e) {
+            failures++; // the security log never throws; a listener of it might
+        }
+    }
+
+    private void fill(SessionTable t, int s, boolean atCreate) {
+        SessionLogFields f = fields.reset();
+        long eventNanos = engine != null ? engine.eventNanos() : t.lastSeenNanos(s);
+        f.eventTimeMillis = Math.floorDiv(eventNanos, 1_000_000L);
+        f.sourceAddress = FrameDecoder.formatAddress(t.clientAddrHi(s), t.clientAddrLo(s));
+        f.sourcePort = t.clientPort(s);
+        f.destinationAddress = FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s));
+        f.destinationPort = t.serverPort(s);
+        f.protocolId = t.protocol(s);
+        PortServiceMap.Entry service = services.entry(services.lookup(t.protocol(s), t.serverPort(s),
+                t.clientPort(s)));
+        f.serviceName = service.serviceName();
+        f.application = atCreate ? PortServiceMap.UNKNOWN_APPLICATION : service.application();
+        f.nestedApplication = PortServiceMap.UNKNOWN_APPLICATION;
+        f.category = atCreate ? PortServiceMap.NOT_APPLICABLE : service.category();
+        f.subCategory = atCreate ? PortServiceMap.NOT_APPLICABLE : service.subCategory();
+        f.policyName = context.policyName;
+        f.sourceZoneName = context.sourceZone;
+        f.destinationZoneName = context.destinationZone;
+        f.sessionId32 = t.sessionId(s) & 0xffffffffL;
+        f.packetsFromClient = t.clientPackets(s);
+        f.bytesFromClient = t.clientBytes(s);
+        f.packetsFromServer = t.serverPackets(s);
+        f.bytesFromServer = t.serverBytes(s);
+        f.elapsedTimeSeconds = Math.max(0, (eventNanos - t.startNanos(s)) / 1_000_000_000L);
+        f.encrypted = atCreate ? "UNKNOWN" : "No";
+    }
+
+    public long creates() {
+        return creates;
+    }
+
+    public long updates() {
+        return updates;
+    }
+
+    public long closes() {
+        return closes;
+    }
+
+    /** Records the security log refused (should stay 0). */
+    public long failures() {
+        return failures;
+    }
+}
