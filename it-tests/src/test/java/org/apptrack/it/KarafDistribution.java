@@ -41,7 +41,8 @@ final class KarafDistribution {
                 // Tests choose their packet source; the distribution's default (live on any) would
                 // capture everything the other tests send over the loopback.
                 editConfigurationFilePut("etc/org.apptrack.capture.cfg", "source", "none"),
-                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)));
+                systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)),
+                systemProperty("apptrack.capture.samples").value(System.getProperty("apptrack.capture.samples", "")));
     }
 
     static int freePort() {

@@ -1,0 +1,99 @@
+package org.apptrack.apptrack.api;
+
+import java.util.Map;
+
+/**
+ * AppTrack's counters, as {@code show security application-tracking counters} shows them on an
+ * SRX, plus the engine's own (frames, malformed, refused sessions).
+ */
+public final class AppTrackCounters {
+
+    private final long sessionCreateMessages;
+    private final long volumeUpdateMessages;
+    private final long sessionCloseMessages;
+    private final long failedMessages;
+    private final long sessionsCreated;
+    private final long sessionsClosed;
+    private final long activeSessions;
+    private final long refusedSessions;
+    private final long frames;
+    private final long malformedFrames;
+    private final long notIpFrames;
+    private final Map<String, Long> closedByReason;
+    private final Map<String, Long> malformedByCause;
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
+                            long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
+                            long refusedSessions, long frames, long malformedFrames, long notIpFrames,
+                            Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
+        this.sessionCreateMessages = sessionCreateMessages;
+        this.volumeUpdateMessages = volumeUpdateMessages;
+        this.sessionCloseMessages = sessionCloseMessages;
+        this.failedMessages = failedMessages;
+        this.sessionsCreated = sessionsCreated;
+        this.sessionsClosed = sessionsClosed;
+        this.activeSessions = activeSessions;
+        this.refusedSessions = refusedSessions;
+        this.frames = frames;
+        this.malformedFrames = malformedFrames;
+        this.notIpFrames = notIpFrames;
+        this.closedByReason = Map.copyOf(closedByReason);
+        this.malformedByCause = Map.copyOf(malformedByCause);
+    }
+
+    public long sessionCreateMessages() {
+        return sessionCreateMessages;
+    }
+
+    public long volumeUpdateMessages() {
+        return volumeUpdateMessages;
+    }
+
+    public long sessionCloseMessages() {
+        return sessionCloseMessages;
+    }
+
+    /** Messages the security log did not take. */
+    public long failedMessages() {
+        return failedMessages;
+    }
+
+    public long sessionsCreated() {
+        return sessionsCreated;
+    }
+
+    public long sessionsClosed() {
+        return sessionsClosed;
+    }
+
+    public long activeSessions() {
+        return activeSessions;
+    }
+
+    /** Sessions not created because the session limit was reached. */
+    public long refusedSessions() {
+        return refusedSessions;
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    public long malformedFrames() {
+        return malformedFrames;
+    }
+
+    public long notIpFrames() {
+        return notIpFrames;
+    }
+
+    /** Closed sessions by SRX close reason ("TCP FIN", "idle Timeout", ...). */
+    public Map<String, Long> closedByReason() {
+        return closedByReason;
+    }
+
+    public Map<String, Long> malformedByCause() {
+        return malformedByCause;
+    }
+}

@@ -1,0 +1,136 @@
+package org.apptrack.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assume.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apptrack.capture.api.CaptureService;
+import org.apptrack.it.support.Rsyslog;
+import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.syslog.api.LogStreamState;
+import org.apptrack.syslog.api.SecurityLogService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * The whole product in the distribution: a real capture (curl to a closed port over IPv4 and
+ * IPv6, recorded by tcpdump) is replayed through bundle-capture into AppTrack, and a real rsyslog
+ * receives one APPTRACK_SESSION_CREATE and one APPTRACK_SESSION_CLOSE per connection attempt, with
+ * the addresses, ports and per-direction counts tshark reads from the same file.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AppTrackReplayTest {
+
+    private static final Path CAPTURE = Paths.get(System.getProperty("apptrack.capture.samples", "."),
+            "lo-sll2.pcap");
+
+    @Inject
+    private CaptureService captureService;
+
+    @Inject
+    private SecurityLogService securityLog;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Configuration
+    public Option[] config() {
+        return KarafDistribution.boot(KarafDistribution.freePort());
+    }
+
+    @Test
+    public void replayedConnectionsReachRsyslogAsCreateAndCloseMessages() throws Exception {
+        assumeTrue(Rsyslog.isInstalled() && Files.isExecutable(Paths.get("/usr/bin/tshark")));
+        assumeTrue("capture sample " + CAPTURE, Files.isRegularFile(CAPTURE));
+        // tshark's view: per client port, the client's SYN and the server's RST with their layer-3 lengths.
+        Map<String, long[]> expected = new HashMap<>();
+        for (String line : run("tshark", "-r", CAPTURE.toString(), "-T", "fields", "-E", "separator=,",
+                "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "ip.len", "-e", "ipv6.plen").split("\n")) {
+            if (line.isBlank() || !Character.isDigit(line.charAt(0))) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            long l3 = !f[2].isEmpty() ? Long.parseLong(f[2]) : 40 + Long.parseLong(f[3]);
+            boolean fromClient = f[1].equals("9");
+            String clientPort = fromClient ? f[0] : f[1];
+            long[] counts = expected.computeIfAbsent(clientPort, k -> new long[4]);
+            counts[fromClient ? 0 : 2]++;
+            counts[fromClient ? 1 : 3] += l3;
+        }
+        assertEquals(6, expected.size());
+
+        try (Rsyslog rsyslog = Rsyslog.builder().start()) {
+            org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
+                    "org.apptrack.syslog.stream", "it-apptrack", "?");
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put("transport", "tcp");
+            props.put("host", "127.0.0.1");
+            props.put("port", Integer.toString(rsyslog.tcpPort()));
+            stream.update(props);
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (securityLog.stream("it-apptrack").map(s -> s.state() != LogStreamState.UP).orElse(true)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError("stream not up: " + securityLog.streams());
+                    }
+                    Thread.sleep(20);
+                }
+                captureService.replay(CAPTURE, false, null);
+                List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 12, Duration.ofSeconds(20));
+                int creates = 0;
+                int closes = 0;
+                for (JsonNode msg : received) {
+                    String tag = msg.path("hdr").path("msgid").asText();
+                    JsonNode f = msg.path("rfc5424-sd").path("junos@2636.1.1.1.2.129");
+                    long[] want = expected.get(f.path("source-port").asText());
+                    assertEquals(msg.toString(), true, want != null);
+                    assertEquals("9", f.path("destination-port").asText());
+                    assertEquals("6", f.path("protocol-id").asText());
+                    if (tag.equals("APPTRACK_SESSION_CREATE")) {
+                        creates++;
+                    } else {
+                        assertEquals("APPTRACK_SESSION_CLOSE", tag);
+                        closes++;
+                        assertEquals("TCP SERVER RST", f.path("reason").asText());
+                        assertEquals(want[0], f.path("packets-from-client").asLong());
+                        assertEquals(want[1], f.path("bytes-from-client").asLong());
+                        assertEquals(want[2], f.path("packets-from-server").asLong());
+                        assertEquals(want[3], f.path("bytes-from-server").asLong());
+                    }
+                }
+                assertEquals(6, creates);
+                assertEquals(6, closes);
+            } finally {
+                stream.delete();
+            }
+        }
+    }
+
+    private static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
