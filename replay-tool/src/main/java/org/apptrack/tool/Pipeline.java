@@ -71,6 +71,10 @@ final class Pipeline {
                 b.append(String.format(Locale.ROOT, "    closed %-20s %,d%n", r.wireName(), engine.sessionsClosed(r)));
             }
         }
+        b.append("  applications (closed sessions):\n");
+        for (Map.Entry<String, Long> e : emitter.closedByApplication().entrySet()) {
+            b.append(String.format(Locale.ROOT, "    %-28s %,d%n", e.getKey(), e.getValue()));
+        }
         b.append(String.format(Locale.ROOT, "  frames: %,d decoded, %,d not IP, %,d malformed%n", engine.decoded(),
                 engine.notIp(), engine.malformed()));
         b.append(String.format(Locale.ROOT, "  processor exceptions: %d%n", packets.processorFailures()));

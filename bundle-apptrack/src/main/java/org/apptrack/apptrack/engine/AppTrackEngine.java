@@ -72,6 +72,9 @@ public final class AppTrackEngine {
     private final FrameDecoder decoder = new FrameDecoder();
     private final SessionTable table;
     private final TimerWheel wheel;
+    /** Session flag: a closing response (DNS, echo reply) came fragmented; close after its last fragment. */
+    static final int FLAG_RESPONSE_PENDING = 1;
+
     private final FragmentMap fragments;
     private final int[] dueIds;
     private final long[] dueDeadlines;
@@ -194,6 +197,11 @@ public final class AppTrackEngine {
             default:
                 break;
         }
+        if (reason == CloseReason.RESPONSE_RECEIVED && d.isFirstFragment()) {
+            // The response is fragmented: close when its last fragment has been counted.
+            tb.setFlags(s, tb.flags(s) | FLAG_RESPONSE_PENDING);
+            reason = null;
+        }
         if (created) {
             sessionsCreated++;
             tb.setNextUpdateDeadline(s, t + settings.firstUpdateDelayNanos());
@@ -243,6 +251,10 @@ public final class AppTrackEngine {
         boolean fromClient = d.srcLow() == tb.clientAddrLo(s) && d.srcHigh() == tb.clientAddrHi(s);
         tb.addPacket(s, fromClient, d.l3Length(), t);
         fragmentsAttached++;
+        if (!d.moreFragments() && (tb.flags(s) & FLAG_RESPONSE_PENDING) != 0) {
+            close(s, CloseReason.RESPONSE_RECEIVED, t);
+            return true;
+        }
         maybeUpdate(s, t);
         return true;
     }

@@ -69,7 +69,26 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     /** The ConnectPoint of a capture interface: device {@code capture:NAME}, port index + 1. */
     public static ConnectPoint connectPoint(String interfaceName, int index) {
-        return new ConnectPoint(DeviceId.deviceId("capture:" + interfaceName), PortNumber.portNumber(index + 1L));
+        return new ConnectPoint(deviceId(interfaceName), PortNumber.portNumber(index + 1L));
+    }
+
+    /**
+     * {@code capture:NAME}, with the characters a URI does not allow percent-encoded: capture files
+     * from Windows name interfaces like {@code \Device\NPF_{...}}.
+     */
+    public static DeviceId deviceId(String interfaceName) {
+        StringBuilder b = new StringBuilder("capture:");
+        for (byte c : interfaceName.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int ch = c & 0xff;
+            if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || "-._~:@!$&'()*+,;=/".indexOf(ch) >= 0) {
+                b.append((char) ch);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(ch >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(ch & 0xf, 16)));
+            }
+        }
+        return DeviceId.deviceId(b.toString());
     }
 
     @Override
@@ -224,7 +243,7 @@ public class CapturePacketService implements PacketService, FrameHandler {
         String[] names = interfaceNames;
         int index = -1;
         for (int i = 0; i < names.length; i++) {
-            if (device.equals("capture:" + names[i])) {
+            if (packet.sendThrough().equals(deviceId(names[i]))) {
                 index = i;
                 break;
             }

@@ -111,6 +111,13 @@ class CapturePacketServiceTest {
     }
 
     @Test
+    void interfaceNamesThatAreNoUriBecomePercentEncodedDevices() {
+        assertEquals("capture:%5cdevice%5cnpf_%7b1d2e%7d", // ONOS lower-cases device ids
+                CapturePacketService.connectPoint("\\Device\\NPF_{1D2E}", 0).deviceId().toString());
+        assertEquals("capture:eth0.100", CapturePacketService.connectPoint("eth0.100", 0).deviceId().toString());
+    }
+
+    @Test
     void parsedIsNullForAFrameOnosCannotDeserialize() {
         CapturePacketService service = new CapturePacketService();
         List<PacketContext> contexts = new ArrayList<>();

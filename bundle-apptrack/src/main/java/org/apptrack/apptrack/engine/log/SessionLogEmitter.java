@@ -43,6 +43,8 @@ public final class SessionLogEmitter implements SessionEventListener {
     private long updates;
     private long closes;
     private long failures;
+    /** Closed sessions per application; the catalog is small and fixed, so this stops allocating. */
+    private final java.util.Map<String, long[]> closedByApplication = new java.util.TreeMap<>();
 
     public SessionLogEmitter(SecurityLogService securityLog, Context context) {
         this.securityLog = securityLog;
@@ -72,6 +74,14 @@ public final class SessionLogEmitter implements SessionEventListener {
 
     @Override
     public void sessionClosed(SessionTable table, int s, CloseReason reason) {
+        String application = services.entry(services.lookup(table.protocol(s), table.serverPort(s),
+                table.clientPort(s))).application();
+        long[] count = closedByApplication.get(application);
+        if (count == null) {
+            count = new long[1];
+            closedByApplication.put(application, count);
+        }
+        count[0]++;
         if (context.logClose) {
             fill(table, s, false);
             fields.closeReason = reason.wireName();
@@ -126,6 +136,13 @@ public final class SessionLogEmitter implements SessionEventListener {
 
     public long closes() {
         return closes;
+    }
+
+    /** Closed sessions by application name, sorted by name. */
+    public java.util.Map<String, Long> closedByApplication() {
+        java.util.Map<String, Long> result = new java.util.TreeMap<>();
+        closedByApplication.forEach((k, v) -> result.put(k, v[0]));
+        return result;
     }
 
     /** Records the security log refused (should stay 0). */
