@@ -52,6 +52,9 @@ public class AppTrackReplayTest {
     @Inject
     private ConfigurationAdmin configAdmin;
 
+    @Inject
+    private org.apache.karaf.shell.api.console.SessionFactory sessionFactory;
+
     @Configuration
     public Option[] config() {
         return KarafDistribution.boot(KarafDistribution.freePort());
@@ -119,6 +122,11 @@ public class AppTrackReplayTest {
                 }
                 assertEquals(6, creates);
                 assertEquals(6, closes);
+                String counters = KarafShell.execute(sessionFactory, "apptrack:counters");
+                assertEquals(counters, true, counters.matches("(?s).*Session close messages\\s+6\\b.*"));
+                assertEquals(counters, true, counters.matches("(?s).*closed: TCP SERVER RST\\s+6\\b.*"));
+                String sessions = KarafShell.execute(sessionFactory, "apptrack:sessions --port 9");
+                assertEquals(sessions, true, sessions.contains("0 session(s) shown"));
             } finally {
                 stream.delete();
             }

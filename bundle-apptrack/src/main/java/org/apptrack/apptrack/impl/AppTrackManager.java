@@ -72,6 +72,8 @@ public class AppTrackManager implements AppTrackService {
     private AppTrackEngine engine;
     private SessionLogEmitter emitter;
     private ScheduledExecutorService ticker;
+    private final org.apptrack.apptrack.engine.catalog.PortServiceMap services =
+            org.apptrack.apptrack.engine.catalog.PortServiceMap.junosDefaults();
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -167,6 +169,37 @@ public class AppTrackManager implements AppTrackService {
                     engine.sessionsCreated(), engine.sessionsClosed(), engine.active(), engine.refused(),
                     engine.frames(), engine.malformed(), engine.notIp(), closed, malformed);
         }
+    }
+
+    @Override
+    public java.util.List<org.apptrack.apptrack.api.SessionInfo> sessions(
+            java.util.function.Predicate<org.apptrack.apptrack.api.SessionInfo> filter, int limit) {
+        java.util.List<org.apptrack.apptrack.api.SessionInfo> result = new java.util.ArrayList<>();
+        synchronized (lock) {
+            org.apptrack.apptrack.engine.session.SessionTable t = engine.table();
+            for (int pos = t.size() - 1; pos >= 0 && result.size() < limit; pos--) {
+                org.apptrack.apptrack.api.SessionInfo info = describe(t, t.sessionAt(pos));
+                if (filter.test(info)) {
+                    result.add(info);
+                }
+            }
+        }
+        result.sort(java.util.Comparator.comparingLong(org.apptrack.apptrack.api.SessionInfo::sessionId));
+        return result;
+    }
+
+    private org.apptrack.apptrack.api.SessionInfo describe(org.apptrack.apptrack.engine.session.SessionTable t,
+                                                            int s) {
+        org.apptrack.apptrack.engine.catalog.PortServiceMap.Entry service = services.entry(
+                services.lookup(t.protocol(s), t.serverPort(s), t.clientPort(s)));
+        return new org.apptrack.apptrack.api.SessionInfo(t.sessionId(s) & 0xffffffffL,
+                org.apptrack.apptrack.engine.decode.FrameDecoder.formatAddress(t.clientAddrHi(s), t.clientAddrLo(s)),
+                t.clientPort(s),
+                org.apptrack.apptrack.engine.decode.FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s)),
+                t.serverPort(s), t.protocol(s), service.serviceName(), service.application(),
+                settings.logs().sourceZone(), settings.logs().destinationZone(), t.clientPackets(s),
+                t.clientBytes(s), t.serverPackets(s), t.serverBytes(s), t.startNanos(s) / 1_000_000L,
+                t.lastSeenNanos(s) / 1_000_000L);
     }
 
     @Override

@@ -31,6 +31,14 @@ public final class SessionLogEmitter implements SessionEventListener {
             this.sourceZone = sourceZone;
             this.destinationZone = destinationZone;
         }
+
+        public String sourceZone() {
+            return sourceZone;
+        }
+
+        public String destinationZone() {
+            return destinationZone;
+        }
     }
 
     private final SecurityLogService securityLog;

@@ -1,0 +1,114 @@
+package org.apptrack.apptrack.cli;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionInfo;
+
+/** Lists the tracked sessions, as {@code show security application-tracking ...} on an SRX. */
+@Service
+@Command(scope = "apptrack", name = "sessions", description = "Lists the tracked sessions, with filters")
+public class SessionsCommand implements Action {
+
+    @Option(name = "--zone", description = "Source or destination zone")
+    String zone;
+
+    @Option(name = "--application", description = "Application, e.g. HTTP")
+    String application;
+
+    @Option(name = "--address", description = "Client or server address")
+    String address;
+
+    @Option(name = "--port", description = "Client or server port")
+    int port = -1;
+
+    @Option(name = "--protocol", description = "IP protocol number, or tcp, udp, icmp")
+    String protocol;
+
+    @Option(name = "--detail", description = "Every field of the session with this session id")
+    long detail = -1;
+
+    @Option(name = "--limit", description = "Show at most this many sessions")
+    int limit = 100;
+
+    @Reference
+    AppTrackService appTrack;
+
+    @Override
+    public Object execute() {
+        int proto = protocolNumber();
+        Predicate<SessionInfo> filter = s -> (zone == null || zone.equals(s.sourceZone())
+                || zone.equals(s.destinationZone()))
+                && (application == null || application.equalsIgnoreCase(s.application()))
+                && (address == null || address.equals(s.clientAddress()) || address.equals(s.serverAddress()))
+                && (port < 0 || port == s.clientPort() || port == s.serverPort())
+                && (proto < 0 || proto == s.protocol())
+                && (detail < 0 || detail == s.sessionId());
+        List<SessionInfo> sessions = appTrack.sessions(filter, detail >= 0 ? 1 : limit);
+        if (detail >= 0) {
+            if (sessions.isEmpty()) {
+                System.out.println("No session " + detail + ".");
+            } else {
+                printDetail(sessions.get(0));
+            }
+            return null;
+        }
+        ShellTable table = new ShellTable();
+        for (String c : new String[] {"Id", "Client", "Server", "Proto", "Service", "Application", "Zones"}) {
+            table.column(c);
+        }
+        table.column("Pkts c->s").alignRight();
+        table.column("Bytes c->s").alignRight();
+        table.column("Pkts s->c").alignRight();
+        table.column("Bytes s->c").alignRight();
+        for (SessionInfo s : sessions) {
+            table.addRow().addContent(s.sessionId(), s.clientAddress() + "/" + s.clientPort(),
+                    s.serverAddress() + "/" + s.serverPort(), s.protocol(), s.serviceName(), s.application(),
+                    s.sourceZone() + "->" + s.destinationZone(), s.packetsFromClient(), s.bytesFromClient(),
+                    s.packetsFromServer(), s.bytesFromServer());
+        }
+        table.print(System.out);
+        System.out.println(sessions.size() + " session(s) shown" + (sessions.size() == limit ? " (limit reached)" : ""));
+        return null;
+    }
+
+    private int protocolNumber() {
+        if (protocol == null) {
+            return -1;
+        }
+        switch (protocol.toLowerCase()) {
+            case "tcp":
+                return 6;
+            case "udp":
+                return 17;
+            case "icmp":
+                return 1;
+            case "icmpv6":
+                return 58;
+            default:
+                return Integer.parseInt(protocol);
+        }
+    }
+
+    private static void printDetail(SessionInfo s) {
+        System.out.println("Session id:      " + s.sessionId());
+        System.out.println("Client:          " + s.clientAddress() + "/" + s.clientPort());
+        System.out.println("Server:          " + s.serverAddress() + "/" + s.serverPort());
+        System.out.println("Protocol:        " + s.protocol());
+        System.out.println("Service name:    " + s.serviceName());
+        System.out.println("Application:     " + s.application());
+        System.out.println("Zones:           " + s.sourceZone() + " -> " + s.destinationZone());
+        System.out.println("Client->server:  " + s.packetsFromClient() + " packets, " + s.bytesFromClient() + " bytes");
+        System.out.println("Server->client:  " + s.packetsFromServer() + " packets, " + s.bytesFromServer() + " bytes");
+        System.out.println("Started:         " + Instant.ofEpochMilli(s.startMillis()));
+        System.out.println("Last seen:       " + Instant.ofEpochMilli(s.lastSeenMillis()));
+        System.out.println("Elapsed:         " + (s.lastSeenMillis() - s.startMillis()) / 1000 + " s");
+    }
+}
