@@ -1,19 +1,27 @@
 package org.apptrack.apptrack.impl;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.Clock;
+import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.decode.MalformedCause;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onlab.packet.Ethernet;
 import org.onosproject.core.ApplicationId;
@@ -72,8 +80,8 @@ public class AppTrackManager implements AppTrackService {
     private AppTrackEngine engine;
     private SessionLogEmitter emitter;
     private ScheduledExecutorService ticker;
-    private final org.apptrack.apptrack.engine.catalog.PortServiceMap services =
-            org.apptrack.apptrack.engine.catalog.PortServiceMap.junosDefaults();
+    private final PortServiceMap services =
+            PortServiceMap.junosDefaults();
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -172,30 +180,30 @@ public class AppTrackManager implements AppTrackService {
     }
 
     @Override
-    public java.util.List<org.apptrack.apptrack.api.SessionInfo> sessions(
-            java.util.function.Predicate<org.apptrack.apptrack.api.SessionInfo> filter, int limit) {
-        java.util.List<org.apptrack.apptrack.api.SessionInfo> result = new java.util.ArrayList<>();
+    public List<SessionInfo> sessions(
+            Predicate<SessionInfo> filter, int limit) {
+        List<SessionInfo> result = new ArrayList<>();
         synchronized (lock) {
-            org.apptrack.apptrack.engine.session.SessionTable t = engine.table();
+            SessionTable t = engine.table();
             for (int pos = t.size() - 1; pos >= 0 && result.size() < limit; pos--) {
-                org.apptrack.apptrack.api.SessionInfo info = describe(t, t.sessionAt(pos));
+                SessionInfo info = describe(t, t.sessionAt(pos));
                 if (filter.test(info)) {
                     result.add(info);
                 }
             }
         }
-        result.sort(java.util.Comparator.comparingLong(org.apptrack.apptrack.api.SessionInfo::sessionId));
+        result.sort(Comparator.comparingLong(SessionInfo::sessionId));
         return result;
     }
 
-    private org.apptrack.apptrack.api.SessionInfo describe(org.apptrack.apptrack.engine.session.SessionTable t,
+    private SessionInfo describe(SessionTable t,
                                                             int s) {
-        org.apptrack.apptrack.engine.catalog.PortServiceMap.Entry service = services.entry(
+        PortServiceMap.Entry service = services.entry(
                 services.lookup(t.protocol(s), t.serverPort(s), t.clientPort(s)));
-        return new org.apptrack.apptrack.api.SessionInfo(t.sessionId(s) & 0xffffffffL,
-                org.apptrack.apptrack.engine.decode.FrameDecoder.formatAddress(t.clientAddrHi(s), t.clientAddrLo(s)),
+        return new SessionInfo(t.sessionId(s) & 0xffffffffL,
+                FrameDecoder.formatAddress(t.clientAddrHi(s), t.clientAddrLo(s)),
                 t.clientPort(s),
-                org.apptrack.apptrack.engine.decode.FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s)),
+                FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s)),
                 t.serverPort(s), t.protocol(s), service.serviceName(), service.application(),
                 settings.logs().sourceZone(), settings.logs().destinationZone(), t.clientPackets(s),
                 t.clientBytes(s), t.serverPackets(s), t.serverBytes(s), t.startNanos(s) / 1_000_000L,

@@ -1,11 +1,14 @@
 package org.apptrack.apptrack.engine.log;
 
+import java.util.Map;
+import java.util.TreeMap;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.SessionEventListener;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.SecurityLogService;
 
 /**
@@ -52,7 +55,7 @@ public final class SessionLogEmitter implements SessionEventListener {
     private long closes;
     private long failures;
     /** Closed sessions per application; the catalog is small and fixed, so this stops allocating. */
-    private final java.util.Map<String, long[]> closedByApplication = new java.util.TreeMap<>();
+    private final Map<String, long[]> closedByApplication = new TreeMap<>();
 
     public SessionLogEmitter(SecurityLogService securityLog, Context context) {
         this.securityLog = securityLog;
@@ -98,7 +101,7 @@ public final class SessionLogEmitter implements SessionEventListener {
         }
     }
 
-    private void emit(org.apptrack.syslog.api.LogRecord record) {
+    private void emit(LogRecord record) {
         try {
             securityLog.log(record);
         } catch (RuntimeException e) {
@@ -147,8 +150,8 @@ public final class SessionLogEmitter implements SessionEventListener {
     }
 
     /** Closed sessions by application name, sorted by name. */
-    public java.util.Map<String, Long> closedByApplication() {
-        java.util.Map<String, Long> result = new java.util.TreeMap<>();
+    public Map<String, Long> closedByApplication() {
+        Map<String, Long> result = new TreeMap<>();
         closedByApplication.forEach((k, v) -> result.put(k, v[0]));
         return result;
     }
