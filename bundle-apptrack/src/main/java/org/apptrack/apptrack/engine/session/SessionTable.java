@@ -61,7 +61,7 @@ public final class SessionTable {
     private static final int B_LO = 3;
     /** portA << 48 | portB << 32 | context. */
     private static final int PORTS_CTX = 4;
-    /** sessionId << 32 | clientIsB << 8 | protocol. */
+    /** sessionId << 32 | policy << 16 | clientIsB << 8 | protocol. */
     private static final int META = 5;
     private static final int C2S_PACKETS = 6;
     private static final int C2S_BYTES = 7;
@@ -513,6 +513,23 @@ public final class SessionTable {
     public void setFlags(int s, int flags) {
         int b = TCP_FLAGS + s * STRIDE;
         data[b] = (data[b] & LOW32) | ((long) flags << 32);
+    }
+
+    /**
+     * The session's policy index (0..65535; 0 at creation): which zone pair, policy and logical
+     * system the session belongs to, an index into the caller's own table. Kept in spare bits of
+     * the session's metadata word, so it costs no memory.
+     */
+    public int policy(int s) {
+        return (int) (data[META + s * STRIDE] >>> 16) & 0xFFFF;
+    }
+
+    public void setPolicy(int s, int policy) {
+        if ((policy & ~0xFFFF) != 0) {
+            throw new IllegalArgumentException("policy index out of range 0..65535: " + policy);
+        }
+        int b = META + s * STRIDE;
+        data[b] = (data[b] & ~0xFFFF_0000L) | ((long) policy << 16);
     }
 
     public int applicationId(int s) {

@@ -3,6 +3,7 @@ package org.apptrack.apptrack.engine.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -23,6 +24,29 @@ class SessionTableTest {
 
     private static long v4(int a, int b, int c, int d) {
         return SessionTable.ipv4Lo((a << 24) | (b << 16) | (c << 8) | d);
+    }
+
+    @Test
+    void policyIndexIsKeptBesideTheKeyWithoutChangingIt() {
+        SessionTable t = new SessionTable(16, 1);
+        long c = v4(10, 0, 0, 2);
+        long srv = v4(10, 0, 0, 1);
+        int s = t.findOrCreate(0, c, 40000, 0, srv, 443, TCP, 7, T0);
+        assertEquals(0, t.policy(s));
+        t.setPolicy(s, 65535);
+        assertEquals(65535, t.policy(s));
+        assertEquals(TCP, t.protocol(s));
+        assertEquals(c, t.clientAddrLo(s));
+        assertEquals(s, t.find(0, srv, 443, 0, c, 40000, TCP, 7));
+        assertFalse(t.lastLookupFromClient());
+        t.setPolicy(s, 3);
+        assertEquals(3, t.policy(s));
+        assertEquals(s, t.find(0, c, 40000, 0, srv, 443, TCP, 7));
+        assertTrue(t.lastLookupFromClient());
+        assertThrows(IllegalArgumentException.class, () -> t.setPolicy(s, 65536));
+        t.remove(s);
+        int s2 = t.findOrCreate(0, c, 40001, 0, srv, 443, TCP, 7, T0);
+        assertEquals(0, t.policy(s2), "a reused index starts with policy 0");
     }
 
     @Test
