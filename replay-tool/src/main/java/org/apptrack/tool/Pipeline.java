@@ -10,6 +10,7 @@ import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.impl.AppTrackRuntime;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.apptrack.capture.source.CaptureClock;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -22,17 +23,12 @@ import org.onosproject.net.packet.PacketProcessor;
  */
 final class Pipeline {
 
-    private final CaptureClock clock;
-    private final AppTrackEngine engine;
-    private final SessionLogEmitter emitter;
+    private final AppTrackRuntime runtime;
     private final CapturePacketService packets;
 
-    private Pipeline(CapturePacketService packets, CaptureClock clock, AppTrackEngine engine,
-                     SessionLogEmitter emitter) {
+    private Pipeline(CapturePacketService packets, AppTrackRuntime runtime) {
         this.packets = packets;
-        this.clock = clock;
-        this.engine = engine;
-        this.emitter = emitter;
+        this.runtime = runtime;
     }
 
     static Pipeline create(Path etc, CapturePacketService packets, CaptureClock clock, SecurityLogService log)
@@ -49,20 +45,19 @@ final class Pipeline {
             throw new IOException((etc != null ? etc.resolve(AppTrackSettings.PID + ".cfg") : "configuration") + ": "
                     + e.getMessage(), e);
         }
-        SessionLogEmitter emitter = new SessionLogEmitter(log, settings.logs());
-        AppTrackEngine engine = new AppTrackEngine(settings.engine(), emitter);
-        emitter.engine(engine);
-        packets.addProcessor(context -> engine.onFrame(context.inPacket().unparsed(), 0,
-                clock.currentTimeNanos()), PacketProcessor.observer(1));
-        return new Pipeline(packets, clock, engine, emitter);
+        AppTrackRuntime runtime = new AppTrackRuntime(log, settings, clock);
+        packets.addProcessor(runtime::process, PacketProcessor.observer(1));
+        return new Pipeline(packets, runtime);
     }
 
     /** End of file: what is still open is closed as an SRX closes sessions that age out. */
     void finish() {
-        engine.expireAll(clock.currentTimeNanos());
+        runtime.expireAll();
     }
 
     String summary() {
+        AppTrackEngine engine = runtime.engine();
+        SessionLogEmitter emitter = runtime.emitter();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "  sessions: %,d created, %,d closed, %,d refused (session limit)%n",
                 engine.sessionsCreated(), engine.sessionsClosed(), engine.refused()));
@@ -77,6 +72,10 @@ final class Pipeline {
         }
         b.append(String.format(Locale.ROOT, "  frames: %,d decoded, %,d not IP, %,d malformed%n", engine.decoded(),
                 engine.notIp(), engine.malformed()));
+        if (engine.framesWithoutZone() + engine.framesNotTracked() > 0) {
+            b.append(String.format(Locale.ROOT, "  not tracked: %,d frames outside every zone, %,d with AppTrack"
+                    + " disabled for their zones%n", engine.framesWithoutZone(), engine.framesNotTracked()));
+        }
         b.append(String.format(Locale.ROOT, "  processor exceptions: %d%n", packets.processorFailures()));
         b.append("  log messages:\n");
         return b.toString();

@@ -19,6 +19,8 @@ public final class AppTrackCounters {
     private final long frames;
     private final long malformedFrames;
     private final long notIpFrames;
+    private final long framesWithoutZone;
+    private final long framesNotTracked;
     private final Map<String, Long> closedByReason;
     private final Map<String, Long> malformedByCause;
 
@@ -27,6 +29,19 @@ public final class AppTrackCounters {
                             long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
                             long refusedSessions, long frames, long malformedFrames, long notIpFrames,
                             Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
+        this(sessionCreateMessages, volumeUpdateMessages, sessionCloseMessages, failedMessages, sessionsCreated,
+                sessionsClosed, activeSessions, refusedSessions, frames, malformedFrames, notIpFrames, 0, 0,
+                closedByReason, malformedByCause);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
+                            long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
+                            long refusedSessions, long frames, long malformedFrames, long notIpFrames,
+                            long framesWithoutZone, long framesNotTracked,
+                            Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
+        this.framesWithoutZone = framesWithoutZone;
+        this.framesNotTracked = framesNotTracked;
         this.sessionCreateMessages = sessionCreateMessages;
         this.volumeUpdateMessages = volumeUpdateMessages;
         this.sessionCloseMessages = sessionCloseMessages;
@@ -86,6 +101,16 @@ public final class AppTrackCounters {
 
     public long notIpFrames() {
         return notIpFrames;
+    }
+
+    /** Frames of flows whose addresses are in no configured zone (not tracked). */
+    public long framesWithoutZone() {
+        return framesWithoutZone;
+    }
+
+    /** Frames of flows between zones with AppTrack disabled (not tracked). */
+    public long framesNotTracked() {
+        return framesNotTracked;
     }
 
     /** Closed sessions by SRX close reason ("TCP FIN", "idle Timeout", ...). */

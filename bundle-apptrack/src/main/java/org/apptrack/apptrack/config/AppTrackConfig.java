@@ -41,12 +41,13 @@ public @interface AppTrackConfig {
     @AttributeDefinition(name = "Other protocols idle timeout (s)")
     int otherTimeout() default 60;
 
-    @AttributeDefinition(name = "Policy name", description = "policy-name in the logs.")
-    String policyName() default "N/A";
+    @AttributeDefinition(name = "Disable", description = "Junos application-tracking disable: nothing is tracked,"
+            + " the zones stay configured.")
+    boolean disable() default false;
 
-    @AttributeDefinition(name = "Source zone")
-    String sourceZone() default "trust";
-
-    @AttributeDefinition(name = "Destination zone")
-    String destinationZone() default "untrust";
+    @AttributeDefinition(name = "Default policy name", description = "policy-name of sessions between zones without a"
+            + " policy.FROM.TO entry. Zones, policies and users are keys of their own: zone.NAME.prefixes,"
+            + " zone.NAME.interfaces, zone.NAME.applicationTracking, zone.NAME.logicalSystem, policy.FROM.TO,"
+            + " policy.FROM.TO.userIdentity, user.NAME.addresses, user.NAME.roles, user.NAME.name (see the README).")
+    String defaultPolicyName() default "default-policy-logical-system-00";
 }

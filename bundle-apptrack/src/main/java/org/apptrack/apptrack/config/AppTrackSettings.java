@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.apptrack.apptrack.engine.EngineSettings;
-import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.engine.zone.SecurityZones;
 
 /**
  * AppTrack's configuration ({@code etc/org.apptrack.apptrack.cfg}), validated: {@link #parse}
@@ -15,11 +15,16 @@ public final class AppTrackSettings {
     public static final String PID = "org.apptrack.apptrack";
 
     private final EngineSettings engine;
-    private final SessionLogEmitter.Context logs;
+    private final SecurityZones zones;
+    private final boolean logSessionCreate;
+    private final boolean logSessionClose;
 
-    private AppTrackSettings(EngineSettings engine, SessionLogEmitter.Context logs) {
+    private AppTrackSettings(EngineSettings engine, SecurityZones zones, boolean logSessionCreate,
+                             boolean logSessionClose) {
         this.engine = engine;
-        this.logs = logs;
+        this.zones = zones;
+        this.logSessionCreate = logSessionCreate;
+        this.logSessionClose = logSessionClose;
     }
 
     /**
@@ -45,18 +50,27 @@ public final class AppTrackSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("engine: " + e.getMessage(), e);
         }
-        SessionLogEmitter.Context logs = new SessionLogEmitter.Context(bool(props, "logSessionCreate", false),
-                bool(props, "logSessionClose", false), text(props, "policyName", "N/A"),
-                text(props, "sourceZone", "trust"), text(props, "destinationZone", "untrust"));
-        return new AppTrackSettings(engine, logs);
+        return new AppTrackSettings(engine, ZoneSettings.parse(props), bool(props, "logSessionCreate", false),
+                bool(props, "logSessionClose", false));
     }
 
     public EngineSettings engine() {
         return engine;
     }
 
-    public SessionLogEmitter.Context logs() {
-        return logs;
+    /** Zones, policies and static identities. */
+    public SecurityZones zones() {
+        return zones;
+    }
+
+    /** Junos {@code log-session-create}. */
+    public boolean logSessionCreate() {
+        return logSessionCreate;
+    }
+
+    /** Junos {@code log-session-close}. */
+    public boolean logSessionClose() {
+        return logSessionClose;
     }
 
     private static String text(Map<String, ?> props, String key, String fallback) {
@@ -64,10 +78,15 @@ public final class AppTrackSettings {
         return v == null || v.toString().trim().isEmpty() ? fallback : v.toString().trim();
     }
 
-    private static boolean bool(Map<String, ?> props, String key, boolean fallback) {
+    static boolean bool(Map<String, ?> props, String key, boolean fallback) {
+        return bool(props, key, fallback, "");
+    }
+
+    /** {@code keyPrefix} completes the property name in the error message. */
+    static boolean bool(Map<String, ?> props, String key, boolean fallback, String keyPrefix) {
         String v = text(props, key, Boolean.toString(fallback)).toLowerCase(Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(key + ": not true or false: " + v);
+            throw new IllegalArgumentException(keyPrefix + key + ": not true or false: " + v);
         }
         return Boolean.parseBoolean(v);
     }

@@ -67,8 +67,9 @@ public final class AppTrackEngine {
     private static final int IPPROTO_UDP = 17;
     private static final int IPPROTO_ICMPV6 = 58;
 
-    private final EngineSettings settings;
+    private EngineSettings settings;
     private final SessionEventListener listener;
+    private PolicyResolver policies;
     private final FrameDecoder decoder = new FrameDecoder();
     private final SessionTable table;
     private final TimerWheel wheel;
@@ -90,13 +91,21 @@ public final class AppTrackEngine {
     private long fragmentsWithoutSession;
     private long icmpErrorsWithoutSession;
     private long tcpRstWithoutSession;
+    private long framesWithoutZone;
+    private long framesNotTracked;
 
+    /** An engine that tracks every flow under policy 0. */
     public AppTrackEngine(EngineSettings settings, SessionEventListener listener) {
-        if (settings == null || listener == null) {
-            throw new NullPointerException("settings and listener are required");
+        this(settings, listener, PolicyResolver.TRACK_ALL);
+    }
+
+    public AppTrackEngine(EngineSettings settings, SessionEventListener listener, PolicyResolver policies) {
+        if (settings == null || listener == null || policies == null) {
+            throw new NullPointerException("settings, listener and policies are required");
         }
         this.settings = settings;
         this.listener = listener;
+        this.policies = policies;
         int max = settings.maxSessions();
         this.table = new SessionTable(max);
         this.wheel = new TimerWheel(max, settings.wheelSize(), settings.tickNanos());
@@ -115,6 +124,14 @@ public final class AppTrackEngine {
      * @return true when the frame was counted in a session (or closed one by an ICMP error)
      */
     public boolean onFrame(ByteBuffer frame, int context, long nowNanos) {
+        return onFrame(frame, context, -1, nowNanos);
+    }
+
+    /**
+     * Processes one Ethernet frame that came in on an interface of zone {@code ingressZone} (-1:
+     * not known), which the {@link PolicyResolver} uses to place a new session.
+     */
+    public boolean onFrame(ByteBuffer frame, int context, int ingressZone, long nowNanos) {
         long t = advance(nowNanos);
         FrameDecoder d = decoder;
         if (!d.decode(frame)) {
@@ -146,11 +163,21 @@ public final class AppTrackEngine {
                 tcpRstWithoutSession++;
                 return false;
             }
+            int policy = policies.resolve(ingressZone, d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow());
+            if (policy < 0) {
+                if (policy == PolicyResolver.NO_ZONE) {
+                    framesWithoutZone++;
+                } else {
+                    framesNotTracked++;
+                }
+                return false;
+            }
             s = tb.findOrCreate(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto,
                     context, t);
             if (s < 0) {
                 return false;
             }
+            tb.setPolicy(s, policy);
             created = true;
             fromClient = true;
         }
@@ -317,6 +344,54 @@ public final class AppTrackEngine {
     }
 
     /**
+     * Applies a new configuration to the sessions already open (after a zone or policy change):
+     * {@code mapper} gives each live session its new policy index, or a negative value to close
+     * it with reason "policy delete" (its zone was removed or its AppTrack disabled). New
+     * sessions are placed by {@code resolver} from now on.
+     */
+    public void reassignPolicies(PolicyResolver resolver, SessionPolicyMapper mapper, long nowNanos) {
+        long t = advance(nowNanos);
+        policies = resolver;
+        SessionTable tb = table;
+        for (int p = tb.size() - 1; p >= 0; p--) {
+            int s = tb.sessionAt(p);
+            int policy = mapper.policyOf(tb, s);
+            if (policy < 0) {
+                close(s, CloseReason.POLICY_DELETE, t);
+            } else {
+                tb.setPolicy(s, policy);
+            }
+        }
+    }
+
+    /**
+     * Takes new timeouts, intervals and logging switches without closing sessions, when the
+     * table and wheel sizes stay ({@link EngineSettings#sameStructure}); open sessions get their
+     * new idle deadline at once, their next volume update at the new interval after the last.
+     *
+     * @return false (nothing changed) when the new settings need a new engine
+     */
+    public boolean updateSettings(EngineSettings newSettings, long nowNanos) {
+        if (!settings.sameStructure(newSettings)) {
+            return false;
+        }
+        advance(nowNanos);
+        settings = newSettings;
+        SessionTable tb = table;
+        for (int p = tb.size() - 1; p >= 0; p--) {
+            int s = tb.sessionAt(p);
+            wheel.schedule(s, deadline(s));
+        }
+        return true;
+    }
+
+    /** Gives an open session its policy index under a new configuration (negative: close it). */
+    @FunctionalInterface
+    public interface SessionPolicyMapper {
+        int policyOf(SessionTable table, int session);
+    }
+
+    /**
      * End of a replay: every open session closes as if it aged out, at the time it would age out
      * (last packet + timeout), in that order (ties by session index). A session whose FINs were
      * both seen closes "TCP FIN" (its closing timeout), every other one "idle Timeout". Sessions
@@ -400,4 +475,8 @@ public final class AppTrackEngine {
     public long fragmentsWithoutSession() { return fragmentsWithoutSession; }
     public long icmpErrorsWithoutSession() { return icmpErrorsWithoutSession; }
     public long tcpRstWithoutSession() { return tcpRstWithoutSession; }
+    /** Frames of flows whose addresses are in no zone (no session created). */
+    public long framesWithoutZone() { return framesWithoutZone; }
+    /** Frames of flows between zones where AppTrack is disabled (no session created). */
+    public long framesNotTracked() { return framesNotTracked; }
 }

@@ -68,6 +68,12 @@ public final class EngineSettings {
     }
 
     public int maxSessions() { return maxSessions; }
+
+    /** Whether an engine built with these settings has the same table, wheel and fragment map sizes as with {@code o}. */
+    public boolean sameStructure(EngineSettings o) {
+        return maxSessions == o.maxSessions && tickNanos == o.tickNanos && wheelSize == o.wheelSize
+                && fragmentSlots == o.fragmentSlots && fragmentTimeoutNanos == o.fragmentTimeoutNanos;
+    }
     /** Idle timeout of an established (or picked-up mid-stream) TCP session. */
     public long tcpTimeoutNanos() { return tcpTimeoutNanos; }
     /** Idle timeout of a TCP session whose handshake has not completed. */

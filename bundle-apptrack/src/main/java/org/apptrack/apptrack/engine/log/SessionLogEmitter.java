@@ -8,6 +8,8 @@ import org.apptrack.apptrack.engine.SessionEventListener;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.zone.SecurityZones;
+import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.SecurityLogService;
 
@@ -18,37 +20,13 @@ import org.apptrack.syslog.api.SecurityLogService;
  */
 public final class SessionLogEmitter implements SessionEventListener {
 
-    /** What the logs say about policy and zones until zone configuration lands. */
-    public static final class Context {
-        final boolean logCreate;
-        final boolean logClose;
-        final String policyName;
-        final String sourceZone;
-        final String destinationZone;
-
-        public Context(boolean logCreate, boolean logClose, String policyName, String sourceZone,
-                       String destinationZone) {
-            this.logCreate = logCreate;
-            this.logClose = logClose;
-            this.policyName = policyName;
-            this.sourceZone = sourceZone;
-            this.destinationZone = destinationZone;
-        }
-
-        public String sourceZone() {
-            return sourceZone;
-        }
-
-        public String destinationZone() {
-            return destinationZone;
-        }
-    }
-
     private final SecurityLogService securityLog;
     private final AppTrackLogBuilder builder = new AppTrackLogBuilder();
     private final PortServiceMap services = PortServiceMap.junosDefaults();
     private final SessionLogFields fields = new SessionLogFields();
-    private final Context context;
+    private boolean logCreate;
+    private boolean logClose;
+    private SecurityZones zones;
     private AppTrackEngine engine;
     private long creates;
     private long updates;
@@ -57,9 +35,24 @@ public final class SessionLogEmitter implements SessionEventListener {
     /** Closed sessions per application; the catalog is small and fixed, so this stops allocating. */
     private final Map<String, long[]> closedByApplication = new TreeMap<>();
 
-    public SessionLogEmitter(SecurityLogService securityLog, Context context) {
+    /**
+     * @param zones names the zones, policy and user of each session (by its policy index)
+     * @param logCreate Junos {@code log-session-create}
+     * @param logClose Junos {@code log-session-close}
+     */
+    public SessionLogEmitter(SecurityLogService securityLog, SecurityZones zones, boolean logCreate,
+                             boolean logClose) {
         this.securityLog = securityLog;
-        this.context = context;
+        this.zones = zones;
+        this.logCreate = logCreate;
+        this.logClose = logClose;
+    }
+
+    /** A new configuration; the next log of every session uses it. */
+    public void configure(SecurityZones newZones, boolean newLogCreate, boolean newLogClose) {
+        this.zones = newZones;
+        this.logCreate = newLogCreate;
+        this.logClose = newLogClose;
     }
 
     /** The engine whose events these are (for event times); set before the first packet. */
@@ -69,7 +62,7 @@ public final class SessionLogEmitter implements SessionEventListener {
 
     @Override
     public void sessionCreated(SessionTable table, int s) {
-        if (context.logCreate) {
+        if (logCreate) {
             fill(table, s, true);
             emit(builder.create(fields));
             creates++;
@@ -93,7 +86,7 @@ public final class SessionLogEmitter implements SessionEventListener {
             closedByApplication.put(application, count);
         }
         count[0]++;
-        if (context.logClose) {
+        if (logClose) {
             fill(table, s, false);
             fields.closeReason = reason.wireName();
             emit(builder.close(fields));
@@ -125,9 +118,13 @@ public final class SessionLogEmitter implements SessionEventListener {
         f.nestedApplication = PortServiceMap.UNKNOWN_APPLICATION;
         f.category = atCreate ? PortServiceMap.NOT_APPLICABLE : service.category();
         f.subCategory = atCreate ? PortServiceMap.NOT_APPLICABLE : service.subCategory();
-        f.policyName = context.policyName;
-        f.sourceZoneName = context.sourceZone;
-        f.destinationZoneName = context.destinationZone;
+        ZonePolicy policy = zones.policy(t.policy(s));
+        f.policyName = policy.policyName();
+        f.sourceZoneName = policy.sourceZone().name();
+        f.destinationZoneName = policy.destinationZone().name();
+        f.logicalSystem = policy.logicalSystem();
+        f.username = zones.username(policy, t.clientAddrHi(s), t.clientAddrLo(s));
+        f.roles = zones.roles(policy, t.clientAddrHi(s), t.clientAddrLo(s));
         f.sessionId32 = t.sessionId(s) & 0xffffffffL;
         f.packetsFromClient = t.clientPackets(s);
         f.bytesFromClient = t.clientBytes(s);

@@ -1,0 +1,210 @@
+package org.apptrack.apptrack.impl;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.Clock;
+import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.config.AppTrackSettings;
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.engine.decode.MalformedCause;
+import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.zone.SecurityZones;
+import org.apptrack.apptrack.engine.zone.ZonePolicy;
+import org.apptrack.syslog.api.SecurityLogService;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.packet.PacketContext;
+
+/**
+ * AppTrack with its configuration, engine and log emitter, fed by ONOS packet contexts: what the
+ * ONOS app runs and what the offline replay tool runs, so both behave alike. Thread-safe: the
+ * engine is single-threaded, so packets, aging ticks, commands and reconfiguration take turns on
+ * one lock (uncontended when one packet thread feeds it).
+ */
+public final class AppTrackRuntime {
+
+    private final Object lock = new Object();
+    private final SecurityLogService securityLog;
+    private final Clock clock;
+    private final PortServiceMap services = PortServiceMap.junosDefaults();
+    /** Zone of each ingress ConnectPoint seen, under the current zones (cleared on reconfiguration). */
+    private final Map<ConnectPoint, Integer> ingressZones = new HashMap<>();
+    private AppTrackSettings settings;
+    private AppTrackEngine engine;
+    private SessionLogEmitter emitter;
+
+    public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
+        this.securityLog = securityLog;
+        this.clock = clock;
+        this.settings = settings;
+        build(settings);
+    }
+
+    private void build(AppTrackSettings s) {
+        emitter = new SessionLogEmitter(securityLog, s.zones(), s.logSessionCreate(), s.logSessionClose());
+        engine = new AppTrackEngine(s.engine(), emitter, s.zones());
+        emitter.engine(engine);
+    }
+
+    /** One packet from ONOS's packet service. */
+    public void process(PacketContext context) {
+        synchronized (lock) {
+            int ingressZone = -1;
+            SecurityZones zones = settings.zones();
+            if (zones.hasInterfaces()) {
+                ConnectPoint cp = context.inPacket().receivedFrom();
+                if (cp != null) {
+                    Integer z = ingressZones.get(cp);
+                    if (z == null) {
+                        z = zones.interfaceZone(cp.toString());
+                        ingressZones.put(cp, z);
+                    }
+                    ingressZone = z;
+                }
+            }
+            engine.onFrame(context.inPacket().unparsed(), 0, ingressZone, clock.currentTimeNanos());
+        }
+    }
+
+    /** Idle aging while no packets arrive. */
+    public void tick() {
+        synchronized (lock) {
+            engine.advanceTime(clock.currentTimeNanos());
+        }
+    }
+
+    /**
+     * Applies a new configuration. Timeouts, intervals, log switches, zones, policies and users
+     * change in place: open sessions stay, those whose zone was removed or whose AppTrack was
+     * disabled close with reason "policy delete". A new session limit needs a new session table:
+     * every open session closes "policy delete" and the engine's counters restart.
+     */
+    public void apply(AppTrackSettings next) {
+        synchronized (lock) {
+            long now = clock.currentTimeNanos();
+            AppTrackSettings previous = settings;
+            settings = next;
+            ingressZones.clear();
+            if (!engine.updateSettings(next.engine(), now)) {
+                engine.closeAll(CloseReason.POLICY_DELETE, now);
+                build(next);
+                return;
+            }
+            SecurityZones before = previous.zones();
+            SecurityZones after = next.zones();
+            emitter.configure(after, next.logSessionCreate(), next.logSessionClose());
+            engine.reassignPolicies(after, (t, s) -> {
+                ZonePolicy old = before.policy(t.policy(s));
+                return after.reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
+                        t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
+            }, now);
+        }
+    }
+
+    /** Closes every open session with {@code reason} (CLI clear, shutdown). */
+    public int closeAll(CloseReason reason) {
+        synchronized (lock) {
+            int n = engine.active();
+            engine.closeAll(reason, clock.currentTimeNanos());
+            return n;
+        }
+    }
+
+    /** End of a replay: open sessions close as they would age out, at their own deadlines. */
+    public void expireAll() {
+        synchronized (lock) {
+            engine.expireAll(clock.currentTimeNanos());
+        }
+    }
+
+    public AppTrackSettings settings() {
+        synchronized (lock) {
+            return settings;
+        }
+    }
+
+    /** The engine, for reading its counters (the caller must not feed it). */
+    public AppTrackEngine engine() {
+        synchronized (lock) {
+            return engine;
+        }
+    }
+
+    public SessionLogEmitter emitter() {
+        synchronized (lock) {
+            return emitter;
+        }
+    }
+
+    public AppTrackCounters counters() {
+        synchronized (lock) {
+            Map<String, Long> closed = new LinkedHashMap<>();
+            for (CloseReason r : CloseReason.values()) {
+                closed.put(r.wireName(), engine.sessionsClosed(r));
+            }
+            Map<String, Long> malformed = new LinkedHashMap<>();
+            for (MalformedCause c : MalformedCause.values()) {
+                malformed.put(c.name(), engine.decoder().malformed(c));
+            }
+            return new AppTrackCounters(emitter.creates(), emitter.updates(), emitter.closes(), emitter.failures(),
+                    engine.sessionsCreated(), engine.sessionsClosed(), engine.active(), engine.refused(),
+                    engine.frames(), engine.malformed(), engine.notIp(), engine.framesWithoutZone(),
+                    engine.framesNotTracked(), closed, malformed);
+        }
+    }
+
+    /** Up to {@code limit} sessions that pass {@code filter}, by session id. */
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
+        List<SessionInfo> result = new ArrayList<>();
+        synchronized (lock) {
+            SessionTable t = engine.table();
+            for (int pos = t.size() - 1; pos >= 0 && result.size() < limit; pos--) {
+                SessionInfo info = describe(t, t.sessionAt(pos));
+                if (filter.test(info)) {
+                    result.add(info);
+                }
+            }
+        }
+        result.sort(Comparator.comparingLong(SessionInfo::sessionId));
+        return result;
+    }
+
+    private SessionInfo describe(SessionTable t, int s) {
+        PortServiceMap.Entry service = services.entry(services.lookup(t.protocol(s), t.serverPort(s), t.clientPort(s)));
+        SecurityZones zones = settings.zones();
+        ZonePolicy policy = zones.policy(t.policy(s));
+        long cHi = t.clientAddrHi(s);
+        long cLo = t.clientAddrLo(s);
+        return SessionInfo.builder()
+                .sessionId(t.sessionId(s) & 0xffffffffL)
+                .clientAddress(FrameDecoder.formatAddress(cHi, cLo))
+                .clientPort(t.clientPort(s))
+                .serverAddress(FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s)))
+                .serverPort(t.serverPort(s))
+                .protocol(t.protocol(s))
+                .serviceName(service.serviceName())
+                .application(service.application())
+                .sourceZone(policy.sourceZone().name())
+                .destinationZone(policy.destinationZone().name())
+                .policyName(policy.policyName())
+                .logicalSystem(policy.logicalSystem())
+                .username(zones.username(policy, cHi, cLo))
+                .roles(zones.roles(policy, cHi, cLo))
+                .packetsFromClient(t.clientPackets(s))
+                .bytesFromClient(t.clientBytes(s))
+                .packetsFromServer(t.serverPackets(s))
+                .bytesFromServer(t.serverBytes(s))
+                .startMillis(Math.floorDiv(t.startNanos(s), 1_000_000L))
+                .lastSeenMillis(Math.floorDiv(t.lastSeenNanos(s), 1_000_000L))
+                .build();
+    }
+}
