@@ -1,9 +1,12 @@
 package org.apptrack.apptrack.api;
 
+import java.util.List;
+import java.util.function.Predicate;
+
 /** Application tracking: sessions from the packets ONOS delivers, and their AppTrack logs. */
 public interface AppTrackService {
 
-    /** The counters since AppTrack started (or was last reconfigured). */
+    /** The counters since AppTrack started (or since a new session limit was configured). */
     AppTrackCounters counters();
 
     /**
@@ -12,7 +15,7 @@ public interface AppTrackService {
      * @param filter which sessions to return
      * @param limit the most to return
      */
-    java.util.List<SessionInfo> sessions(java.util.function.Predicate<SessionInfo> filter, int limit);
+    List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit);
 
     /**
      * Closes every session with reason {@code CLI}, logging each close (when close logs are on).
@@ -20,4 +23,10 @@ public interface AppTrackService {
      * @return the number of sessions closed
      */
     int clearSessions();
+
+    /** The configured security zones, by name, with their open session counts. */
+    List<ZoneInfo> zones();
+
+    /** Whether AppTrack is on (Junos {@code application-tracking disable} turns it off, zones kept). */
+    boolean enabled();
 }

@@ -30,6 +30,8 @@ public class CountersCommand implements Action {
         row("Frames", c.frames());
         row("Frames not IP", c.notIpFrames());
         row("Malformed frames", c.malformedFrames());
+        row("Frames outside every zone", c.framesWithoutZone());
+        row("Frames with AppTrack disabled", c.framesNotTracked());
         for (Map.Entry<String, Long> e : c.closedByReason().entrySet()) {
             if (e.getValue() > 0) {
                 row("  closed: " + e.getKey(), e.getValue());

@@ -10,6 +10,7 @@ import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.CloseReason;
@@ -144,5 +145,15 @@ public class AppTrackManager implements AppTrackService {
     @Override
     public int clearSessions() {
         return runtime.closeAll(CloseReason.CLI);
+    }
+
+    @Override
+    public List<ZoneInfo> zones() {
+        return runtime.zones();
+    }
+
+    @Override
+    public boolean enabled() {
+        return runtime.settings().zones().enabled();
     }
 }

@@ -7,9 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
@@ -19,6 +21,7 @@ import org.apptrack.apptrack.engine.decode.MalformedCause;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
+import org.apptrack.apptrack.engine.zone.Zone;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onosproject.net.ConnectPoint;
@@ -159,6 +162,29 @@ public final class AppTrackRuntime {
                     engine.sessionsCreated(), engine.sessionsClosed(), engine.active(), engine.refused(),
                     engine.frames(), engine.malformed(), engine.notIp(), engine.framesWithoutZone(),
                     engine.framesNotTracked(), closed, malformed);
+        }
+    }
+
+    /** The zones with their open session counts (one pass over the table). */
+    public List<ZoneInfo> zones() {
+        synchronized (lock) {
+            SecurityZones zones = settings.zones();
+            int n = zones.zones().size();
+            long[] from = new long[n];
+            long[] to = new long[n];
+            SessionTable t = engine.table();
+            for (int pos = t.size() - 1; pos >= 0; pos--) {
+                ZonePolicy p = zones.policy(t.policy(t.sessionAt(pos)));
+                from[p.sourceZone().id()]++;
+                to[p.destinationZone().id()]++;
+            }
+            List<ZoneInfo> result = new ArrayList<>();
+            for (Zone z : zones.zones()) {
+                result.add(new ZoneInfo(z.name(), z.applicationTracking(), z.logicalSystem(),
+                        z.prefixes().stream().map(Object::toString).collect(Collectors.toList()), z.interfaces(),
+                        from[z.id()], to[z.id()]));
+            }
+            return result;
         }
     }
 

@@ -1,0 +1,144 @@
+package org.apptrack.apptrack.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apptrack.apptrack.api.Clock;
+import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.ZoneInfo;
+import org.apptrack.apptrack.config.AppTrackSettings;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.zone.SecurityZones;
+import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.api.SecurityLogService;
+import org.junit.jupiter.api.Test;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.packet.InboundPacket;
+import org.onosproject.net.packet.PacketContext;
+import org.mockito.Mockito;
+
+/** The runtime the ONOS app and the replay tool share: ingress zones, reconfiguration, queries. */
+class AppTrackRuntimeTest {
+
+    private static final long T0 = 1_700_000_000_000_000_000L;
+    private final List<LogRecord> logs = new ArrayList<>();
+    private final SecurityLogService log = mock(SecurityLogService.class);
+    private long now = T0;
+    private final Clock clock = () -> now;
+
+    AppTrackRuntimeTest() {
+        Mockito.doAnswer(inv -> logs.add(inv.getArgument(0))).when(log).log(Mockito.any(LogRecord.class));
+    }
+
+    private static Map<String, Object> config() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("logSessionCreate", "true");
+        p.put("logSessionClose", "true");
+        p.put("zone.trust.prefixes", "10.0.0.0/8");
+        p.put("zone.untrust.prefixes", "0.0.0.0/0");
+        p.put("zone.dmz.interfaces", "of:0000000000000002");
+        p.put("policy.dmz.untrust", "dmz-out");
+        return p;
+    }
+
+    /** An Ethernet/IPv4/UDP frame. */
+    private static ByteBuffer udp(int[] src, int sport, int[] dst, int dport) {
+        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + 4);
+        b.put(new byte[12]).putShort((short) 0x0800);
+        b.put((byte) 0x45).put((byte) 0).putShort((short) 32).putInt(0).put((byte) 64).put((byte) 17).putShort((short) 0);
+        for (int x : src) {
+            b.put((byte) x);
+        }
+        for (int x : dst) {
+            b.put((byte) x);
+        }
+        b.putShort((short) sport).putShort((short) dport).putShort((short) 12).putShort((short) 0).putInt(0);
+        return b.flip();
+    }
+
+    private static PacketContext packet(String connectPoint, ByteBuffer frame) {
+        PacketContext ctx = mock(PacketContext.class);
+        InboundPacket in = mock(InboundPacket.class);
+        when(ctx.inPacket()).thenReturn(in);
+        when(in.unparsed()).thenReturn(frame);
+        when(in.receivedFrom()).thenReturn(ConnectPoint.deviceConnectPoint(connectPoint));
+        return ctx;
+    }
+
+    private static final int[] HOST = {10, 0, 0, 1};
+    private static final int[] WEB = {93, 184, 216, 34};
+
+    @Test
+    void theIngressInterfaceDecidesTheSourceZone() {
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(config()), clock);
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
+        rt.process(packet("of:0000000000000002/7", udp(HOST, 5001, WEB, 53)));
+        List<SessionInfo> s = rt.sessions(x -> true, 10);
+        assertEquals(2, s.size());
+        assertEquals("trust", s.get(0).sourceZone());
+        assertEquals(SecurityZones.DEFAULT_POLICY_NAME, s.get(0).policyName());
+        assertEquals("dmz", s.get(1).sourceZone());
+        assertEquals("untrust", s.get(1).destinationZone());
+        assertEquals("dmz-out", s.get(1).policyName());
+        assertEquals("N/A", s.get(1).username());
+        assertEquals("root-logical-system", s.get(1).logicalSystem());
+        List<ZoneInfo> zones = rt.zones();
+        assertEquals(List.of("dmz", "trust", "untrust"), List.of(zones.get(0).name(), zones.get(1).name(),
+                zones.get(2).name()), "by name (ConfigAdmin keeps no order)");
+        assertEquals(1, zones.get(0).sessionsFrom());
+        assertEquals(List.of("of:0000000000000002"), zones.get(0).interfaces());
+        assertEquals(1, zones.get(1).sessionsFrom());
+        assertEquals(List.of("10.0.0.0/8"), zones.get(1).prefixes());
+        assertEquals(2, zones.get(2).sessionsTo());
+    }
+
+    @Test
+    void removingAZoneClosesItsSessionsAndKeepsTheOthersAndTheCounters() {
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(config()), clock);
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
+        rt.process(packet("of:0000000000000002/7", udp(HOST, 5001, WEB, 53)));
+        logs.clear();
+        Map<String, Object> p = config();
+        p.remove("zone.dmz.interfaces");
+        p.remove("policy.dmz.untrust");
+        p.put("policy.trust.untrust", "web-out");
+        now += 1_000_000_000L;
+        rt.apply(AppTrackSettings.parse(p));
+        // The dmz session's zone is gone: placed again by its addresses it is trust -> untrust and stays.
+        assertEquals(2, rt.sessions(x -> true, 10).size());
+        assertEquals("web-out", rt.sessions(x -> true, 10).get(1).policyName());
+        assertEquals(0, logs.size());
+
+        p.put("zone.untrust.applicationTracking", "false");
+        p.put("zone.trust.applicationTracking", "false");
+        rt.apply(AppTrackSettings.parse(p));
+        assertEquals(0, rt.sessions(x -> true, 10).size());
+        assertEquals(2, logs.size());
+        assertEquals("policy delete", logs.get(0).value("reason"));
+        assertEquals(2, rt.counters().sessionsCreated(), "counters survive a reconfiguration");
+        assertEquals(2, rt.counters().closedByReason().get(CloseReason.POLICY_DELETE.wireName()));
+
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5002, WEB, 53)));
+        assertEquals(1, rt.counters().framesNotTracked());
+    }
+
+    @Test
+    void aNewSessionLimitClosesEverySessionWithPolicyDelete() {
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(config()), clock);
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
+        Map<String, Object> p = config();
+        p.put("maxSessions", "1");
+        rt.apply(AppTrackSettings.parse(p));
+        assertEquals("policy delete", logs.get(logs.size() - 1).value("reason"));
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5001, WEB, 53)));
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5002, WEB, 53)));
+        assertEquals(1, rt.counters().activeSessions());
+        assertEquals(1, rt.counters().refusedSessions());
+    }
+}
