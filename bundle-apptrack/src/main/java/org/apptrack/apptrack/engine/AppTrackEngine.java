@@ -347,7 +347,9 @@ public final class AppTrackEngine {
      * Applies a new configuration to the sessions already open (after a zone or policy change):
      * {@code mapper} gives each live session its new policy index, or a negative value to close
      * it with reason "policy delete" (its zone was removed or its AppTrack disabled). New
-     * sessions are placed by {@code resolver} from now on.
+     * sessions are placed by {@code resolver} from now on. The listener sees the closes before
+     * any session gets its new index, so a listener that names policies by index must switch to
+     * the new configuration only after this call.
      */
     public void reassignPolicies(PolicyResolver resolver, SessionPolicyMapper mapper, long nowNanos) {
         long t = advance(nowNanos);

@@ -104,12 +104,14 @@ public final class AppTrackRuntime {
             }
             SecurityZones before = previous.zones();
             SecurityZones after = next.zones();
-            emitter.configure(after, next.logSessionCreate(), next.logSessionClose());
+            // Sessions closed here are logged under the zones they belonged to; the emitter
+            // takes the new zones only once every remaining session has its new policy index.
             engine.reassignPolicies(after, (t, s) -> {
                 ZonePolicy old = before.policy(t.policy(s));
                 return after.reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
                         t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
             }, now);
+            emitter.configure(after, next.logSessionCreate(), next.logSessionClose());
         }
     }
 

@@ -169,12 +169,12 @@ class AppTrackEngineZonesTest {
         AppTrackSettings next = AppTrackSettings.parse(p);
         assertTrue(engine.updateSettings(next.engine(), T0 + 2 * S));
         SecurityZones before = AppTrackSettings.parse(config()).zones();
-        emitter.configure(next.zones(), true, true);
         engine.reassignPolicies(next.zones(), (t, s) -> {
             ZonePolicy old = before.policy(t.policy(s));
             return next.zones().reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
                     t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
         }, T0 + 2 * S);
+        emitter.configure(next.zones(), true, true);
 
         assertEquals(1, logs.size());
         assertEquals("APPTRACK_SESSION_CLOSE_LS", logs.get(0).wireTag());

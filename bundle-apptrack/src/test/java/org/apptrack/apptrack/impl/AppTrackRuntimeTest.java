@@ -141,4 +141,27 @@ class AppTrackRuntimeTest {
         assertEquals(1, rt.counters().activeSessions());
         assertEquals(1, rt.counters().refusedSessions());
     }
+
+    @Test
+    void sessionsClosedByAChangeAreLoggedUnderTheZonesTheyBelongedTo() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("logSessionClose", "true");
+        p.put("zone.a-zone.prefixes", "10.0.0.0/8");
+        p.put("zone.b-zone.prefixes", "0.0.0.0/0");
+        p.put("zone.b-zone.applicationTracking", "false");
+        p.put("zone.c-zone.interfaces", "of:0000000000000009");
+        p.put("policy.a-zone.b-zone", "a-to-b");
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(p), clock);
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
+        assertEquals("a-to-b", rt.sessions(x -> true, 1).get(0).policyName());
+        p.remove("zone.a-zone.prefixes"); // zone ids shift: b-zone and c-zone are now 0 and 1
+        p.remove("policy.a-zone.b-zone");
+        rt.apply(AppTrackSettings.parse(p));
+        assertEquals(1, logs.size());
+        LogRecord close = logs.get(0);
+        assertEquals("policy delete", close.value("reason"));
+        assertEquals("a-zone", close.value("source-zone-name"));
+        assertEquals("b-zone", close.value("destination-zone-name"));
+        assertEquals("a-to-b", close.value("policy-name"));
+    }
 }
