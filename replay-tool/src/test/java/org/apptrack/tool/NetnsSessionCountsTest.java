@@ -1,0 +1,467 @@
+package org.apptrack.tool;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Per-session packet and byte counts equal tshark's on a capture of real traffic that this test
+ * makes itself: two fresh network namespaces joined by a veth pair, servers in one (an HTTP server
+ * with a small page and a 4 MiB file, a UDP echo server and a DNS-like responder, IPv4 and IPv6),
+ * clients in the other (HTTP GETs over IPv4 and IPv6, the 4 MiB download, UDP datagrams with
+ * their echoes, DNS-like queries and answers, ICMP and ICMPv6 echo, TCP connections to a closed
+ * port answered with RST, a UDP datagram to a closed port answered with ICMP port unreachable).
+ * tcpdump captures on the server's veth inside its namespace (so nothing else is on the wire),
+ * then the capture is replayed through the engine and compared with tshark
+ * ({@link TsharkSessionCounts}).
+ *
+ * <p>Needs root, {@code ip netns}, tcpdump, tshark, python3 and ping (CI runs as root with
+ * {@code scripts/install-test-deps.sh}); otherwise it is skipped, saying which is missing.
+ * The namespaces have unique names and are deleted in {@code finally} and by a shutdown hook.
+ */
+class NetnsSessionCountsTest {
+
+    private static final Duration STEP = Duration.ofSeconds(60);
+    private static final String V4_SERVER = "10.199.0.1";
+    private static final String V4_CLIENT = "10.199.0.2";
+    private static final String V6_SERVER = "fd00:199::1";
+    private static final String V6_CLIENT = "fd00:199::2";
+    private static final int HTTP_PORT = 8080;
+    private static final int ECHO_PORT = 7007;
+    private static final int DNS_PORT = 53;
+    private static final int CLOSED_PORT = 9;
+    private static final int BIG_BYTES = 4 << 20;
+
+    /** The servers, in one python3 process; prints "ready" once every socket listens. */
+    private static final String SERVERS = String.join("\n",
+            "import http.server, os, socket, socketserver, sys, threading",
+            "v4, v6, http_port, echo_port, dns_port, root = sys.argv[1:7]",
+            "os.chdir(root)",
+            "class H(http.server.SimpleHTTPRequestHandler):",
+            "    def log_message(self, *a): pass",
+            "class S(socketserver.ThreadingMixIn, http.server.HTTPServer):",
+            "    daemon_threads = True",
+            "    allow_reuse_address = True",
+            "class S6(S):",
+            "    address_family = socket.AF_INET6",
+            "servers = [S((v4, int(http_port)), H), S6((v6, int(http_port)), H)]",
+            "for s in servers: threading.Thread(target=s.serve_forever, daemon=True).start()",
+            "def udp(family, addr, port, answer):",
+            "    s = socket.socket(family, socket.SOCK_DGRAM)",
+            "    s.bind((addr, port))",
+            "    def loop():",
+            "        while True:",
+            "            data, peer = s.recvfrom(4096)",
+            "            s.sendto(answer(data), peer)",
+            "    threading.Thread(target=loop, daemon=True).start()",
+            "echo = lambda d: d",
+            "# DNS-like: the question echoed with QR, RA and NXDOMAIN set",
+            "dns = lambda d: d[:2] + b'\\x81\\x83' + d[4:6] + b'\\0\\0\\0\\0\\0\\0' + d[12:]",
+            "for fam, a in ((socket.AF_INET, v4), (socket.AF_INET6, v6)):",
+            "    udp(fam, a, int(echo_port), echo)",
+            "    udp(fam, a, int(dns_port), dns)",
+            "print('ready', flush=True)",
+            "threading.Event().wait()");
+
+    /** The clients, in one python3 process; prints what it did, fails on a wrong answer. */
+    private static final String CLIENTS = String.join("\n",
+            "import socket, sys, urllib.request",
+            "v4, v6, http_port, echo_port, dns_port, closed, big = sys.argv[1:8]",
+            "def get(url):",
+            "    with urllib.request.urlopen(url, timeout=20) as r:",
+            "        return r.read()",
+            "assert get(f'http://{v4}:{http_port}/index.html').startswith(b'hello')",
+            "assert get(f'http://[{v6}]:{http_port}/index.html').startswith(b'hello')",
+            "assert len(get(f'http://{v4}:{http_port}/big.bin')) == int(big)",
+            "for fam, a in ((socket.AF_INET, v4), (socket.AF_INET6, v6)):",
+            "    s = socket.socket(fam, socket.SOCK_DGRAM)",
+            "    s.settimeout(5)",
+            "    s.connect((a, int(echo_port)))",
+            "    for i in range(10):",
+            "        s.send(b'datagram %d ' % i + b'x' * (i * 50))",
+            "        assert s.recv(4096).startswith(b'datagram %d ' % i)",
+            "    s.close()",
+            "    q = socket.socket(fam, socket.SOCK_DGRAM)",
+            "    q.settimeout(5)",
+            "    q.connect((a, int(dns_port)))",
+            "    q.send(b'\\x12\\x34\\x01\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x07example\\x03com\\x00\\x00\\x01\\x00\\x01')",
+            "    assert q.recv(4096)[:4] == b'\\x12\\x34\\x81\\x83'",
+            "    q.close()",
+            "    t = socket.socket(fam, socket.SOCK_STREAM)",
+            "    t.settimeout(5)",
+            "    try:",
+            "        t.connect((a, int(closed)))",
+            "        sys.exit('port %s is open on %s' % (closed, a))",
+            "    except ConnectionRefusedError:",
+            "        pass",
+            "    t.close()",
+            "u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)",
+            "u.sendto(b'nobody listens', (v4, int(closed)))",
+            "u.close()",
+            "print('clients done', flush=True)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void countsOfRealTrafficBetweenNamespacesMatchTshark() throws Exception {
+        Assumptions.assumeTrue(isRoot(), "needs root to create network namespaces (runs as root in CI)");
+        for (String tool : List.of("ip", "tcpdump", "tshark", "python3", "ping")) {
+            Assumptions.assumeTrue(hasCommand(tool), tool + " is not installed (scripts/install-test-deps.sh)");
+        }
+        Result list = run(Duration.ofSeconds(10), "ip", "netns", "list");
+        Assumptions.assumeTrue(list.exit == 0, "ip netns is not available: " + list.output);
+        Assumptions.assumeTrue(TsharkSessionCounts.tsharkAvailable(), "tshark does not run");
+
+        Path www = Files.createDirectories(dir.resolve("www"));
+        Files.writeString(www.resolve("index.html"), "hello from the server namespace\n");
+        byte[] big = new byte[BIG_BYTES];
+        ThreadLocalRandom.current().nextBytes(big);
+        Files.write(www.resolve("big.bin"), big);
+        Path pcap = dir.resolve("netns.pcap");
+
+        boolean mssFrames;
+        try (Namespaces ns = Namespaces.create()) {
+            mssFrames = ns.segmentsPerFrame;
+            Process tcpdump = null;
+            Process servers = null;
+            try {
+                // capture on the server side, inside its namespace: only this test's traffic
+                tcpdump = new ProcessBuilder("ip", "netns", "exec", ns.server, "tcpdump", "-i", ns.serverIf, "-n",
+                        "-U", "-s", "0", "-w", pcap.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                StringBuffer tcpdumpErr = new StringBuffer();
+                Thread errReader = drain(tcpdump.getErrorStream(), tcpdumpErr);
+                waitFor(() -> tcpdumpErr.toString().contains("listening on"), tcpdump,
+                        "tcpdump did not start: " + tcpdumpErr);
+
+                Path serverScript = dir.resolve("servers.py");
+                Files.writeString(serverScript, SERVERS);
+                servers = new ProcessBuilder("ip", "netns", "exec", ns.server, "python3", serverScript.toString(),
+                        V4_SERVER, V6_SERVER, "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, www.toString())
+                        .redirectErrorStream(true).start();
+                StringBuffer serverOut = new StringBuffer();
+                drain(servers.getInputStream(), serverOut);
+                Process s = servers;
+                waitFor(() -> serverOut.toString().contains("ready"), s, "the servers did not start: " + serverOut);
+
+                // traffic from the client namespace
+                ns.mustInClient("ping", "-4", "-c", "5", "-i", "0.2", "-q", V4_SERVER);
+                ns.mustInClient("ping", "-6", "-c", "3", "-i", "0.2", "-q", V6_SERVER);
+                Path clientScript = dir.resolve("clients.py");
+                Files.writeString(clientScript, CLIENTS);
+                Result clients = ns.inClient(STEP, "python3", clientScript.toString(), V4_SERVER, V6_SERVER,
+                        "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, "" + CLOSED_PORT, "" + BIG_BYTES);
+                assertEquals(0, clients.exit, "clients failed: " + clients.output + "\nservers: " + serverOut);
+                Thread.sleep(500); // the last answers (ICMP port unreachable, FIN-ACKs) reach tcpdump
+
+                // SIGINT: tcpdump flushes and closes the file, then prints its counters
+                run(Duration.ofSeconds(10), "kill", "-INT", Long.toString(tcpdump.pid()));
+                assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS), "tcpdump did not stop");
+                errReader.join(5000);
+                String stats = tcpdumpErr.toString();
+                System.out.println("tcpdump: " + stats.replace('\n', ' '));
+                assertTrue(stats.matches("(?s).*(^|\\n)0 packets dropped by kernel.*"), "tcpdump dropped packets: " + stats);
+            } finally {
+                if (servers != null) {
+                    servers.destroyForcibly();
+                }
+                if (tcpdump != null && tcpdump.isAlive()) {
+                    tcpdump.destroyForcibly();
+                }
+            }
+        }
+
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("org.apptrack.apptrack.cfg"),
+                "logSessionCreate = true\nlogSessionClose = true\nnoVolumeUpdates = true\n");
+        TsharkSessionCounts.FileResult r = new TsharkSessionCounts(dir).check(pcap, etc);
+        r.agreed.forEach((k, v) -> System.out.println("AGREED " + k + " " + Arrays.toString(v)));
+        r.mismatches.forEach(m -> System.out.println("MISMATCH " + m));
+        assertEquals(List.of(), r.mismatches, "mismatches");
+        // the sessions this test made are among those that agree
+        Map<String, long[]> agreed = r.agreed;
+        assertAgreed(agreed, "http over IPv4 (2 connections)", server(6, V4_SERVER, HTTP_PORT), 2);
+        assertAgreed(agreed, "http over IPv6", server(6, V6_SERVER, HTTP_PORT), 1);
+        assertAgreed(agreed, "udp echo, IPv4", server(17, V4_SERVER, ECHO_PORT), 1);
+        assertAgreed(agreed, "udp echo, IPv6", server(17, V6_SERVER, ECHO_PORT), 1);
+        assertAgreed(agreed, "dns, IPv4", server(17, V4_SERVER, DNS_PORT), 1);
+        assertAgreed(agreed, "dns, IPv6", server(17, V6_SERVER, DNS_PORT), 1);
+        assertAgreed(agreed, "tcp to a closed port (RST), IPv4", server(6, V4_SERVER, CLOSED_PORT), 1);
+        assertAgreed(agreed, "tcp to a closed port (RST), IPv6", server(6, V6_SERVER, CLOSED_PORT), 1);
+        assertAgreed(agreed, "ICMP echo", server(1, V4_SERVER, -1), 1);
+        assertAgreed(agreed, "ICMPv6 echo", server(58, V6_SERVER, -1), 1);
+        Predicate<String> http4 = server(6, V4_SERVER, HTTP_PORT);
+        long bigPackets = agreed.entrySet().stream().filter(e -> http4.test(e.getKey()))
+                .mapToLong(e -> e.getValue()[0] + e.getValue()[2]).max().orElse(0);
+        long bigBytes = agreed.entrySet().stream().filter(e -> http4.test(e.getKey()))
+                .mapToLong(e -> e.getValue()[1] + e.getValue()[3]).max().orElse(0);
+        System.out.printf(Locale.ROOT, "netns capture: %d keys agree, excluded %s, the download %d packets %d bytes%n",
+                r.compared(), r.excluded, bigPackets, bigBytes);
+        assertTrue(bigBytes > BIG_BYTES, "the download's session has " + bigBytes + " bytes");
+        // 4 MiB in 1448-byte segments: about 2,900 data packets (with GSO super-frames: about 100)
+        long minimum = mssFrames ? BIG_BYTES / 1500 : 50;
+        assertTrue(bigPackets >= minimum, "the download's session has only " + bigPackets + " packets");
+    }
+
+    /**
+     * Keys ("proto addrA portA addrB portB", addresses as {@link InetAddress#getHostAddress()}) of
+     * protocol {@code proto} with the endpoint (address, port); port -1: any port but 0 (ICMP echo
+     * identifiers; other ICMP messages have 0).
+     */
+    private static Predicate<String> server(int proto, String address, int port) {
+        String a;
+        try {
+            a = InetAddress.getByName(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+        return key -> {
+            String[] f = key.split(" ");
+            if (f.length != 5 || !f[0].equals(Integer.toString(proto))) {
+                return false;
+            }
+            for (int i = 1; i <= 3; i += 2) {
+                if (f[i].equals(a) && (port < 0 ? !f[i + 1].equals("0") : f[i + 1].equals(Integer.toString(port)))) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
+    private static void assertAgreed(Map<String, long[]> agreed, String what, Predicate<String> key, int atLeast) {
+        long n = agreed.keySet().stream().filter(key).count();
+        assertTrue(n >= atLeast, what + ": " + n + " agreeing key(s), expected at least " + atLeast + "; agreed: "
+                + agreed.keySet());
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition, Process p, String message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                Thread.sleep(100);
+                throw new AssertionError(message);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Thread drain(InputStream in, StringBuffer into) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[4096];
+            try (in) {
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                // process ended
+            }
+        }, "drain");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static boolean isRoot() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[2].equals("0"); // effective uid
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean hasCommand(String name) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String d : (path + ":/usr/sbin:/sbin").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a command (stdout and stderr merged) with a timeout, killing it when it expires. */
+    static Result run(Duration timeout, String... command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread reader = new Thread(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // ended
+            }
+        }, "out-" + command[0]);
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                return new Result(-1, "timed out after " + timeout + ": " + String.join(" ", command));
+            }
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+        synchronized (out) {
+            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Exit code and merged output. */
+    static final class Result {
+        final int exit;
+        final String output;
+
+        Result(int exit, String output) {
+            this.exit = exit;
+            this.output = output;
+        }
+    }
+
+    /**
+     * Two namespaces, {@code server} and {@code client}, joined by a veth pair, with the test's
+     * addresses; unique names; {@link #close()} (also from a shutdown hook) kills what runs in them
+     * and deletes them.
+     */
+    static final class Namespaces implements AutoCloseable {
+        final String server;
+        final String client;
+        final String serverIf;
+        final String clientIf;
+        private final Thread hook;
+        private boolean closed;
+        /** Whether GSO is limited to one segment per frame on both ends. */
+        boolean segmentsPerFrame = true;
+
+        private Namespaces(String suffix) {
+            server = "apptrack-cnt-" + suffix + "-s";
+            client = "apptrack-cnt-" + suffix + "-c";
+            serverIf = "atc" + suffix + "s";
+            clientIf = "atc" + suffix + "c";
+            hook = new Thread(this::close, "netns-cleanup-" + suffix);
+        }
+
+        static Namespaces create() throws IOException {
+            Namespaces n = new Namespaces(String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
+            Runtime.getRuntime().addShutdownHook(n.hook);
+            boolean ok = false;
+            try {
+                n.must("ip", "netns", "add", n.server);
+                n.must("ip", "netns", "add", n.client);
+                n.must("ip", "link", "add", n.serverIf, "netns", n.server, "type", "veth", "peer", "name", n.clientIf,
+                        "netns", n.client);
+                for (String[] side : new String[][] {{n.server, n.serverIf, V4_SERVER, V6_SERVER},
+                        {n.client, n.clientIf, V4_CLIENT, V6_CLIENT}}) {
+                    // a quiet link: no router solicitations, no autoconfiguration, no DAD delay
+                    n.must("ip", "netns", "exec", side[0], "sysctl", "-q", "-w",
+                            "net.ipv6.conf." + side[1] + ".accept_ra=0", "net.ipv6.conf." + side[1] + ".autoconf=0");
+                    n.must("ip", "-n", side[0], "addr", "add", side[2] + "/24", "dev", side[1]);
+                    n.must("ip", "-n", side[0], "-6", "addr", "add", side[3] + "/64", "dev", side[1], "nodad");
+                    // no GSO super-frames (veth would hand tcpdump 64 KiB segments): one MSS per frame, so
+                    // the download is thousands of packets; best effort (older kernels)
+                    n.segmentsPerFrame &= run(STEP, "ip", "-n", side[0], "link", "set", side[1], "gso_max_segs", "1")
+                            .exit == 0;
+                    n.must("ip", "-n", side[0], "link", "set", "lo", "up");
+                    n.must("ip", "-n", side[0], "link", "set", side[1], "up");
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!run(Duration.ofSeconds(5), "ip", "netns", "exec", n.server, "cat",
+                        "/sys/class/net/" + n.serverIf + "/operstate").output.trim().equals("up")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IOException(n.serverIf + " did not come up");
+                    }
+                    Thread.sleep(50);
+                }
+                ok = true;
+                return n;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            } finally {
+                if (!ok) {
+                    n.close();
+                }
+            }
+        }
+
+        Result inClient(Duration timeout, String... command) throws IOException {
+            List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", client));
+            full.addAll(Arrays.asList(command));
+            return run(timeout, full.toArray(new String[0]));
+        }
+
+        void mustInClient(String... command) throws IOException {
+            Result r = inClient(STEP, command);
+            if (r.exit != 0) {
+                throw new IOException(String.join(" ", command) + " failed (" + r.exit + "): " + r.output);
+            }
+        }
+
+        private void must(String... command) throws IOException {
+            Result r = run(STEP, command);
+            if (r.exit != 0) {
+                throw new IOException(String.join(" ", command) + " failed (" + r.exit + "): " + r.output);
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                for (String ns : List.of(server, client)) {
+                    Result pids = run(Duration.ofSeconds(10), "ip", "netns", "pids", ns);
+                    for (String pid : pids.output.split("\\s+")) {
+                        if (pid.matches("\\d+")) {
+                            run(Duration.ofSeconds(5), "kill", "-9", pid);
+                        }
+                    }
+                    run(Duration.ofSeconds(10), "ip", "netns", "del", ns);
+                }
+            } catch (IOException e) {
+                System.err.println("cleanup of " + server + "/" + client + " failed: " + e);
+            } finally {
+                if (Thread.currentThread() != hook) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the hook runs anyway and finds closed == true
+                    }
+                }
+            }
+        }
+    }
+}
