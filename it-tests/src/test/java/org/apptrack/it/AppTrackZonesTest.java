@@ -1,0 +1,258 @@
+package org.apptrack.it;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assume.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.inject.Inject;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apptrack.capture.api.CaptureService;
+import org.apptrack.it.support.Rsyslog;
+import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.syslog.api.LogStreamState;
+import org.apptrack.syslog.api.SecurityLogService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * Zones in the distribution, configured through ConfigAdmin as an operator edits
+ * {@code etc/org.apptrack.apptrack.cfg}: sessions are logged to a real rsyslog with their zones,
+ * policy, user and logical system; a zone with AppTrack disabled gets no session; an invalid
+ * change is refused and the previous zones stay; disabling a zone closes its open sessions with
+ * reason "policy delete".
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AppTrackZonesTest {
+
+    private static final String SD = "junos@2636.1.1.1.2.129";
+
+    @Inject
+    private CaptureService captureService;
+
+    @Inject
+    private SecurityLogService securityLog;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return KarafDistribution.boot(KarafDistribution.freePort());
+    }
+
+    @Test
+    public void sessionsAreLoggedWithTheirZonesAndDisablingAZoneClosesThem() throws Exception {
+        assumeTrue(Rsyslog.isInstalled());
+        Path capture = Files.createTempFile("apptrack-zones", ".pcap");
+        // Timestamps are now, so the UDP sessions stay open (60 s idle timeout) after the replay.
+        long t = System.currentTimeMillis() * 1000;
+        PcapWriter pcap = new PcapWriter();
+        pcap.udp4(t, "127.0.0.1", 40001, "127.0.0.2", 5001, 20);      // lo4 -> lo4, user tester
+        pcap.udp4(t + 10, "127.0.0.2", 5001, "127.0.0.1", 40001, 200);
+        pcap.udp4(t + 20, "127.0.0.3", 40002, "127.0.0.2", 5001, 30);  // lo4 -> lo4, no identity entry
+        pcap.udp4(t + 30, "10.20.0.1", 40003, "10.20.0.2", 5002, 40);  // branch (LSYS1)
+        pcap.udp6(t + 40, 40004, 5003, 50);                              // lo6: AppTrack disabled
+        pcap.udp6(t + 50, 5003, 40004, 60);
+        Files.write(capture, pcap.bytes());
+
+        org.osgi.service.cm.Configuration apptrack = configAdmin.getConfiguration("org.apptrack.apptrack", "?");
+        Dictionary<String, Object> original = apptrack.getProperties();
+        try (Rsyslog rsyslog = Rsyslog.builder().start()) {
+            org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
+                    "org.apptrack.syslog.stream", "it-zones", "?");
+            Hashtable<String, Object> streamProps = new Hashtable<>();
+            streamProps.put("transport", "tcp");
+            streamProps.put("host", "127.0.0.1");
+            streamProps.put("port", Integer.toString(rsyslog.tcpPort()));
+            stream.update(streamProps);
+            try {
+                awaitStreamUp("it-zones");
+                Hashtable<String, Object> zones = zoneConfig();
+                apptrack.update(zones);
+                awaitOutput("apptrack:zones", "branch");
+
+                captureService.replay(capture, false, null);
+                List<JsonNode> created = rsyslog.awaitReceived(Transport.TCP, 3, Duration.ofSeconds(20));
+                assertEquals(created.toString(), 3, created.size());
+                JsonNode user = field(created, "40001");
+                assertEquals("APPTRACK_SESSION_CREATE", tag(created, "40001"));
+                assertEquals("lo4", user.path("source-zone-name").asText());
+                assertEquals("lo4", user.path("destination-zone-name").asText());
+                assertEquals("it-local", user.path("policy-name").asText());
+                assertEquals("tester", user.path("username").asText());
+                assertEquals("qa,ops", user.path("roles").asText());
+                JsonNode anonymous = field(created, "40002");
+                assertEquals("unauthenticated user", anonymous.path("username").asText());
+                assertEquals("N/A", anonymous.path("roles").asText());
+                assertEquals("APPTRACK_SESSION_CREATE_LS", tag(created, "40003"));
+                JsonNode branch = field(created, "40003");
+                assertEquals("LSYS1", branch.path("logical-system-name").asText());
+                assertEquals("default-policy-logical-system-00", branch.path("policy-name").asText());
+                assertEquals("N/A", branch.path("username").asText());
+
+                String counters = KarafShell.execute(sessionFactory, "apptrack:counters");
+                assertTrue(counters, counters.matches("(?s).*Frames with AppTrack disabled\\s+2\\b.*"));
+                assertTrue(counters, counters.matches("(?s).*Active sessions\\s+3\\b.*"));
+                String zoneTable = KarafShell.execute(sessionFactory, "apptrack:zones");
+                assertTrue(zoneTable, zoneTable.matches("(?s).*lo6\\s*\\|\\s*disabled.*"));
+
+                // An invalid change is refused: the zones stay as they were.
+                Hashtable<String, Object> invalid = zoneConfig();
+                invalid.put("zone.lo4.prefixes", "127.0.0.0/99");
+                apptrack.update(invalid);
+                Thread.sleep(1000);
+                assertEquals(3, sessionsShown());
+                assertTrue(KarafShell.execute(sessionFactory, "apptrack:zones").contains("127.0.0.0/8"));
+
+                // Disabling lo4 and removing branch closes their three sessions with "policy delete".
+                Hashtable<String, Object> disabled = zoneConfig();
+                disabled.put("zone.lo4.applicationTracking", "false");
+                disabled.remove("zone.branch.prefixes");
+                disabled.remove("zone.branch.logicalSystem");
+                apptrack.update(disabled);
+                List<JsonNode> all = rsyslog.awaitReceived(Transport.TCP, 6, Duration.ofSeconds(20));
+                List<JsonNode> closes = new ArrayList<>(all.subList(3, all.size()));
+                assertEquals(all.toString(), 3, closes.size());
+                for (JsonNode close : closes) {
+                    JsonNode f = close.path("rfc5424-sd").path(SD);
+                    assertEquals("policy delete", f.path("reason").asText());
+                }
+                assertEquals("APPTRACK_SESSION_CLOSE_LS", tag(closes, "40003"));
+                assertEquals("branch", field(closes, "40003").path("source-zone-name").asText());
+                assertEquals("1", field(closes, "40001").path("packets-from-server").asText());
+                assertEquals("228", field(closes, "40001").path("bytes-from-server").asText());
+                assertEquals(0, sessionsShown());
+            } finally {
+                stream.delete();
+                if (original != null) {
+                    apptrack.update(original);
+                }
+            }
+        } finally {
+            Files.deleteIfExists(capture);
+        }
+    }
+
+    private static Hashtable<String, Object> zoneConfig() {
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put("logSessionCreate", "true");
+        p.put("logSessionClose", "true");
+        p.put("zone.lo4.prefixes", "127.0.0.0/8");
+        p.put("zone.lo6.prefixes", "::1/128");
+        p.put("zone.lo6.applicationTracking", "false");
+        p.put("zone.branch.prefixes", "10.20.0.0/16");
+        p.put("zone.branch.logicalSystem", "LSYS1");
+        p.put("policy.lo4.lo4", "it-local");
+        p.put("policy.lo4.lo4.userIdentity", "true");
+        p.put("user.tester.addresses", "127.0.0.1");
+        p.put("user.tester.roles", "qa, ops");
+        return p;
+    }
+
+    private int sessionsShown() throws Exception {
+        String out = KarafShell.execute(sessionFactory, "apptrack:sessions");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) session\\(s\\) shown").matcher(out);
+        assertTrue(out, m.find());
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static JsonNode record(List<JsonNode> messages, String sourcePort) {
+        for (JsonNode m : messages) {
+            if (m.path("rfc5424-sd").path(SD).path("source-port").asText().equals(sourcePort)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no message for source port " + sourcePort + ": " + messages);
+    }
+
+    private static JsonNode field(List<JsonNode> messages, String sourcePort) {
+        return record(messages, sourcePort).path("rfc5424-sd").path(SD);
+    }
+
+    private static String tag(List<JsonNode> messages, String sourcePort) {
+        return record(messages, sourcePort).path("hdr").path("msgid").asText();
+    }
+
+    private void awaitStreamUp(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (securityLog.stream(name).map(s -> s.state() != LogStreamState.UP).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("stream not up: " + securityLog.streams());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private void awaitOutput(String command, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String out;
+        while (!(out = KarafShell.execute(sessionFactory, command)).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(command + " never showed " + text + ": " + out);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** A little-endian microsecond pcap of Ethernet frames, written by hand so each field is known. */
+    private static final class PcapWriter {
+        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+
+        PcapWriter() {
+            buf.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
+        }
+
+        void udp4(long micros, String src, int sport, String dst, int dport, int payload) throws IOException {
+            ByteBuffer f = ByteBuffer.allocate(14 + 20 + 8 + payload);
+            f.put(new byte[12]).putShort((short) 0x0800);
+            f.put((byte) 0x45).put((byte) 0).putShort((short) (28 + payload)).putInt(0).put((byte) 64).put((byte) 17)
+                    .putShort((short) 0);
+            f.put(java.net.InetAddress.getByName(src).getAddress()).put(java.net.InetAddress.getByName(dst).getAddress());
+            f.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload)).putShort((short) 0);
+            record(micros, f.array());
+        }
+
+        void udp6(long micros, int sport, int dport, int payload) throws IOException {
+            ByteBuffer f = ByteBuffer.allocate(14 + 40 + 8 + payload);
+            f.put(new byte[12]).putShort((short) 0x86dd);
+            f.putInt(0x60000000).putShort((short) (8 + payload)).put((byte) 17).put((byte) 64);
+            byte[] loopback = java.net.InetAddress.getByName("::1").getAddress();
+            f.put(loopback).put(loopback);
+            f.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload)).putShort((short) 0);
+            record(micros, f.array());
+        }
+
+        private void record(long micros, byte[] frame) {
+            buf.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(frame.length)
+                    .putInt(frame.length).put(frame);
+        }
+
+        byte[] bytes() {
+            byte[] out = new byte[buf.position()];
+            buf.duplicate().flip().get(out);
+            return out;
+        }
+    }
+}
