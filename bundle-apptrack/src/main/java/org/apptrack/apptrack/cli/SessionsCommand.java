@@ -2,7 +2,6 @@ package org.apptrack.apptrack.cli;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -10,6 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 
 /** Lists the tracked sessions, as {@code show security application-tracking ...} on an SRX. */
@@ -43,14 +43,30 @@ public class SessionsCommand implements Action {
 
     @Override
     public Object execute() {
-        int proto = protocolNumber();
-        Predicate<SessionInfo> filter = s -> (zone == null || zone.equals(s.sourceZone())
-                || zone.equals(s.destinationZone()))
-                && (application == null || application.equalsIgnoreCase(s.application()))
-                && (address == null || address.equals(s.clientAddress()) || address.equals(s.serverAddress()))
-                && (port < 0 || port == s.clientPort() || port == s.serverPort())
-                && (proto < 0 || proto == s.protocol())
-                && (detail < 0 || detail == s.sessionId());
+        SessionFilter filter = new SessionFilter();
+        try {
+            if (zone != null) {
+                filter.zone(zone);
+            }
+            if (application != null) {
+                filter.application(application);
+            }
+            if (address != null) {
+                filter.address(address);
+            }
+            if (port >= 0) {
+                filter.port(port);
+            }
+            if (protocol != null) {
+                filter.protocol(protocol);
+            }
+            if (detail >= 0) {
+                filter.sessionId(detail);
+            }
+        } catch (IllegalArgumentException e) {
+            System.out.println("Invalid filter: " + e.getMessage());
+            return null;
+        }
         List<SessionInfo> sessions = appTrack.sessions(filter, detail >= 0 ? 1 : limit);
         if (detail >= 0) {
             if (sessions.isEmpty()) {
@@ -77,24 +93,6 @@ public class SessionsCommand implements Action {
         table.print(System.out);
         System.out.println(sessions.size() + " session(s) shown" + (sessions.size() == limit ? " (limit reached)" : ""));
         return null;
-    }
-
-    private int protocolNumber() {
-        if (protocol == null) {
-            return -1;
-        }
-        switch (protocol.toLowerCase()) {
-            case "tcp":
-                return 6;
-            case "udp":
-                return 17;
-            case "icmp":
-                return 1;
-            case "icmpv6":
-                return 58;
-            default:
-                return Integer.parseInt(protocol);
-        }
     }
 
     private static void printDetail(SessionInfo s) {

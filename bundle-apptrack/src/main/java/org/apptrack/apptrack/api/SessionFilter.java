@@ -1,0 +1,168 @@
+package org.apptrack.apptrack.api;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.function.Predicate;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
+
+/**
+ * Which sessions to show: the filters of {@code apptrack:sessions} and of
+ * {@code GET /apptrack/v1/sessions}, in one place. Each setter validates its value and throws an
+ * {@link IllegalArgumentException} whose message starts with the filter's name
+ * ({@code "port: ..."}), so that the command and the REST resource can name what was wrong.
+ * A filter left unset matches every session.
+ */
+public final class SessionFilter implements Predicate<SessionInfo> {
+
+    private String zone;
+    private String application;
+    private String address;
+    private int port = -1;
+    private int protocol = -1;
+    private long sessionId = -1;
+
+    /** Source or destination zone, exactly. */
+    public SessionFilter zone(String value) {
+        zone = nonEmpty("zone", value);
+        return this;
+    }
+
+    /** Application, ignoring case ("http" matches HTTP). */
+    public SessionFilter application(String value) {
+        application = nonEmpty("application", value);
+        return this;
+    }
+
+    /**
+     * Client or server address: an IPv4 or IPv6 literal, in any of its spellings ({@code ::1},
+     * {@code 0:0:0:0:0:0:0:1}, {@code ::ffff:10.0.0.1} for 10.0.0.1); host names are refused.
+     */
+    public SessionFilter address(String value) {
+        address = canonicalAddress(nonEmpty("address", value));
+        return this;
+    }
+
+    /** Client or server port, 0..65535. */
+    public SessionFilter port(int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException("port: out of range 0..65535: " + value);
+        }
+        port = value;
+        return this;
+    }
+
+    /** Client or server port as text (REST query), 0..65535. */
+    public SessionFilter port(String value) {
+        return port(integer("port", value));
+    }
+
+    /** IP protocol number 0..255. */
+    public SessionFilter protocol(int value) {
+        if (value < 0 || value > 255) {
+            throw new IllegalArgumentException("protocol: out of range 0..255: " + value);
+        }
+        protocol = value;
+        return this;
+    }
+
+    /** IP protocol: a number 0..255, or {@code tcp}, {@code udp}, {@code icmp}, {@code icmpv6}. */
+    public SessionFilter protocol(String value) {
+        return protocol(protocolNumber(value));
+    }
+
+    /** One session, by its session id (session-id-32 of the logs). */
+    public SessionFilter sessionId(long value) {
+        if (value < 0 || value > 0xffffffffL) {
+            throw new IllegalArgumentException("id: out of range 0..4294967295: " + value);
+        }
+        sessionId = value;
+        return this;
+    }
+
+    @Override
+    public boolean test(SessionInfo s) {
+        return (zone == null || zone.equals(s.sourceZone()) || zone.equals(s.destinationZone()))
+                && (application == null || application.equalsIgnoreCase(s.application()))
+                && (address == null || address.equals(s.clientAddress()) || address.equals(s.serverAddress()))
+                && (port < 0 || port == s.clientPort() || port == s.serverPort())
+                && (protocol < 0 || protocol == s.protocol())
+                && (sessionId < 0 || sessionId == s.sessionId());
+    }
+
+    /**
+     * The protocol number of a protocol name or number.
+     *
+     * @throws IllegalArgumentException "protocol: ..." for anything else
+     */
+    public static int protocolNumber(String value) {
+        String v = nonEmpty("protocol", value).toLowerCase(Locale.ROOT);
+        switch (v) {
+            case "tcp":
+                return 6;
+            case "udp":
+                return 17;
+            case "icmp":
+                return 1;
+            case "icmpv6":
+                return 58;
+            default:
+                int n;
+                try {
+                    n = Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(
+                            "protocol: not a number nor tcp, udp, icmp or icmpv6: " + value, e);
+                }
+                if (n < 0 || n > 255) {
+                    throw new IllegalArgumentException("protocol: out of range 0..255: " + value);
+                }
+                return n;
+        }
+    }
+
+    /**
+     * The address as sessions spell it (RFC 5952, IPv4-mapped addresses as dotted quads).
+     *
+     * @throws IllegalArgumentException "address: ..." when it is not an IP literal
+     */
+    static String canonicalAddress(String value) {
+        String v = value.trim();
+        if (v.startsWith("[") && v.endsWith("]")) {
+            v = v.substring(1, v.length() - 1);
+        }
+        // Only literals reach InetAddress, so that no name is ever looked up.
+        boolean ipv6 = v.indexOf(':') >= 0 && v.matches("[0-9A-Fa-f:.]+");
+        boolean ipv4 = v.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!ipv6 && !ipv4) {
+            throw new IllegalArgumentException("address: not an IPv4 or IPv6 address: " + value);
+        }
+        byte[] raw;
+        try {
+            raw = InetAddress.getByName(v).getAddress();
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("address: not an IPv4 or IPv6 address: " + value, e);
+        }
+        if (raw.length == 4) {
+            return FrameDecoder.formatIpv4(ByteBuffer.wrap(raw).getInt());
+        }
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        return FrameDecoder.formatAddress(b.getLong(), b.getLong());
+    }
+
+    private static int integer(String name, String value) {
+        try {
+            return Integer.parseInt(nonEmpty(name, value).trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": not a number: " + value, e);
+        }
+    }
+
+    private static String nonEmpty(String name, String value) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException(name + ": empty");
+        }
+        return value;
+    }
+}
