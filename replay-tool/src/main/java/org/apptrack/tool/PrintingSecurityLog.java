@@ -3,6 +3,7 @@ package org.apptrack.tool;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,10 @@ final class PrintingSecurityLog implements SecurityLogService {
     private final SyslogFormatter formatter;
     private final OutputStream out;
     private final List<LogRecordListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<String, Long> countsByTag = new TreeMap<>();
+    /** Records per tag; tags are few constant strings, so a small identity-first lookup beats a map. */
+    private String[] tags = new String[8];
+    private long[] tagCounts = new long[8];
+    private int tagCount;
     private byte[] buffer = new byte[8192];
 
     PrintingSecurityLog(SyslogFormatter formatter, OutputStream out) {
@@ -34,8 +38,10 @@ final class PrintingSecurityLog implements SecurityLogService {
 
     @Override
     public synchronized void log(LogRecord record) {
-        for (LogRecordListener l : listeners) {
-            l.recordLogged(record);
+        if (!listeners.isEmpty()) {
+            for (LogRecordListener l : listeners) {
+                l.recordLogged(record);
+            }
         }
         int max = formatter.maxBytes(record) + 1;
         if (buffer.length < max) {
@@ -48,7 +54,28 @@ final class PrintingSecurityLog implements SecurityLogService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        countsByTag.merge(record.wireTag(), 1L, Long::sum);
+        count(record.wireTag());
+    }
+
+    private void count(String tag) {
+        for (int i = 0; i < tagCount; i++) {
+            if (tags[i] == tag) {
+                tagCounts[i]++;
+                return;
+            }
+        }
+        for (int i = 0; i < tagCount; i++) {
+            if (tags[i].equals(tag)) {
+                tagCounts[i]++;
+                return;
+            }
+        }
+        if (tagCount == tags.length) {
+            tags = Arrays.copyOf(tags, tagCount * 2);
+            tagCounts = Arrays.copyOf(tagCounts, tagCount * 2);
+        }
+        tags[tagCount] = tag;
+        tagCounts[tagCount++] = 1;
     }
 
     @Override
@@ -79,6 +106,10 @@ final class PrintingSecurityLog implements SecurityLogService {
 
     /** Records written, by tag. */
     synchronized Map<String, Long> countsByTag() {
-        return new TreeMap<>(countsByTag);
+        Map<String, Long> m = new TreeMap<>();
+        for (int i = 0; i < tagCount; i++) {
+            m.merge(tags[i], tagCounts[i], Long::sum);
+        }
+        return m;
     }
 }
