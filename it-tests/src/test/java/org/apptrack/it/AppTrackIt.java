@@ -1,0 +1,225 @@
+package org.apptrack.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/**
+ * What the AppTrack in-container tests share: HTTP against the container's whiteboard port, the
+ * AppTrack configuration through ConfigAdmin, the commands' output as numbers, and capture files
+ * (time-shifted with editcap, counted with tshark).
+ */
+final class AppTrackIt {
+
+    static final String PID = "org.apptrack.apptrack";
+    static final String SERVICE = "org.apptrack.apptrack.api.AppTrackService";
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private AppTrackIt() {
+    }
+
+    /** The nDPI developer captures (../shared/testdata/ndpi/pcap), passed on by the test's configuration. */
+    static Path ndpiCapture(String name) {
+        return Paths.get(System.getProperty("apptrack.testdata", "/nonexistent"), "ndpi", "pcap", name);
+    }
+
+    static boolean wiresharkToolsInstalled() {
+        return Files.isExecutable(Paths.get("/usr/bin/tshark")) && Files.isExecutable(Paths.get("/usr/bin/editcap"));
+    }
+
+    // ------------------------------------------------------------------ HTTP
+
+    /** One HTTP exchange: its status and its JSON body. */
+    static final class Reply {
+        final int status;
+        final JsonNode json;
+
+        Reply(int status, JsonNode json) {
+            this.status = status;
+            this.json = json;
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + json;
+        }
+    }
+
+    /** GET or DELETE on the container's HTTP port; waits (404/503/refused) until the resource is registered. */
+    static Reply http(String method, String pathAndQuery) throws Exception {
+        int port = Integer.parseInt(System.getProperty(KarafDistribution.HTTP_PORT_PROPERTY));
+        URL url = new URL("http://127.0.0.1:" + port + pathAndQuery);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            c.setRequestMethod(method);
+            try {
+                int code = c.getResponseCode();
+                InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream();
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                String type = Objects.toString(c.getContentType(), "");
+                // Until the servlet is registered, Pax Web answers 404 with its own (non-JSON) page.
+                if (type.startsWith("application/json")) {
+                    return new Reply(code, MAPPER.readTree(body));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(method + " " + pathAndQuery + " answered " + code + " " + type + ": "
+                            + new String(body, StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            } finally {
+                c.disconnect();
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static JsonNode get(String pathAndQuery) throws Exception {
+        Reply r = http("GET", pathAndQuery);
+        if (r.status != 200) {
+            throw new AssertionError("GET " + pathAndQuery + ": " + r);
+        }
+        return r.json;
+    }
+
+    // ------------------------------------------------------------------ configuration
+
+    /**
+     * Changes some AppTrack properties (the others stay as they are, from etc/org.apptrack.apptrack.cfg)
+     * and waits until the component has been given them (its service properties show them), so
+     * that AppTrack has applied, or refused, the change.
+     */
+    static void configure(ConfigurationAdmin configAdmin, BundleContext context, Map<String, String> changes)
+            throws Exception {
+        org.osgi.service.cm.Configuration config = configAdmin.getConfiguration(PID, "?");
+        Dictionary<String, Object> props = config.getProperties();
+        Hashtable<String, Object> next = new Hashtable<>();
+        if (props != null) {
+            for (Enumeration<String> keys = props.keys(); keys.hasMoreElements(); ) {
+                String k = keys.nextElement();
+                next.put(k, props.get(k));
+            }
+        }
+        next.putAll(changes);
+        config.update(next);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!changes.entrySet().stream().allMatch(e -> e.getValue().equals(serviceProperty(context, e.getKey())))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("AppTrack was not given " + changes);
+            }
+            Thread.sleep(50);
+        }
+        Thread.sleep(200); // the modified() call that preceded the new service properties has returned
+    }
+
+    private static String serviceProperty(BundleContext context, String key) {
+        ServiceReference<?> ref = context.getServiceReference(SERVICE);
+        Object v = ref == null ? null : ref.getProperty(key);
+        return v == null ? null : v.toString();
+    }
+
+    /** The lines of karaf.log that contain {@code text}. */
+    static List<String> karafLogLines(String text) throws IOException {
+        String dir = System.getProperty("karaf.log", System.getProperty("karaf.data") + "/log");
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Paths.get(dir, "karaf.log"), StandardCharsets.UTF_8)) {
+            if (line.contains(text)) {
+                out.add(line);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ commands' output
+
+    private static final Pattern COUNTER_ROW = Pattern.compile("^\\s*(.*?)\\s+(-?[\\d,]+)\\s*$");
+
+    /** The rows of {@code apptrack:counters}: name (trimmed) -> value. */
+    static Map<String, Long> commandCounters(String output) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String line : output.split("\\R")) {
+            Matcher m = COUNTER_ROW.matcher(line);
+            if (m.matches()) {
+                rows.put(m.group(1), Long.parseLong(m.group(2).replace(",", "")));
+            }
+        }
+        return rows;
+    }
+
+    /** The session ids of an {@code apptrack:sessions} table. */
+    static Set<Long> commandSessionIds(String output) {
+        Set<Long> ids = new HashSet<>();
+        for (String line : output.split("\\R")) {
+            String first = line.split("\\|", 2)[0].trim();
+            if (line.contains("|") && first.matches("\\d+")) {
+                ids.add(Long.parseLong(first));
+            }
+        }
+        return ids;
+    }
+
+    /** The "N session(s) shown" of an {@code apptrack:sessions} table. */
+    static int commandSessionsShown(String output) {
+        Matcher m = Pattern.compile("(\\d+) session\\(s\\) shown").matcher(output);
+        if (!m.find()) {
+            throw new AssertionError("no session count in: " + output);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    // ------------------------------------------------------------------ capture files
+
+    /**
+     * A copy of the capture whose first packet is an hour from now. After a replay the packet
+     * clock goes back to wall time, and AppTrack's time never goes backwards: with the capture's
+     * own (years old) timestamps the ticker would age every session out within a second, in the
+     * future they stay until the test has looked at them.
+     */
+    static Path shiftedToTheFuture(Path capture, Path dir) throws Exception {
+        String first = run("tshark", "-r", capture.toString(), "-c", "1", "-T", "fields", "-e", "frame.time_epoch")
+                .lines().filter(l -> !l.isBlank() && Character.isDigit(l.charAt(0))).findFirst().orElseThrow();
+        long shift = Instant.now().getEpochSecond() + 3600 - new BigDecimal(first.trim()).longValue();
+        Path out = dir.resolve("shifted-" + capture.getFileName());
+        run("editcap", "-t", Long.toString(shift), capture.toString(), out.toString());
+        return out;
+    }
+
+    static String run(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed: " + out);
+        }
+        return out;
+    }
+}
