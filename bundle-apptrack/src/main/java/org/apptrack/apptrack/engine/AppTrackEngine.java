@@ -1,6 +1,9 @@
 package org.apptrack.apptrack.engine;
 
 import java.nio.ByteBuffer;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.classify.ApplicationClassifier;
+import org.apptrack.apptrack.engine.classify.PortClassifier;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.tcp.TcpTracker;
@@ -70,11 +73,14 @@ public final class AppTrackEngine {
     private EngineSettings settings;
     private final SessionEventListener listener;
     private PolicyResolver policies;
+    private final ApplicationClassifier classifier;
     private final FrameDecoder decoder = new FrameDecoder();
     private final SessionTable table;
     private final TimerWheel wheel;
     /** Session flag: a closing response (DNS, echo reply) came fragmented; close after its last fragment. */
     static final int FLAG_RESPONSE_PENDING = 1;
+    /** Session flag: the classifier still inspects the session's packets. */
+    static final int FLAG_CLASSIFYING = 2;
 
     private final FragmentMap fragments;
     private final int[] dueIds;
@@ -99,13 +105,20 @@ public final class AppTrackEngine {
         this(settings, listener, PolicyResolver.TRACK_ALL);
     }
 
+    /** An engine whose applications come from the server port ({@link PortClassifier}). */
     public AppTrackEngine(EngineSettings settings, SessionEventListener listener, PolicyResolver policies) {
-        if (settings == null || listener == null || policies == null) {
-            throw new NullPointerException("settings, listener and policies are required");
+        this(settings, listener, policies, new PortClassifier(PortServiceMap.junosDefaults()));
+    }
+
+    public AppTrackEngine(EngineSettings settings, SessionEventListener listener, PolicyResolver policies,
+                          ApplicationClassifier classifier) {
+        if (settings == null || listener == null || policies == null || classifier == null) {
+            throw new NullPointerException("settings, listener, policies and classifier are required");
         }
         this.settings = settings;
         this.listener = listener;
         this.policies = policies;
+        this.classifier = classifier;
         int max = settings.maxSessions();
         this.table = new SessionTable(max);
         this.wheel = new TimerWheel(max, settings.wheelSize(), settings.tickNanos());
@@ -228,6 +241,15 @@ public final class AppTrackEngine {
             // The response is fragmented: close when its last fragment has been counted.
             tb.setFlags(s, tb.flags(s) | FLAG_RESPONSE_PENDING);
             reason = null;
+        }
+        if (created) {
+            if (classifier.sessionCreated(tb, s)) {
+                tb.setFlags(s, tb.flags(s) | FLAG_CLASSIFYING);
+            }
+        }
+        if ((tb.flags(s) & FLAG_CLASSIFYING) != 0
+                && !classifier.inspect(tb, s, fromClient, frame, d.payloadOffset(), d.payloadLength())) {
+            tb.setFlags(s, tb.flags(s) & ~FLAG_CLASSIFYING);
         }
         if (created) {
             sessionsCreated++;
@@ -450,6 +472,8 @@ public final class AppTrackEngine {
     // ------------------------------------------------------------------ accessors and counters
 
     public EngineSettings settings() { return settings; }
+    /** The application classifier (its catalog names the sessions' application ids). */
+    public ApplicationClassifier classifier() { return classifier; }
     /** The session table, for reading session state (do not modify it). */
     public SessionTable table() { return table; }
     /** Time of the event being reported to the listener. */

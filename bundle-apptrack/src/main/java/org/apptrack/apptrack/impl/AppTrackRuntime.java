@@ -220,7 +220,7 @@ public final class AppTrackRuntime {
                 .serverPort(t.serverPort(s))
                 .protocol(t.protocol(s))
                 .serviceName(service.serviceName())
-                .application(service.application())
+                .application(engine.classifier().catalog().application(t.applicationId(s)))
                 .sourceZone(policy.sourceZone().name())
                 .destinationZone(policy.destinationZone().name())
                 .policyName(policy.policyName())

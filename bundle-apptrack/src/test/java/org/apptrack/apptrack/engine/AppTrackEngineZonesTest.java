@@ -8,19 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.syslog.api.LogRecord;
-import org.apptrack.syslog.api.LogRecordListener;
-import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.api.SecurityLogService;
 import org.junit.jupiter.api.Test;
 
 /** Zones, policies, user identity and logical systems, from frames to log records. */
@@ -31,36 +26,8 @@ class AppTrackEngineZonesTest {
     private static final int WEB = Frames.ip4(93, 184, 216, 34);
     private static final int GUEST = Frames.ip4(10, 99, 0, 7);
 
-    private final List<LogRecord> logs = new ArrayList<>();
-    private final SecurityLogService log = new SecurityLogService() {
-        @Override
-        public void log(LogRecord record) {
-            logs.add(record);
-        }
-
-        @Override
-        public boolean log(String streamName, LogRecord record) {
-            return false;
-        }
-
-        @Override
-        public List<LogStreamStatus> streams() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<LogStreamStatus> stream(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void addListener(LogRecordListener listener) {
-        }
-
-        @Override
-        public void removeListener(LogRecordListener listener) {
-        }
-    };
+    private final CapturingSecurityLog log = new CapturingSecurityLog();
+    private final List<LogRecord> logs = log.records;
     private SessionLogEmitter emitter;
     private AppTrackEngine engine;
 

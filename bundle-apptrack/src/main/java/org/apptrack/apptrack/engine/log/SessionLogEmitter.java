@@ -6,6 +6,8 @@ import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.SessionEventListener;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
+import org.apptrack.apptrack.engine.classify.PortClassifier;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
@@ -28,6 +30,7 @@ public final class SessionLogEmitter implements SessionEventListener {
     private boolean logClose;
     private SecurityZones zones;
     private AppTrackEngine engine;
+    private ApplicationCatalog applications = new PortClassifier(PortServiceMap.junosDefaults());
     private long creates;
     private long updates;
     private long closes;
@@ -55,9 +58,10 @@ public final class SessionLogEmitter implements SessionEventListener {
         this.logClose = newLogClose;
     }
 
-    /** The engine whose events these are (for event times); set before the first packet. */
+    /** The engine whose events these are (event times, application names); set before the first packet. */
     public void engine(AppTrackEngine source) {
         this.engine = source;
+        this.applications = source.classifier().catalog();
     }
 
     @Override
@@ -78,8 +82,7 @@ public final class SessionLogEmitter implements SessionEventListener {
 
     @Override
     public void sessionClosed(SessionTable table, int s, CloseReason reason) {
-        String application = services.entry(services.lookup(table.protocol(s), table.serverPort(s),
-                table.clientPort(s))).application();
+        String application = applications.application(table.applicationId(s));
         long[] count = closedByApplication.get(application);
         if (count == null) {
             count = new long[1];
@@ -114,10 +117,13 @@ public final class SessionLogEmitter implements SessionEventListener {
         PortServiceMap.Entry service = services.entry(services.lookup(t.protocol(s), t.serverPort(s),
                 t.clientPort(s)));
         f.serviceName = service.serviceName();
-        f.application = atCreate ? PortServiceMap.UNKNOWN_APPLICATION : service.application();
-        f.nestedApplication = PortServiceMap.UNKNOWN_APPLICATION;
-        f.category = atCreate ? PortServiceMap.NOT_APPLICABLE : service.category();
-        f.subCategory = atCreate ? PortServiceMap.NOT_APPLICABLE : service.subCategory();
+        // At creation identification has not run yet: an SRX logs UNKNOWN and N/A there.
+        int app = atCreate ? 0 : t.applicationId(s);
+        int nested = atCreate ? 0 : t.nestedApplicationId(s);
+        f.application = applications.application(app);
+        f.nestedApplication = applications.application(nested);
+        f.category = applications.category(app);
+        f.subCategory = applications.subCategory(app);
         ZonePolicy policy = zones.policy(t.policy(s));
         f.policyName = policy.policyName();
         f.sourceZoneName = policy.sourceZone().name();

@@ -1,0 +1,52 @@
+package org.apptrack.apptrack.engine.classify;
+
+import java.nio.ByteBuffer;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.session.SessionTable;
+
+/**
+ * The classifier until application identification lands: the application the well-known server
+ * port suggests ({@link PortServiceMap}), decided when the session is created, no packet
+ * inspection. Application ids are the port map's entry indices.
+ */
+public final class PortClassifier implements ApplicationClassifier, ApplicationCatalog {
+
+    private final PortServiceMap services;
+
+    public PortClassifier(PortServiceMap services) {
+        this.services = services;
+    }
+
+    @Override
+    public boolean sessionCreated(SessionTable table, int session) {
+        table.setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
+                table.clientPort(session)));
+        return false;
+    }
+
+    @Override
+    public boolean inspect(SessionTable table, int session, boolean fromClient, ByteBuffer frame, int payloadOffset,
+                           int payloadLength) {
+        return false;
+    }
+
+    @Override
+    public ApplicationCatalog catalog() {
+        return this;
+    }
+
+    @Override
+    public String application(int id) {
+        return services.entry(id).application();
+    }
+
+    @Override
+    public String category(int id) {
+        return services.entry(id).category();
+    }
+
+    @Override
+    public String subCategory(int id) {
+        return services.entry(id).subCategory();
+    }
+}
