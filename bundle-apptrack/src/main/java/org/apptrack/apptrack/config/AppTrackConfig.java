@@ -41,6 +41,10 @@ public @interface AppTrackConfig {
     @AttributeDefinition(name = "Other protocols idle timeout (s)")
     int otherTimeout() default 60;
 
+    @AttributeDefinition(name = "VLAN in session key", description = "Sessions on different VLANs stay apart (bridged"
+            + " segments only: both directions must carry the same VLAN). Changing it closes every session.")
+    boolean vlanInSessionKey() default false;
+
     @AttributeDefinition(name = "Disable", description = "Junos application-tracking disable: nothing is tracked,"
             + " the zones stay configured.")
     boolean disable() default false;

@@ -39,7 +39,8 @@ public final class AppTrackSettings {
                 .icmpTimeout(seconds(props, "icmpTimeout", 60, 4, 86_400))
                 .otherTimeout(seconds(props, "otherTimeout", 60, 4, 86_400))
                 .firstUpdate(bool(props, "firstUpdate", false))
-                .volumeUpdates(!bool(props, "noVolumeUpdates", false));
+                .volumeUpdates(!bool(props, "noVolumeUpdates", false))
+                .vlanInSessionKey(bool(props, "vlanInSessionKey", false));
         long first = number(props, "firstUpdateInterval", 0, 0, 86_400);
         if (first > 0) {
             b.firstUpdateInterval(Duration.ofSeconds(first));

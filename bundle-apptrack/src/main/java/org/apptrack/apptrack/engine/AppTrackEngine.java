@@ -24,7 +24,7 @@ import org.apptrack.apptrack.engine.timing.TimerWheel;
  * always with their exact deadline as event time.</li>
  * <li>Decode; not-IP/malformed frames are counted by the decoder and ignored.</li>
  * <li>Session lookup or creation in the {@link SessionTable} (key context = the caller's
- * {@code context}), client = first sender. Not created: a TCP RST without a session (as an SRX
+ * {@code context}, and the outer VLAN id with {@link EngineSettings#vlanInSessionKey()}), client = first sender. Not created: a TCP RST without a session (as an SRX
  * does not create a session from a RST), an ICMP error (it is matched to the session it quotes),
  * a later fragment (attached to the session of its first fragment, see below), a refusal when the
  * table is full ({@link #refused()}).</li>
@@ -144,12 +144,13 @@ public final class AppTrackEngine {
      * Processes one Ethernet frame that came in on an interface of zone {@code ingressZone} (-1:
      * not known), which the {@link PolicyResolver} uses to place a new session.
      */
-    public boolean onFrame(ByteBuffer frame, int context, int ingressZone, long nowNanos) {
+    public boolean onFrame(ByteBuffer frame, int callerContext, int ingressZone, long nowNanos) {
         long t = advance(nowNanos);
         FrameDecoder d = decoder;
         if (!d.decode(frame)) {
             return false;
         }
+        int context = settings.vlanInSessionKey() ? callerContext << 12 | d.outerVlan() : callerContext;
         eventNanos = t;
         int proto = d.protocol();
         if (d.isLaterFragment()) {

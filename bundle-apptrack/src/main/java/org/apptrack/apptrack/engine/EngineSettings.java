@@ -34,6 +34,7 @@ public final class EngineSettings {
     private final boolean firstUpdate;
     private final boolean volumeUpdates;
     private final boolean dnsCloseOnResponse;
+    private final boolean vlanInSessionKey;
     private final long tickNanos;
     private final int wheelSize;
     private final int fragmentSlots;
@@ -52,6 +53,7 @@ public final class EngineSettings {
         firstUpdate = b.firstUpdate;
         volumeUpdates = b.volumeUpdates;
         dnsCloseOnResponse = b.dnsCloseOnResponse;
+        vlanInSessionKey = b.vlanInSessionKey;
         tickNanos = b.tick;
         wheelSize = b.wheelSize;
         fragmentSlots = b.fragmentSlots;
@@ -71,7 +73,7 @@ public final class EngineSettings {
 
     /** Whether an engine built with these settings has the same table, wheel and fragment map sizes as with {@code o}. */
     public boolean sameStructure(EngineSettings o) {
-        return maxSessions == o.maxSessions && tickNanos == o.tickNanos && wheelSize == o.wheelSize
+        return maxSessions == o.maxSessions && vlanInSessionKey == o.vlanInSessionKey && tickNanos == o.tickNanos && wheelSize == o.wheelSize
                 && fragmentSlots == o.fragmentSlots && fragmentTimeoutNanos == o.fragmentTimeoutNanos;
     }
     /** Idle timeout of an established (or picked-up mid-stream) TCP session. */
@@ -92,6 +94,12 @@ public final class EngineSettings {
     /** False for Junos {@code no-volume-updates}. */
     public boolean volumeUpdates() { return volumeUpdates; }
     public boolean dnsCloseOnResponse() { return dnsCloseOnResponse; }
+    /**
+     * Whether the (outer) VLAN id is part of the session key: sessions of overlapping address
+     * spaces on different VLANs stay apart. Only where both directions of a flow carry the same
+     * VLAN (bridged segments, not routed ones).
+     */
+    public boolean vlanInSessionKey() { return vlanInSessionKey; }
     public long tickNanos() { return tickNanos; }
     public int wheelSize() { return wheelSize; }
     public int fragmentSlots() { return fragmentSlots; }
@@ -124,7 +132,7 @@ public final class EngineSettings {
                 + ", icmp=" + icmpTimeoutNanos + ", other=" + otherTimeoutNanos + ", sessionUpdateInterval="
                 + sessionUpdateIntervalNanos + ", firstUpdateInterval=" + firstUpdateIntervalNanos
                 + ", firstUpdate=" + firstUpdate + ", volumeUpdates=" + volumeUpdates + ", dnsCloseOnResponse="
-                + dnsCloseOnResponse + ", tick=" + tickNanos + ", wheelSize=" + wheelSize + ", fragmentSlots="
+                + dnsCloseOnResponse + ", vlanInSessionKey=" + vlanInSessionKey + ", tick=" + tickNanos + ", wheelSize=" + wheelSize + ", fragmentSlots="
                 + fragmentSlots + ", fragmentTimeout=" + fragmentTimeoutNanos + "]";
     }
 
@@ -142,6 +150,7 @@ public final class EngineSettings {
         private boolean firstUpdate;
         private boolean volumeUpdates = true;
         private boolean dnsCloseOnResponse = true;
+        private boolean vlanInSessionKey;
         private long tick = 100_000_000L;
         private int wheelSize = 8192;
         private int fragmentSlots = 1024;
@@ -163,6 +172,7 @@ public final class EngineSettings {
         public Builder firstUpdate(boolean v) { firstUpdate = v; return this; }
         public Builder volumeUpdates(boolean v) { volumeUpdates = v; return this; }
         public Builder dnsCloseOnResponse(boolean v) { dnsCloseOnResponse = v; return this; }
+        public Builder vlanInSessionKey(boolean v) { vlanInSessionKey = v; return this; }
         /** Timer-wheel resolution (expiry callbacks may come up to one tick late; event times are exact). */
         public Builder tick(Duration v) { tick = nanos(v); return this; }
         /** Timer-wheel buckets, a power of two. */

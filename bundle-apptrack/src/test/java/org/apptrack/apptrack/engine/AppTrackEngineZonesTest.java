@@ -168,4 +168,34 @@ class AppTrackEngineZonesTest {
         assertFalse(engine.updateSettings(AppTrackSettings.parse(p).engine(), T0 + 12 * S),
                 "a new session limit needs a new table");
     }
+
+    private static byte[] tagged(byte[] frame, int vlan) {
+        byte[] out = new byte[frame.length + 4];
+        System.arraycopy(frame, 0, out, 0, 12);
+        out[12] = (byte) 0x81;
+        out[13] = 0;
+        out[14] = (byte) (vlan >> 8);
+        out[15] = (byte) vlan;
+        System.arraycopy(frame, 12, out, 16, frame.length - 12);
+        return out;
+    }
+
+    @Test
+    void theVlanSeparatesSessionsOnlyWhenConfigured() {
+        byte[] syn = Frames.tcp(A, 40000, WEB, 443, SYN);
+        start(config());
+        assertTrue(send(tagged(syn, 10), 0));
+        assertTrue(send(tagged(syn, 20), 1));
+        assertEquals(1, engine.active(), "same 5-tuple: one session by default");
+        Map<String, Object> p = config();
+        p.put("vlanInSessionKey", "true");
+        start(p);
+        assertTrue(send(tagged(syn, 10), 0));
+        assertTrue(send(tagged(syn, 20), 1));
+        assertTrue(send(tagged(Frames.tcp(WEB, 443, A, 40000, SYN | ACK), 20), 2));
+        assertEquals(2, engine.active(), "one session per VLAN");
+        assertEquals(1, engine.table().serverPackets(engine.table().sessionAt(0))
+                + engine.table().serverPackets(engine.table().sessionAt(1)), "the reply found its VLAN's session");
+        assertFalse(AppTrackSettings.parse(config()).engine().sameStructure(AppTrackSettings.parse(p).engine()));
+    }
 }
