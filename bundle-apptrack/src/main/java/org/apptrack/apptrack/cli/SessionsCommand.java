@@ -103,6 +103,9 @@ public class SessionsCommand implements Action {
         System.out.println("Service name:    " + s.serviceName());
         System.out.println("Application:     " + s.application());
         System.out.println("Zones:           " + s.sourceZone() + " -> " + s.destinationZone());
+        System.out.println("Policy:          " + s.policyName());
+        System.out.println("Logical system:  " + s.logicalSystem());
+        System.out.println("User:            " + s.username() + " (roles " + s.roles() + ")");
         System.out.println("Client->server:  " + s.packetsFromClient() + " packets, " + s.bytesFromClient() + " bytes");
         System.out.println("Server->client:  " + s.packetsFromServer() + " packets, " + s.bytesFromServer() + " bytes");
         System.out.println("Started:         " + Instant.ofEpochMilli(s.startMillis()));
