@@ -28,16 +28,6 @@ public final class AppTrackCounters {
     public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
                             long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
                             long refusedSessions, long frames, long malformedFrames, long notIpFrames,
-                            Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
-        this(sessionCreateMessages, volumeUpdateMessages, sessionCloseMessages, failedMessages, sessionsCreated,
-                sessionsClosed, activeSessions, refusedSessions, frames, malformedFrames, notIpFrames, 0, 0,
-                closedByReason, malformedByCause);
-    }
-
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
-                            long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
-                            long refusedSessions, long frames, long malformedFrames, long notIpFrames,
                             long framesWithoutZone, long framesNotTracked,
                             Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
         this.framesWithoutZone = framesWithoutZone;
@@ -86,7 +76,11 @@ public final class AppTrackCounters {
         return activeSessions;
     }
 
-    /** Sessions not created because the session limit was reached. */
+    /**
+     * Session creations refused because the session limit was reached: one per packet that
+     * would have created a session (a refused flow keeps no state, so each of its packets tries
+     * again and is counted).
+     */
     public long refusedSessions() {
         return refusedSessions;
     }
