@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apptrack.syslog.api.LogStreamState;
+import org.apptrack.syslog.api.SecurityLogService;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -146,6 +148,17 @@ final class AppTrackIt {
         ServiceReference<?> ref = context.getServiceReference(SERVICE);
         Object v = ref == null ? null : ref.getProperty(key);
         return v == null ? null : v.toString();
+    }
+
+    /** Waits until the security-log stream {@code name} is UP. */
+    static void awaitStreamUp(SecurityLogService securityLog, String name) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (securityLog.stream(name).map(s -> s.state() != LogStreamState.UP).orElse(true)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("stream " + name + " not up: " + securityLog.streams());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The lines of karaf.log that contain {@code text}. */

@@ -19,7 +19,6 @@ import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.it.support.Rsyslog;
 import org.apptrack.it.support.Rsyslog.Transport;
-import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -90,13 +89,7 @@ public class AppTrackReplayTest {
             props.put("port", Integer.toString(rsyslog.tcpPort()));
             stream.update(props);
             try {
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (securityLog.stream("it-apptrack").map(s -> s.state() != LogStreamState.UP).orElse(true)) {
-                    if (System.nanoTime() > deadline) {
-                        throw new AssertionError("stream not up: " + securityLog.streams());
-                    }
-                    Thread.sleep(20);
-                }
+                AppTrackIt.awaitStreamUp(securityLog, "it-apptrack");
                 captureService.replay(CAPTURE, false, null);
                 List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 12, Duration.ofSeconds(20));
                 int creates = 0;

@@ -21,7 +21,6 @@ import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.it.support.Rsyslog;
 import org.apptrack.it.support.Rsyslog.Transport;
-import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -88,7 +87,7 @@ public class AppTrackZonesTest {
             streamProps.put("port", Integer.toString(rsyslog.tcpPort()));
             stream.update(streamProps);
             try {
-                awaitStreamUp("it-zones");
+                AppTrackIt.awaitStreamUp(securityLog, "it-zones");
                 Hashtable<String, Object> zones = zoneConfig();
                 apptrack.update(zones);
                 awaitOutput("apptrack:zones", "branch");
@@ -172,10 +171,7 @@ public class AppTrackZonesTest {
     }
 
     private int sessionsShown() throws Exception {
-        String out = KarafShell.execute(sessionFactory, "apptrack:sessions");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) session\\(s\\) shown").matcher(out);
-        assertTrue(out, m.find());
-        return Integer.parseInt(m.group(1));
+        return AppTrackIt.commandSessionsShown(KarafShell.execute(sessionFactory, "apptrack:sessions"));
     }
 
     private static JsonNode record(List<JsonNode> messages, String sourcePort) {
@@ -193,16 +189,6 @@ public class AppTrackZonesTest {
 
     private static String tag(List<JsonNode> messages, String sourcePort) {
         return record(messages, sourcePort).path("hdr").path("msgid").asText();
-    }
-
-    private void awaitStreamUp(String name) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (securityLog.stream(name).map(s -> s.state() != LogStreamState.UP).orElse(true)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("stream not up: " + securityLog.streams());
-            }
-            Thread.sleep(20);
-        }
     }
 
     private void awaitOutput(String command, String text) throws Exception {
