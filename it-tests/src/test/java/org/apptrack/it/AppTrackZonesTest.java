@@ -116,6 +116,22 @@ public class AppTrackZonesTest {
                 assertTrue(counters, counters.matches("(?s).*Active sessions\\s+3\\b.*"));
                 String zoneTable = KarafShell.execute(sessionFactory, "apptrack:zones");
                 assertTrue(zoneTable, zoneTable.matches("(?s).*lo6\\s*\\|\\s*disabled.*"));
+                JsonNode rest = AppTrackIt.get("/apptrack/v1/zones");
+                for (JsonNode z : rest.path("zones")) {
+                    switch (z.path("name").asText()) {
+                        case "lo4":
+                            assertEquals(z.toString(), 2, z.path("sessionsFrom").asLong());
+                            break;
+                        case "lo6":
+                            assertEquals(z.toString(), false, z.path("applicationTracking").asBoolean());
+                            break;
+                        case "branch":
+                            assertEquals(z.toString(), "LSYS1", z.path("logicalSystem").asText());
+                            break;
+                        default:
+                            throw new AssertionError("unexpected zone " + z);
+                    }
+                }
 
                 // An invalid change is refused: the zones stay as they were.
                 Hashtable<String, Object> invalid = zoneConfig();

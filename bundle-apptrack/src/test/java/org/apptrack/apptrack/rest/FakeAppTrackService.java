@@ -14,6 +14,8 @@ import org.apptrack.apptrack.api.ZoneInfo;
 /** An AppTrackService over a list of sessions, recording what it was asked. */
 final class FakeAppTrackService implements AppTrackService {
 
+    final List<ZoneInfo> zones = new ArrayList<>();
+
     final List<SessionInfo> sessions = new ArrayList<>();
     int lastLimit = -1;
     int clearCalls;
@@ -54,7 +56,7 @@ final class FakeAppTrackService implements AppTrackService {
 
     @Override
     public List<ZoneInfo> zones() {
-        return List.of();
+        return zones;
     }
 
     @Override
