@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -75,20 +77,24 @@ public final class ReplayTool {
                 // timed: from opening the capture to the last log line flushed (JVM start, class
                 // loading of the pipeline and reading the configuration are before this)
                 long start = System.nanoTime();
+                long cpuStart = threadCpuNanos();
                 CaptureSourceStatus done = replay.run(terminal ? s -> stderr.printf(Locale.ROOT,
                         "\r%5.1f%%  %,d frames  %,.0f frames/s   ", s.progress() * 100, s.frames(),
                         s.framesPerSecond()) : null);
                 pipeline.finish();
                 sink.flush();
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuSeconds = (threadCpuNanos() - cpuStart) / 1e9;
                 if (terminal) {
                     stderr.print("\r");
                 }
                 if (o.repeat > 1) {
-                    runs.append(String.format(Locale.ROOT, "run %d: %,d packets in %.3f s (%,.0f packets/s)%n", run,
-                            done.frames(), seconds, done.frames() / Math.max(seconds, 1e-9)));
+                    runs.append(String.format(Locale.ROOT, "run %d: %,d packets in %.3f s (%,.0f packets/s), "
+                            + "pipeline thread CPU %.3f s (%,.0f packets/CPU-s)%n", run, done.frames(), seconds,
+                            done.frames() / Math.max(seconds, 1e-9), cpuSeconds,
+                            done.frames() / Math.max(cpuSeconds, 1e-9)));
                 }
-                last = summary(o.file, done, seconds, pipeline, securityLog.countsByTag());
+                last = summary(o.file, done, seconds, cpuSeconds, pipeline, securityLog.countsByTag());
             }
             if (!o.quiet) {
                 PrintStream summary = o.output == null ? stderr : stdout;
@@ -110,11 +116,23 @@ public final class ReplayTool {
         }
     }
 
-    private static String summary(Path file, CaptureSourceStatus s, double seconds, Pipeline pipeline,
-                                  Map<String, Long> logs) {
+    /** CPU time of this thread (the pipeline's), or -1 when the JVM cannot tell. */
+    private static long threadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
+    }
+
+    private static String summary(Path file, CaptureSourceStatus s, double seconds, double cpuSeconds,
+                                  Pipeline pipeline, Map<String, Long> logs) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "%s: %,d packets, %,d bytes in %.3f s (%,.0f packets/s)%n",
                 file.getFileName(), s.frames(), s.bytes(), seconds, s.frames() / Math.max(seconds, 1e-9)));
+        if (cpuSeconds >= 0) {
+            // the pipeline runs on this one thread: its CPU time is what the replay cost, whatever else
+            // runs on the machine (the JVM's compiler and GC threads are not in it)
+            b.append(String.format(Locale.ROOT, "  pipeline thread CPU %.3f s (%,.0f packets/CPU-s)%n", cpuSeconds,
+                    s.frames() / Math.max(cpuSeconds, 1e-9)));
+        }
         long skipped = 0;
         for (Map.Entry<String, Long> e : s.skipped().entrySet()) {
             b.append(String.format(Locale.ROOT, "  skipped %,d frame(s): %s%n", e.getValue(), e.getKey()));
