@@ -114,7 +114,8 @@ public class CapturePacketService implements PacketService, FrameHandler {
             }
         }
         for (ProcessorEntry entry : processors) {
-            long start = System.nanoTime();
+            boolean timed = entry.sampleNow();
+            long start = timed ? System.nanoTime() : 0L;
             try {
                 entry.processor().process(context);
             } catch (RuntimeException | LinkageError e) {
@@ -123,7 +124,10 @@ public class CapturePacketService implements PacketService, FrameHandler {
                     log.warn("Packet processor {} threw on a frame from {}", entry.processor(), from, e);
                 }
             }
-            entry.invoked(System.nanoTime() - start);
+            entry.invoked();
+            if (timed) {
+                entry.timed(System.nanoTime() - start);
+            }
         }
     }
 

@@ -1,0 +1,27 @@
+package org.apptrack.capture.onos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class ProcessorEntryTest {
+
+    @Test
+    void everySixtyFourthInvocationIsTimedAndTheTotalIsEstimated() {
+        ProcessorEntry e = new ProcessorEntry(context -> { }, 1, 0);
+        assertEquals(0, e.averageNanos());
+        assertEquals(0, e.totalNanos());
+        int sampled = 0;
+        for (int i = 0; i < 10 * ProcessorEntry.SAMPLE_EVERY; i++) {
+            e.invoked();
+            if (e.sampleNow()) {
+                sampled++;
+                e.timed(sampled % 2 == 0 ? 300 : 100);
+            }
+        }
+        assertEquals(10, sampled, "the first and then every 64th");
+        assertEquals(640, e.invocations());
+        assertEquals(200, e.averageNanos());
+        assertEquals(640 * 200, e.totalNanos());
+    }
+}
