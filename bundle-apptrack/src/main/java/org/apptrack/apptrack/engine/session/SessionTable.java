@@ -8,26 +8,32 @@ import java.util.function.IntConsumer;
  * packet-processing thread.
  *
  * <h2>Keys</h2>
- * A session key is the canonical flow tuple: two endpoints (128-bit address as two longs, IPv4 as
+ * A session key is the flow tuple: two endpoints (128-bit address as two longs, IPv4 as
  * IPv4-mapped {@code ::ffff:a.b.c.d}, see {@link #ipv4Lo(int)}; 16-bit port), the IP protocol
- * (8 bits) and a context int (the engine puts {@code zoneId << 12 | vlanId} there). The two
- * endpoints are stored ordered by (high, low, port) (signed comparison; any total order works) so
- * that both directions of a flow find the same session. The client is the first sender: the
- * source endpoint of the packet that created the session. After {@link #find} or
- * {@link #findOrCreate}, {@link #lastLookupFromClient()} says whether that packet's source is the
- * session's client.
+ * (8 bits) and a context int (the engine puts {@code zoneId << 12 | vlanId} there). The client
+ * is the first sender: the source endpoint of the packet that created the session. The endpoints
+ * are stored as client and server; the hash is symmetric in the two endpoints and the probe
+ * compares the stored key with the packet's tuple in both directions, so that both directions of
+ * a flow find the same session without first putting the endpoints in a canonical order (which
+ * costs unpredictable branches per packet). After {@link #find} or {@link #findOrCreate},
+ * {@link #lastLookupFromClient()} says whether that packet's source is the session's client.
  *
  * <h2>Layout</h2>
  * <ul>
- * <li>Hash index: {@code long[] slots}, open addressing with linear probing, power-of-two
+ * <li>Hash index: {@code int[] slots}, open addressing with linear probing, power-of-two
  * capacity {@code nextPowerOfTwo(2 * maxSessions)} (load factor at most 0.5 when the table is
- * full), {@code 0} as the empty sentinel. A slot holds {@code hash32 << 32 | (session + 1)}: the
- * stored hash gives the home slot (for backward-shift deletion, no tombstones) and filters most
- * mismatches without touching the session data.</li>
- * <li>Session pool: one {@code long[] data} with {@value #STRIDE} longs (120 bytes) per session,
- * key and state interleaved so that a lookup plus counter update touches the slot and two or three
- * adjacent cache lines. Session indices are stable: the hash slots move during deletion, the
- * session data never does.</li>
+ * full), {@code 0} as the empty sentinel. A slot holds {@code tag | (session + 1)}: the low
+ * {@code sessionBits} bits are the session, the bits above them a tag taken from the key's hash,
+ * which filters most mismatches without touching the session data. Four bytes a slot keep the
+ * index small enough to stay in the last-level cache much longer than eight would.</li>
+ * <li>Session pool: one {@code long[] data} with {@value #STRIDE} longs (128 bytes, two cache
+ * lines) per session, key and state interleaved, so that a lookup plus counter update touches one
+ * slot and one 128-byte block, which the CPU fetches as one adjacent-line pair. The pool starts
+ * {@value #ALIGN_PAD} longs into the array: a large array is a G1 humongous object, which begins
+ * on a region boundary, so every session then starts on a 128-byte boundary (with another
+ * collector it is merely 8-byte aligned, which is correct, only slower). The session's index hash
+ * is kept in its block, so deletion knows every entry's home slot without re-hashing. Session
+ * indices are stable: the hash slots move during deletion, the session data never does.</li>
  * <li>Live/free set: {@code int[] dense} holds a permutation of all session indices, the first
  * {@link #size()} being live and the rest free; {@code int[] position} is its inverse. Allocation,
  * removal and the liveness test are O(1), iteration is O(size).</li>
@@ -35,12 +41,12 @@ import java.util.function.IntConsumer;
  * Everything is allocated up front in the constructor (like an SRX session limit): no rehash or
  * copy pause on the packet path, a memory bound known at configuration time, and no
  * OutOfMemoryError half-way through a flood; when full, {@link #findOrCreate} refuses and counts.
- * Memory: 120 + 8 + 8 * capacity / maxSessions bytes per session, i.e. about 145 bytes per
- * session at 1,000,000 sessions (capacity 2^21); below 160 bytes for any maxSessions (the
- * worst case, just above a power of two, approaches 128 + 32).
+ * Memory: 128 + 8 + 4 * capacity / maxSessions bytes per session, i.e. about 144 bytes per
+ * session at 1,000,000 sessions (capacity 2^21); at most 152 bytes for any maxSessions (the
+ * worst case, just above a power of two, approaches 128 + 8 + 16).
  *
  * <h2>Removal and iteration</h2>
- * {@link #remove(int)} is O(1) expected (re-hash of the removed key, probe, backward shift of the
+ * {@link #remove(int)} is O(1) expected (stored hash of the removed key, probe, backward shift of the
  * following cluster). {@link #forEach(IntConsumer)} (and {@link #sessionAt(int)} walked from
  * {@code size() - 1} down to {@code 0}) visits live sessions from the most recent position down:
  * during the iteration the action may remove the session it is given (and sessions already
@@ -51,17 +57,22 @@ import java.util.function.IntConsumer;
  */
 public final class SessionTable {
 
-    /** Longs per session in {@link #data}. */
-    static final int STRIDE = 15;
+    /** Longs per session in {@link #data}: 128 bytes, two cache lines. */
+    static final int STRIDE = 16;
+    /**
+     * Longs before session 0: with the usual 16-byte array header and an array that starts on a
+     * G1 region boundary, {@code 16 + 8 * 14 = 128}, so every session block is 128-byte aligned.
+     */
+    static final int ALIGN_PAD = 14;
 
-    // Offsets in a session's stride.
-    private static final int A_HI = 0;
-    private static final int A_LO = 1;
-    private static final int B_HI = 2;
-    private static final int B_LO = 3;
-    /** portA << 48 | portB << 32 | context. */
+    // Offsets in a session's stride. The key words the probe compares come first.
+    private static final int CLIENT_HI = 0;
+    private static final int CLIENT_LO = 1;
+    private static final int SERVER_HI = 2;
+    private static final int SERVER_LO = 3;
+    /** clientPort << 48 | serverPort << 32 | context. */
     private static final int PORTS_CTX = 4;
-    /** sessionId << 32 | policy << 16 | clientIsB << 8 | protocol. */
+    /** sessionId << 32 | policy << 16 | protocol. */
     private static final int META = 5;
     private static final int C2S_PACKETS = 6;
     private static final int C2S_BYTES = 7;
@@ -74,22 +85,31 @@ public final class SessionTable {
     private static final int TCP_FLAGS = 13;
     /** nestedApplicationId << 32 | applicationId. */
     private static final int APPS = 14;
+    /** The key's index hash (low 32 bits): its home slot, for backward-shift deletion. */
+    private static final int INDEX_HASH = 15;
 
-    private static final long CLIENT_IS_B = 1L << 8;
     private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long IPV4_MAPPED_PREFIX = 0x0000_FFFF_0000_0000L;
 
-    /** Largest supported maxSessions (keeps {@code session * STRIDE} an int). */
-    public static final int MAX_SESSIONS_LIMIT = 1 << 27;
+    /** Largest supported maxSessions (keeps every offset in {@link #data} an int). */
+    public static final int MAX_SESSIONS_LIMIT = 1 << 26;
 
     private final int maxSessions;
     private final int mask;
-    private final long[] slots;
+    /** Low bits of a slot that hold session + 1; the bits above are the tag. */
+    private final int sessionMask;
+    private final int[] slots;
     private final long[] data;
     private final int[] dense;
     private final int[] position;
-    private final long seed;
-    /** Test hooks to force collisions: hash = (hash & hashAnd) | hashOr. */
+    // Hash keys, derived from the seed.
+    private final long seedLo;
+    private final long seedHi;
+    private final long seedPort;
+    private final long seedContext;
+    private final long seedProtocol;
+    private final long seedFinal;
+    /** Test hooks to force collisions: hash = (hash & hashAnd) | hashOr, tag likewise. */
     private final int hashAnd;
     private final int hashOr;
 
@@ -100,17 +120,6 @@ public final class SessionTable {
 
     private boolean lastFromClient;
     private boolean lastCreated;
-
-    // Canonical key of the last probe (fields, so that probing allocates nothing).
-    private long pAHi;
-    private long pALo;
-    private long pBHi;
-    private long pBLo;
-    private long pPortsCtx;
-    private int pProtocol;
-    private boolean pSrcIsA;
-    private boolean pSameEndpoints;
-    private int pHash;
 
     /**
      * A table for at most {@code maxSessions} sessions, all memory allocated now, hashing seeded
@@ -127,7 +136,7 @@ public final class SessionTable {
         this(maxSessions, seed, -1, 0);
     }
 
-    /** Test constructor: every hash is {@code (hash & hashAnd) | hashOr}. */
+    /** Test constructor: every hash (and tag) is {@code (hash & hashAnd) | hashOr}. */
     SessionTable(int maxSessions, long seed, int hashAnd, int hashOr) {
         if (maxSessions < 1 || maxSessions > MAX_SESSIONS_LIMIT) {
             throw new IllegalArgumentException("maxSessions must be 1.." + MAX_SESSIONS_LIMIT + ": " + maxSessions);
@@ -135,17 +144,32 @@ public final class SessionTable {
         this.maxSessions = maxSessions;
         int capacity = Integer.highestOneBit(Math.max(2, maxSessions * 2 - 1)) << 1;
         this.mask = capacity - 1;
-        this.slots = new long[capacity];
-        this.data = new long[maxSessions * STRIDE];
+        int sessionBits = 32 - Integer.numberOfLeadingZeros(maxSessions); // session + 1 <= maxSessions
+        this.sessionMask = (int) ((1L << sessionBits) - 1);
+        this.slots = new int[capacity];
+        this.data = new long[ALIGN_PAD + maxSessions * STRIDE];
         this.dense = new int[maxSessions];
         this.position = new int[maxSessions];
         for (int i = 0; i < maxSessions; i++) {
             dense[i] = i;
             position[i] = i;
         }
-        this.seed = seed;
+        long state = seed;
+        this.seedLo = state = splitMix(state);
+        this.seedHi = state = splitMix(state);
+        this.seedPort = (state = splitMix(state)) | 1L;
+        this.seedContext = state = splitMix(state);
+        this.seedProtocol = state = splitMix(state);
+        this.seedFinal = splitMix(state);
         this.hashAnd = hashAnd;
         this.hashOr = hashOr;
+    }
+
+    private static long splitMix(long state) {
+        long z = state + 0x9E37_79B9_7F4A_7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58_476D_1CE4_E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D0_49BB_1331_11EBL;
+        return z ^ (z >>> 31);
     }
 
     /** The IPv4-mapped high half of an IPv4 address (always 0). */
@@ -161,6 +185,11 @@ public final class SessionTable {
     /** Whether a 128-bit address is IPv4-mapped; the IPv4 address is then {@code (int) lo}. */
     public static boolean isIpv4Mapped(long hi, long lo) {
         return hi == 0L && (lo & 0xFFFF_FFFF_0000_0000L) == IPV4_MAPPED_PREFIX;
+    }
+
+    /** Index of session {@code s}'s first long in {@link #data}. */
+    private static int base(int s) {
+        return ALIGN_PAD + s * STRIDE;
     }
 
     // ---------------------------------------------------------------- lookup
@@ -193,24 +222,30 @@ public final class SessionTable {
             lastCreated = false;
             return r;
         }
+        return create(~r, srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context, nowNanos);
+    }
+
+    /** Creates the session of a packet that {@link #probe} did not find, in the empty {@code slot}. */
+    private int create(int slot, long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
+                       int protocol, int context, long nowNanos) {
         if (size == maxSessions) {
             refused++;
             lastCreated = false;
             lastFromClient = false;
             return -1;
         }
-        int slot = ~r;
+        long h = hash(srcHi, srcLo, srcPort & 0xFFFF, dstHi, dstLo, dstPort & 0xFFFF, protocol & 0xFF, context);
         int s = dense[size++];
-        int b = s * STRIDE;
+        int b = base(s);
         long[] d = data;
-        d[A_HI + b] = pAHi;
-        d[A_LO + b] = pALo;
-        d[B_HI + b] = pBHi;
-        d[B_LO + b] = pBLo;
-        d[PORTS_CTX + b] = pPortsCtx;
+        d[CLIENT_HI + b] = srcHi;
+        d[CLIENT_LO + b] = srcLo;
+        d[SERVER_HI + b] = dstHi;
+        d[SERVER_LO + b] = dstLo;
+        d[PORTS_CTX + b] = portsAndContext(srcPort & 0xFFFF, dstPort & 0xFFFF, context);
         int id = nextSessionId;
         nextSessionId = id == -1 ? 1 : id + 1;
-        d[META + b] = ((long) id << 32) | (pSrcIsA ? 0L : CLIENT_IS_B) | pProtocol;
+        d[META + b] = ((long) id << 32) | (protocol & 0xFF);
         d[C2S_PACKETS + b] = 0L;
         d[C2S_BYTES + b] = 0L;
         d[S2C_PACKETS + b] = 0L;
@@ -220,7 +255,8 @@ public final class SessionTable {
         d[DEADLINE + b] = 0L;
         d[TCP_FLAGS + b] = 0L;
         d[APPS + b] = 0L;
-        slots[slot] = ((long) pHash << 32) | (s + 1);
+        d[INDEX_HASH + b] = indexHash(h) & LOW32;
+        slots[slot] = (tag(h) & ~sessionMask) | (s + 1);
         created++;
         lastCreated = true;
         lastFromClient = true;
@@ -237,68 +273,37 @@ public final class SessionTable {
         return lastCreated;
     }
 
-    /** Session index if found, else ~(empty slot where the key would go). Sets the p* fields. */
+    private static long portsAndContext(int firstPort, int secondPort, int context) {
+        return ((long) firstPort << 48) | ((long) secondPort << 32) | (context & LOW32);
+    }
+
+    /**
+     * Session index if found (and {@link #lastFromClient} set), else ~(empty slot where the key
+     * would go). Kept small, like the methods it calls, so that the JIT inlines the whole lookup
+     * into the packet path.
+     */
     private int probe(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
                       int protocol, int context) {
         srcPort &= 0xFFFF;
         dstPort &= 0xFFFF;
         protocol &= 0xFF;
-        boolean srcIsA;
-        if (srcHi != dstHi) {
-            srcIsA = srcHi < dstHi;
-        } else if (srcLo != dstLo) {
-            srcIsA = srcLo < dstLo;
-        } else {
-            srcIsA = srcPort <= dstPort;
-        }
-        long aHi;
-        long aLo;
-        long bHi;
-        long bLo;
-        long portsCtx;
-        if (srcIsA) {
-            aHi = srcHi;
-            aLo = srcLo;
-            bHi = dstHi;
-            bLo = dstLo;
-            portsCtx = ((long) srcPort << 48) | ((long) dstPort << 32) | (context & LOW32);
-        } else {
-            aHi = dstHi;
-            aLo = dstLo;
-            bHi = srcHi;
-            bLo = srcLo;
-            portsCtx = ((long) dstPort << 48) | ((long) srcPort << 32) | (context & LOW32);
-        }
-        int h = hash(aHi, aLo, bHi, bLo, portsCtx, protocol);
-        pAHi = aHi;
-        pALo = aLo;
-        pBHi = bHi;
-        pBLo = bLo;
-        pPortsCtx = portsCtx;
-        pProtocol = protocol;
-        pSrcIsA = srcIsA;
-        pHash = h;
-        boolean same = aHi == bHi && aLo == bLo && srcPort == dstPort;
-        pSameEndpoints = same;
-
-        long[] sl = slots;
-        long[] d = data;
+        long h = hash(srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
+        int tag = tag(h);
+        int tagMask = ~sessionMask;
+        int[] sl = slots;
         int m = mask;
-        int i = h & m;
+        int i = indexHash(h) & m;
         while (true) {
-            long e = sl[i];
-            if (e == 0L) {
+            int e = sl[i];
+            if (e == 0) {
                 lastFromClient = false;
                 return ~i;
             }
-            if ((int) (e >>> 32) == h) {
-                int s = (int) e - 1;
-                int b = s * STRIDE;
-                long meta = d[META + b];
-                if (d[A_LO + b] == aLo && d[B_LO + b] == bLo && d[PORTS_CTX + b] == portsCtx
-                        && d[A_HI + b] == aHi && d[B_HI + b] == bHi && (int) (meta & 0xFF) == protocol) {
-                    boolean clientIsB = (meta & CLIENT_IS_B) != 0;
-                    lastFromClient = same || (srcIsA != clientIsB);
+            if (((e ^ tag) & tagMask) == 0) {
+                int s = (e & sessionMask) - 1;
+                int direction = compareKey(base(s), srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
+                if (direction != NO_MATCH) {
+                    lastFromClient = (direction & FROM_CLIENT) != 0;
                     return s;
                 }
             }
@@ -306,21 +311,68 @@ public final class SessionTable {
         }
     }
 
-    private int hash(long aHi, long aLo, long bHi, long bLo, long portsCtx, int protocol) {
-        final long k = 0x9E37_79B9_7F4A_7C15L;
-        long h = seed ^ protocol;
-        h = (h ^ aHi) * k;
-        h = (h ^ aLo) * k;
-        h = (h ^ bHi) * k;
-        h = (h ^ bLo) * k;
-        h = (h ^ portsCtx) * k;
-        // murmur3 fmix64
-        h ^= h >>> 33;
-        h *= 0xFF51_AFD7_ED55_8CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CE_B9FE_1A85_EC53L;
-        h ^= h >>> 33;
+    // compareKey results: bit 0 set when the packet comes from the client, bit 1 from the server
+    // (both when client and server are the same endpoint: it then counts as from the client).
+    private static final int NO_MATCH = 0;
+    private static final int FROM_CLIENT = 1;
+
+    /**
+     * Whether the session at {@code b} has the packet's key, and in which direction: the words
+     * are compared with xor and or, without a branch per word or per direction (the direction of
+     * a packet is as unpredictable as a coin toss, and a mispredicted branch that waits for the
+     * session's cache line also throws away the work already started on the next packet).
+     */
+    private int compareKey(int b, long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
+                           int protocol, int context) {
+        long[] d = data;
+        long clientLo = d[CLIENT_LO + b];
+        long serverLo = d[SERVER_LO + b];
+        long clientHi = d[CLIENT_HI + b];
+        long serverHi = d[SERVER_HI + b];
+        long portsCtx = d[PORTS_CTX + b];
+        long protocolDiff = (d[META + b] ^ protocol) & 0xFF;
+        long fromClient = (clientLo ^ srcLo) | (serverLo ^ dstLo) | (clientHi ^ srcHi) | (serverHi ^ dstHi)
+                | (portsCtx ^ portsAndContext(srcPort, dstPort, context)) | protocolDiff;
+        long fromServer = (clientLo ^ dstLo) | (serverLo ^ srcLo) | (clientHi ^ dstHi) | (serverHi ^ srcHi)
+                | (portsCtx ^ portsAndContext(dstPort, srcPort, context)) | protocolDiff;
+        // isZero(x) = 1 - ((x | -x) >>> 63): the direction becomes data, not a mispredicted branch.
+        int clientMatch = (int) ((fromClient | -fromClient) >>> 63) ^ 1;
+        int serverMatch = (int) ((fromServer | -fromServer) >>> 63) ^ 1;
+        return clientMatch | (serverMatch << 1);
+    }
+
+    /**
+     * 64-bit keyed hash of a flow tuple, symmetric in its two endpoints (the sum of the
+     * endpoints' hashes). Every word goes through a 64 x 64 -> 128-bit multiply, both halves
+     * folded ({@link #fold}), with its own secret seed, so that the products are independent
+     * (short latency) and a change of one word cannot be cancelled by a change of another
+     * without knowing the seeds; a last fold mixes the result. Low 32 bits: index; high: tag.
+     */
+    private long hash(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort, int protocol,
+                      int context) {
+        long endpoints = endpointHash(srcHi, srcLo, srcPort) + endpointHash(dstHi, dstLo, dstPort);
+        long rest = fold(((long) context << 8 | protocol) ^ seedContext, seedProtocol);
+        return fold(endpoints ^ rest ^ seedFinal, 0x9E37_79B9_7F4A_7C15L);
+    }
+
+    /** The port goes into the multiply too: added outside it, ports could be traded between endpoints. */
+    private long endpointHash(long hi, long lo, int port) {
+        return fold(lo ^ seedLo, hi ^ seedHi ^ port * seedPort);
+    }
+
+    /** Both halves of the 128-bit product, xored (the "mum" step of wyhash). */
+    private static long fold(long x, long y) {
+        return x * y ^ Math.multiplyHigh(x, y);
+    }
+
+    /** The part of a hash that picks the home slot (test hooks applied). */
+    private int indexHash(long h) {
         return ((int) h & hashAnd) | hashOr;
+    }
+
+    /** The part of a hash kept in the slot above the session bits (test hooks applied). */
+    private int tag(long h) {
+        return ((int) (h >>> 32) & hashAnd) | hashOr;
     }
 
     // ---------------------------------------------------------------- removal
@@ -334,15 +386,12 @@ public final class SessionTable {
         if (!isLive(session)) {
             return false;
         }
-        int b = session * STRIDE;
         long[] d = data;
-        int h = hash(d[A_HI + b], d[A_LO + b], d[B_HI + b], d[B_LO + b], d[PORTS_CTX + b],
-                (int) (d[META + b] & 0xFF));
-        long[] sl = slots;
+        int[] sl = slots;
         int m = mask;
-        long wanted = ((long) h << 32) | (session + 1);
-        int i = h & m;
-        while (sl[i] != wanted) {
+        int sm = sessionMask;
+        int i = (int) d[INDEX_HASH + base(session)] & m;
+        while ((sl[i] & sm) != session + 1) {
             i = (i + 1) & m;
         }
         // Backward-shift deletion: move back every following entry of the cluster whose home
@@ -350,18 +399,18 @@ public final class SessionTable {
         int j = i;
         while (true) {
             j = (j + 1) & m;
-            long e = sl[j];
-            if (e == 0L) {
+            int e = sl[j];
+            if (e == 0) {
                 break;
             }
-            int home = (int) (e >>> 32) & m;
+            int home = (int) d[INDEX_HASH + base((e & sm) - 1)] & m;
             boolean stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
             if (!stays) {
                 sl[i] = e;
                 i = j;
             }
         }
-        sl[i] = 0L;
+        sl[i] = 0;
         // Swap-remove from the live part of the dense set.
         int p = position[session];
         int last = --size;
@@ -375,7 +424,7 @@ public final class SessionTable {
 
     /** Removes every session (counters of refusals and creations are kept). */
     public void clear() {
-        java.util.Arrays.fill(slots, 0L);
+        java.util.Arrays.fill(slots, 0);
         size = 0;
     }
 
@@ -432,14 +481,14 @@ public final class SessionTable {
 
     /** Bytes held by the table's arrays (headers included, compressed-oops 16-byte headers). */
     public long memoryBytes() {
-        return 16L + 8L * slots.length + 16L + 8L * data.length + 2 * (16L + 4L * maxSessions);
+        return 16L + 4L * slots.length + 16L + 8L * data.length + 2 * (16L + 4L * maxSessions);
     }
 
     // ---------------------------------------------------------------- per-session state
 
     /** Counts a client-to-server packet of {@code l3Bytes} and sets the last-seen time. */
     public void addClientPacket(int s, int l3Bytes, long nowNanos) {
-        int b = s * STRIDE;
+        int b = base(s);
         long[] d = data;
         d[C2S_PACKETS + b]++;
         d[C2S_BYTES + b] += l3Bytes & LOW32;
@@ -448,7 +497,7 @@ public final class SessionTable {
 
     /** Counts a server-to-client packet of {@code l3Bytes} and sets the last-seen time. */
     public void addServerPacket(int s, int l3Bytes, long nowNanos) {
-        int b = s * STRIDE;
+        int b = base(s);
         long[] d = data;
         d[S2C_PACKETS + b]++;
         d[S2C_BYTES + b] += l3Bytes & LOW32;
@@ -457,61 +506,61 @@ public final class SessionTable {
 
     /** {@link #addClientPacket} or {@link #addServerPacket} as {@code fromClient} says. */
     public void addPacket(int s, boolean fromClient, int l3Bytes, long nowNanos) {
-        int b = s * STRIDE + (fromClient ? C2S_PACKETS : S2C_PACKETS);
+        int b = base(s) + (fromClient ? C2S_PACKETS : S2C_PACKETS);
         long[] d = data;
         d[b]++;
         d[b + 1] += l3Bytes & LOW32;
-        d[LAST_SEEN + s * STRIDE] = nowNanos;
+        d[LAST_SEEN + base(s)] = nowNanos;
     }
 
     public long clientPackets(int s) {
-        return data[C2S_PACKETS + s * STRIDE];
+        return data[C2S_PACKETS + base(s)];
     }
 
     public long clientBytes(int s) {
-        return data[C2S_BYTES + s * STRIDE];
+        return data[C2S_BYTES + base(s)];
     }
 
     public long serverPackets(int s) {
-        return data[S2C_PACKETS + s * STRIDE];
+        return data[S2C_PACKETS + base(s)];
     }
 
     public long serverBytes(int s) {
-        return data[S2C_BYTES + s * STRIDE];
+        return data[S2C_BYTES + base(s)];
     }
 
     public long startNanos(int s) {
-        return data[START + s * STRIDE];
+        return data[START + base(s)];
     }
 
     public long lastSeenNanos(int s) {
-        return data[LAST_SEEN + s * STRIDE];
+        return data[LAST_SEEN + base(s)];
     }
 
     public void setLastSeenNanos(int s, long nowNanos) {
-        data[LAST_SEEN + s * STRIDE] = nowNanos;
+        data[LAST_SEEN + base(s)] = nowNanos;
     }
 
     /** The 32-bit session id: monotonic per table, wrapping, never 0 (session-id-32 in logs). */
     public int sessionId(int s) {
-        return (int) (data[META + s * STRIDE] >>> 32);
+        return (int) (data[META + base(s)] >>> 32);
     }
 
     public int tcpState(int s) {
-        return (int) data[TCP_FLAGS + s * STRIDE];
+        return (int) data[TCP_FLAGS + base(s)];
     }
 
     public void setTcpState(int s, int state) {
-        int b = TCP_FLAGS + s * STRIDE;
+        int b = TCP_FLAGS + base(s);
         data[b] = (data[b] & ~LOW32) | (state & LOW32);
     }
 
     public int flags(int s) {
-        return (int) (data[TCP_FLAGS + s * STRIDE] >>> 32);
+        return (int) (data[TCP_FLAGS + base(s)] >>> 32);
     }
 
     public void setFlags(int s, int flags) {
-        int b = TCP_FLAGS + s * STRIDE;
+        int b = TCP_FLAGS + base(s);
         data[b] = (data[b] & LOW32) | ((long) flags << 32);
     }
 
@@ -521,81 +570,75 @@ public final class SessionTable {
      * the session's metadata word, so it costs no memory.
      */
     public int policy(int s) {
-        return (int) (data[META + s * STRIDE] >>> 16) & 0xFFFF;
+        return (int) (data[META + base(s)] >>> 16) & 0xFFFF;
     }
 
     public void setPolicy(int s, int policy) {
         if ((policy & ~0xFFFF) != 0) {
             throw new IllegalArgumentException("policy index out of range 0..65535: " + policy);
         }
-        int b = META + s * STRIDE;
+        int b = META + base(s);
         data[b] = (data[b] & ~0xFFFF_0000L) | ((long) policy << 16);
     }
 
     public int applicationId(int s) {
-        return (int) data[APPS + s * STRIDE];
+        return (int) data[APPS + base(s)];
     }
 
     public void setApplicationId(int s, int applicationId) {
-        int b = APPS + s * STRIDE;
+        int b = APPS + base(s);
         data[b] = (data[b] & ~LOW32) | (applicationId & LOW32);
     }
 
     public int nestedApplicationId(int s) {
-        return (int) (data[APPS + s * STRIDE] >>> 32);
+        return (int) (data[APPS + base(s)] >>> 32);
     }
 
     public void setNestedApplicationId(int s, int nestedApplicationId) {
-        int b = APPS + s * STRIDE;
+        int b = APPS + base(s);
         data[b] = (data[b] & LOW32) | ((long) nestedApplicationId << 32);
     }
 
     public long nextUpdateDeadline(int s) {
-        return data[DEADLINE + s * STRIDE];
+        return data[DEADLINE + base(s)];
     }
 
     public void setNextUpdateDeadline(int s, long deadlineNanos) {
-        data[DEADLINE + s * STRIDE] = deadlineNanos;
+        data[DEADLINE + base(s)] = deadlineNanos;
     }
 
     // ---------------------------------------------------------------- endpoints
 
-    private boolean clientIsB(int s) {
-        return (data[META + s * STRIDE] & CLIENT_IS_B) != 0;
-    }
-
     public long clientAddrHi(int s) {
-        return data[(clientIsB(s) ? B_HI : A_HI) + s * STRIDE];
+        return data[CLIENT_HI + base(s)];
     }
 
     public long clientAddrLo(int s) {
-        return data[(clientIsB(s) ? B_LO : A_LO) + s * STRIDE];
+        return data[CLIENT_LO + base(s)];
     }
 
     public int clientPort(int s) {
-        long pc = data[PORTS_CTX + s * STRIDE];
-        return (int) (clientIsB(s) ? (pc >>> 32) & 0xFFFF : pc >>> 48);
+        return (int) (data[PORTS_CTX + base(s)] >>> 48);
     }
 
     public long serverAddrHi(int s) {
-        return data[(clientIsB(s) ? A_HI : B_HI) + s * STRIDE];
+        return data[SERVER_HI + base(s)];
     }
 
     public long serverAddrLo(int s) {
-        return data[(clientIsB(s) ? A_LO : B_LO) + s * STRIDE];
+        return data[SERVER_LO + base(s)];
     }
 
     public int serverPort(int s) {
-        long pc = data[PORTS_CTX + s * STRIDE];
-        return (int) (clientIsB(s) ? pc >>> 48 : (pc >>> 32) & 0xFFFF);
+        return (int) (data[PORTS_CTX + base(s)] >>> 32) & 0xFFFF;
     }
 
     public int protocol(int s) {
-        return (int) (data[META + s * STRIDE] & 0xFF);
+        return (int) (data[META + base(s)] & 0xFF);
     }
 
     /** The context int given at creation ({@code zoneId << 12 | vlanId} for the engine). */
     public int context(int s) {
-        return (int) data[PORTS_CTX + s * STRIDE];
+        return (int) data[PORTS_CTX + base(s)];
     }
 }
