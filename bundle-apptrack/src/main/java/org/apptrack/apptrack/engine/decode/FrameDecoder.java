@@ -50,37 +50,47 @@ public final class FrameDecoder {
     private static final long MAPPED_PREFIX = 0x0000_ffff_0000_0000L;
     private static final int OK = -1;
 
-    // ---- counters
-    private long frames;
+    // Bit layout of the packed per-frame fields (packed so that a frame costs few stores).
+    /** {@link #ports}: srcPort << 16 | dstPort. */
+    private static final int PORT_SHIFT = 16;
+    /** {@link #vlans}: outerVlan << 16 | innerVlan. */
+    private static final int VLAN_SHIFT = 16;
+    /** {@link #ipInfo}: ipVersion << 24 | protocol << 16 | ttl << 8 | trafficClass. */
+    private static final int VERSION_SHIFT = 24;
+    private static final int PROTOCOL_SHIFT = 16;
+    private static final int TTL_SHIFT = 8;
+    /** {@link #fragmentInfo}: fragmentOffset << 2 | moreFragments << 1 | fragment. */
+    private static final int FRAGMENT = 1;
+    private static final int MORE_FRAGMENTS = 2;
+    private static final int FRAGMENT_OFFSET_SHIFT = 2;
+
+    // ---- counters (frames() is their sum: one increment per frame)
     private long decoded;
     private long notIp;
     private long malformedTotal;
     private final long[] malformed = new long[MalformedCause.count()];
 
-    // ---- per-frame state
+    // ---- per-frame state. A successful decode writes every field below except the ICMP group,
+    // which is cleared only when the previous frame set it; a failed decode clears everything.
     private boolean bigEndian;
-    private int ipVersion;
-    private int outerVlan;
-    private int innerVlan;
-    private int protocol;
+    private int ipInfo;
+    private int vlans;
     private long srcHigh;
     private long srcLow;
     private long dstHigh;
     private long dstLow;
-    private int srcPort;
-    private int dstPort;
+    private int ports;
     private int tcpFlags;
-    private boolean fragment;
-    private boolean moreFragments;
-    private int fragmentOffset;
+    private int fragmentInfo;
     private long fragmentId;
     private int l3Offset;
     private int l3Length;
     private int l4Offset;
     private int payloadOffset;
     private int payloadLength;
-    private int trafficClass;
-    private int ttl;
+
+    // ---- ICMP group: written by ICMP frames only
+    private boolean icmpFieldsSet;
     private int icmpType;
     private int icmpCode;
     private boolean icmpError;
@@ -108,9 +118,10 @@ public final class FrameDecoder {
      * @return true if an IPv4/IPv6 packet was decoded; false if not IP or malformed (counted)
      */
     public boolean decode(ByteBuffer frame) {
-        frames++;
-        reset();
         bigEndian = frame.order() == ByteOrder.BIG_ENDIAN;
+        if (icmpFieldsSet) {
+            clearIcmpFields();
+        }
         int off = frame.position();
         int end = frame.limit();
         if (end - off < 14) {
@@ -118,20 +129,13 @@ public final class FrameDecoder {
         }
         int type = u16(frame, off + 12);
         off += 14;
-        int tags = 0;
-        while (type == TPID_8021Q || type == TPID_8021AD || type == TPID_QINQ) {
-            if (end - off < 4) {
+        vlans = 0;
+        if (isVlanTpid(type)) {
+            off = skipVlanTags(frame, off, end);
+            if (off < 0) {
                 return reject(MalformedCause.TRUNCATED_VLAN);
             }
-            int vid = u16(frame, off) & 0x0fff;
-            if (tags == 0) {
-                outerVlan = vid;
-            } else if (tags == 1) {
-                innerVlan = vid;
-            }
-            tags++;
-            type = u16(frame, off + 2);
-            off += 4;
+            type = u16(frame, off - 2);
         }
         int status;
         if (type == ETHERTYPE_IPV4) {
@@ -150,12 +154,48 @@ public final class FrameDecoder {
         return true;
     }
 
+    private static boolean isVlanTpid(int type) {
+        return type == TPID_8021Q || type == TPID_8021AD || type == TPID_QINQ;
+    }
+
+    /**
+     * Skips the VLAN tags starting at {@code off} (the first one's TPID already read) and sets
+     * {@link #vlans}; returns the offset after the last tag (its EtherType just before), or -1
+     * when a tag is truncated. Out of line: the JIT then inlines the untagged common path.
+     */
+    private int skipVlanTags(ByteBuffer b, int off, int end) {
+        int vlanIds = 0;
+        int tags = 0;
+        int type;
+        do {
+            if (end - off < 4) {
+                return -1;
+            }
+            int tagAndType = (int) u32(b, off);
+            int vid = (tagAndType >>> 16) & 0x0fff;
+            if (tags == 0) {
+                vlanIds = vid << VLAN_SHIFT;
+            } else if (tags == 1) {
+                vlanIds |= vid;
+            }
+            tags++;
+            type = tagAndType & 0xffff;
+            off += 4;
+        } while (isVlanTpid(type));
+        vlans = vlanIds;
+        return off;
+    }
+
     private int decodeIpv4(ByteBuffer b, int off, int end) {
         int avail = end - off;
         if (avail < 20) {
             return MalformedCause.TRUNCATED_IPV4_HEADER.ordinal();
         }
-        int vihl = u8(b, off);
+        // Three header words: version/IHL, TOS, total length | id, flags/offset | TTL, protocol.
+        int word0 = (int) u32(b, off);
+        int word1 = (int) u32(b, off + 4);
+        int word2 = (int) u32(b, off + 8);
+        int vihl = word0 >>> 24;
         if (vihl >>> 4 != 4) {
             return MalformedCause.BAD_IPV4_VERSION.ordinal();
         }
@@ -166,34 +206,50 @@ public final class FrameDecoder {
         if (ihl > avail) {
             return MalformedCause.TRUNCATED_IPV4_HEADER.ordinal();
         }
-        int total = u16(b, off + 2);
+        int total = word0 & 0xffff;
         if (total == 0) {
             total = avail; // TSO: "reported as 0", use what was captured
         } else if (total < ihl) {
             return MalformedCause.BAD_IPV4_TOTAL_LENGTH.ordinal();
         }
-        int flagsFrag = u16(b, off + 6);
-        boolean mf = (flagsFrag & 0x2000) != 0;
-        int fragOff = (flagsFrag & 0x1fff) << 3;
+        boolean mf = (word1 & 0x2000) != 0;
+        int fragOff = (word1 & 0x1fff) << 3;
         int dataLen = total - ihl;
-        if (fragOff + dataLen > 65535 || (mf && (dataLen & 7) != 0)) {
+        if (badFragment(fragOff, dataLen, mf)) {
             return MalformedCause.BAD_IPV4_FRAGMENT.ordinal();
         }
-        ipVersion = 4;
-        l3Offset = off;
-        l3Length = total;
-        trafficClass = u8(b, off + 1);
-        fragmentId = u16(b, off + 4);
-        fragment = mf || fragOff != 0;
-        moreFragments = mf;
-        fragmentOffset = fragOff;
-        ttl = u8(b, off + 8);
-        protocol = u8(b, off + 9);
-        srcLow = MAPPED_PREFIX | u32(b, off + 12);
-        dstLow = MAPPED_PREFIX | u32(b, off + 16);
+        int protocol = (word2 >>> 16) & 0xff;
+        setIpHeader(4, protocol, word2 >>> 24, (word0 >>> 16) & 0xff, off, total);
+        boolean fragment = mf || fragOff != 0;
+        setFragment(fragment, mf, fragOff, word1 >>> 16);
+        setIpv4Addresses(u64(b, off + 12));
         int declaredEnd = off + total;
         int capEnd = Math.min(declaredEnd, end);
-        return decodeL4(b, off + ihl, capEnd, declaredEnd, fragOff != 0, false);
+        return decodeL4(b, protocol, off + ihl, capEnd, declaredEnd, fragment, fragOff != 0, false);
+    }
+
+    /** A fragment reaching beyond 65535 bytes, or a non-last one not a multiple of 8 bytes long. */
+    private static boolean badFragment(int offset, int dataLength, boolean more) {
+        return offset + dataLength > 65535 || (more && (dataLength & 7) != 0);
+    }
+
+    private void setIpHeader(int version, int protocol, int ttl, int trafficClass, int offset, int length) {
+        ipInfo = version << VERSION_SHIFT | protocol << PROTOCOL_SHIFT | ttl << TTL_SHIFT | trafficClass;
+        l3Offset = offset;
+        l3Length = length;
+    }
+
+    private void setFragment(boolean fragment, boolean more, int offset, long id) {
+        fragmentInfo = offset << FRAGMENT_OFFSET_SHIFT | (more ? MORE_FRAGMENTS : 0) | (fragment ? FRAGMENT : 0);
+        fragmentId = id;
+    }
+
+    /** Source and destination IPv4 addresses, read as one big-endian long. */
+    private void setIpv4Addresses(long addresses) {
+        srcHigh = 0;
+        srcLow = MAPPED_PREFIX | addresses >>> 32;
+        dstHigh = 0;
+        dstLow = MAPPED_PREFIX | addresses & 0xffff_ffffL;
     }
 
     private int decodeIpv6(ByteBuffer b, int off, int end) {
@@ -201,43 +257,57 @@ public final class FrameDecoder {
         if (avail < 40) {
             return MalformedCause.TRUNCATED_IPV6_HEADER.ordinal();
         }
-        int word = (int) u32(b, off);
-        if (word >>> 28 != 6) {
+        int word0 = (int) u32(b, off);
+        if (word0 >>> 28 != 6) {
             return MalformedCause.BAD_IPV6_VERSION.ordinal();
         }
-        int plen = u16(b, off + 4);
-        int nh = u8(b, off + 6);
+        int word1 = (int) u32(b, off + 4); // payload length | next header | hop limit
+        int plen = word1 >>> 16;
+        int nh = (word1 >>> 8) & 0xff;
         int l3 = 40 + plen;
         if (plen == 0 && nh != PROTO_NONE) {
             l3 = avail; // TSO / jumbogram: use what was captured
         }
         int declaredEnd = off + l3;
         int capEnd = Math.min(declaredEnd, end);
-        int status = walkIpv6Extensions(b, nh, off + 40, capEnd);
-        if (status != OK) {
-            return status;
-        }
-        if (walkFrag) {
-            int dataLen = declaredEnd - walkFragDataOff;
-            if (walkFragOffset + dataLen > 65535 || (walkFragMore && (dataLen & 7) != 0)) {
-                return MalformedCause.BAD_IPV6_FRAGMENT.ordinal();
-            }
-            fragment = walkFragMore || walkFragOffset != 0;
-            moreFragments = walkFragMore;
-            fragmentOffset = walkFragOffset;
-            fragmentId = walkFragId;
-        }
-        ipVersion = 6;
-        l3Offset = off;
-        l3Length = l3;
-        trafficClass = (word >>> 20) & 0xff;
-        ttl = u8(b, off + 7);
         srcHigh = u64(b, off + 8);
         srcLow = u64(b, off + 16);
         dstHigh = u64(b, off + 24);
         dstLow = u64(b, off + 32);
-        protocol = walkNh;
-        return decodeL4(b, walkOff, capEnd, declaredEnd, walkFragOffset != 0, true);
+        int ttl = word1 & 0xff;
+        int trafficClass = (word0 >>> 20) & 0xff;
+        if (isIpv6Extension(nh)) {
+            return decodeIpv6Extensions(b, nh, off, l3, capEnd, declaredEnd, ttl, trafficClass);
+        }
+        setIpHeader(6, nh, ttl, trafficClass, off, l3);
+        setFragment(false, false, 0, 0);
+        return decodeL4(b, nh, off + 40, capEnd, declaredEnd, false, false, true);
+    }
+
+    /** The rest of an IPv6 packet whose fixed header is followed by extension headers (out of line). */
+    private int decodeIpv6Extensions(ByteBuffer b, int nh, int off, int l3, int capEnd, int declaredEnd,
+            int ttl, int trafficClass) {
+        int status = walkIpv6Extensions(b, nh, off + 40, capEnd);
+        if (status != OK) {
+            return status;
+        }
+        boolean fragment = false;
+        if (walkFrag) {
+            int dataLen = declaredEnd - walkFragDataOff;
+            if (badFragment(walkFragOffset, dataLen, walkFragMore)) {
+                return MalformedCause.BAD_IPV6_FRAGMENT.ordinal();
+            }
+            fragment = walkFragMore || walkFragOffset != 0;
+            setFragment(fragment, walkFragMore, walkFragOffset, walkFragId);
+        } else {
+            setFragment(false, false, 0, 0);
+        }
+        setIpHeader(6, walkNh, ttl, trafficClass, off, l3);
+        return decodeL4(b, walkNh, walkOff, capEnd, declaredEnd, fragment, walkFragOffset != 0, true);
+    }
+
+    private static boolean isIpv6Extension(int nh) {
+        return nh == 0 || nh == 43 || nh == 60 || nh == 44 || nh == 51;
     }
 
     /**
@@ -251,42 +321,38 @@ public final class FrameDecoder {
         walkFragOffset = 0;
         walkFragId = 0;
         int count = 0;
-        while (true) {
-            if (nh == 0 || nh == 43 || nh == 60 || nh == 44 || nh == 51) {
-                if (count == MAX_IPV6_EXTENSIONS || (nh == 0 && count != 0)) {
+        while (isIpv6Extension(nh)) {
+            if (count == MAX_IPV6_EXTENSIONS || (nh == 0 && count != 0)) {
+                return MalformedCause.BAD_IPV6_EXTENSION.ordinal();
+            }
+            if (end - off < 8) {
+                return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
+            }
+            int len;
+            if (nh == 44) {
+                int fo = u16(b, off + 2);
+                walkFrag = true;
+                walkFragOffset = fo & 0xfff8;
+                walkFragMore = (fo & 1) != 0;
+                walkFragId = u32(b, off + 4);
+                walkFragDataOff = off + 8;
+                len = 8;
+            } else if (nh == 51) {
+                len = (u8(b, off + 1) + 2) << 2;
+                if (len < 12) {
                     return MalformedCause.BAD_IPV6_EXTENSION.ordinal();
                 }
-                if (end - off < 8) {
-                    return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
-                }
-                int len;
-                if (nh == 44) {
-                    int fo = u16(b, off + 2);
-                    walkFrag = true;
-                    walkFragOffset = fo & 0xfff8;
-                    walkFragMore = (fo & 1) != 0;
-                    walkFragId = u32(b, off + 4);
-                    walkFragDataOff = off + 8;
-                    len = 8;
-                } else if (nh == 51) {
-                    len = (u8(b, off + 1) + 2) << 2;
-                    if (len < 12) {
-                        return MalformedCause.BAD_IPV6_EXTENSION.ordinal();
-                    }
-                } else {
-                    len = (u8(b, off + 1) + 1) << 3;
-                }
-                if (end - off < len) {
-                    return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
-                }
-                nh = u8(b, off);
-                off += len;
-                count++;
-                if (walkFrag && walkFragOffset != 0) {
-                    break; // later fragment: the rest is opaque fragment data
-                }
             } else {
-                break;
+                len = (u8(b, off + 1) + 1) << 3;
+            }
+            if (end - off < len) {
+                return MalformedCause.TRUNCATED_IPV6_EXTENSION.ordinal();
+            }
+            nh = u8(b, off);
+            off += len;
+            count++;
+            if (walkFrag && walkFragOffset != 0) {
+                break; // later fragment: the rest is opaque fragment data
             }
         }
         walkNh = nh;
@@ -294,49 +360,20 @@ public final class FrameDecoder {
         return OK;
     }
 
-    private int decodeL4(ByteBuffer b, int off, int capEnd, int declaredEnd, boolean laterFragment,
-            boolean v6) {
+    /** Layer 4 of a packet whose IP header is decoded; sets ports, TCP flags, payload (and ICMP fields). */
+    private int decodeL4(ByteBuffer b, int protocol, int off, int capEnd, int declaredEnd, boolean fragment,
+            boolean laterFragment, boolean v6) {
         l4Offset = off;
+        ports = 0;
+        tcpFlags = 0;
         if (laterFragment) {
             return payload(off, capEnd);
         }
-        int avail = capEnd - off;
         switch (protocol) {
-            case PROTO_TCP: {
-                if (avail < 20) {
-                    return MalformedCause.TRUNCATED_TCP.ordinal();
-                }
-                int hl = (u8(b, off + 12) >>> 4) << 2;
-                if (hl < 20 || hl > declaredEnd - off) {
-                    return MalformedCause.BAD_TCP_DATA_OFFSET.ordinal();
-                }
-                if (hl > avail) {
-                    return MalformedCause.TRUNCATED_TCP.ordinal();
-                }
-                srcPort = u16(b, off);
-                dstPort = u16(b, off + 2);
-                tcpFlags = u8(b, off + 13);
-                return payload(off + hl, capEnd);
-            }
-            case PROTO_UDP: {
-                if (avail < 8) {
-                    return MalformedCause.TRUNCATED_UDP.ordinal();
-                }
-                int ulen = u16(b, off + 4);
-                int end = capEnd;
-                if (ulen < 8) {
-                    return MalformedCause.BAD_UDP_LENGTH.ordinal();
-                }
-                if (!fragment) {
-                    if (ulen > declaredEnd - off) {
-                        return MalformedCause.BAD_UDP_LENGTH.ordinal();
-                    }
-                    end = Math.min(capEnd, off + ulen);
-                }
-                srcPort = u16(b, off);
-                dstPort = u16(b, off + 2);
-                return payload(off + 8, end);
-            }
+            case PROTO_TCP:
+                return decodeTcp(b, off, capEnd, declaredEnd);
+            case PROTO_UDP:
+                return decodeUdp(b, off, capEnd, declaredEnd, fragment);
             case PROTO_ICMP:
                 if (v6) {
                     return payload(off, capEnd);
@@ -352,17 +389,55 @@ public final class FrameDecoder {
         }
     }
 
+    private int decodeTcp(ByteBuffer b, int off, int capEnd, int declaredEnd) {
+        int avail = capEnd - off;
+        if (avail < 20) {
+            return MalformedCause.TRUNCATED_TCP.ordinal();
+        }
+        int offsetAndFlags = u16(b, off + 12);
+        int hl = (offsetAndFlags >>> 12) << 2;
+        if (hl < 20 || hl > declaredEnd - off) {
+            return MalformedCause.BAD_TCP_DATA_OFFSET.ordinal();
+        }
+        if (hl > avail) {
+            return MalformedCause.TRUNCATED_TCP.ordinal();
+        }
+        ports = (int) u32(b, off);
+        tcpFlags = offsetAndFlags & 0xff;
+        return payload(off + hl, capEnd);
+    }
+
+    private int decodeUdp(ByteBuffer b, int off, int capEnd, int declaredEnd, boolean fragment) {
+        if (capEnd - off < 8) {
+            return MalformedCause.TRUNCATED_UDP.ordinal();
+        }
+        long header = u64(b, off); // ports | length | checksum
+        int ulen = (int) (header >>> 16) & 0xffff;
+        int end = capEnd;
+        if (ulen < 8) {
+            return MalformedCause.BAD_UDP_LENGTH.ordinal();
+        }
+        if (!fragment) {
+            if (ulen > declaredEnd - off) {
+                return MalformedCause.BAD_UDP_LENGTH.ordinal();
+            }
+            end = Math.min(capEnd, off + ulen);
+        }
+        ports = (int) (header >>> 32);
+        return payload(off + 8, end);
+    }
+
     private int decodeIcmp(ByteBuffer b, int off, int capEnd, boolean v6) {
         if (capEnd - off < 8) {
             return MalformedCause.TRUNCATED_ICMP.ordinal();
         }
+        icmpFieldsSet = true;
         int type = u8(b, off);
         icmpType = type;
         icmpCode = u8(b, off + 1);
         if (v6 ? (type == 128 || type == 129) : (type == 0 || type == 8)) {
             int id = u16(b, off + 4);
-            srcPort = id;
-            dstPort = id;
+            ports = id << PORT_SHIFT | id;
         } else if (v6 ? (type >= 1 && type <= 4) : (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)) {
             int status = v6 ? decodeInnerIpv6(b, off + 8, capEnd) : decodeInnerIpv4(b, off + 8, capEnd);
             if (status != OK) {
@@ -448,29 +523,28 @@ public final class FrameDecoder {
         return false;
     }
 
+    /** Zeroes every per-frame field (after a frame that did not decode). */
     private void reset() {
-        ipVersion = 0;
-        outerVlan = 0;
-        innerVlan = 0;
-        protocol = 0;
+        ipInfo = 0;
+        vlans = 0;
         srcHigh = 0;
         srcLow = 0;
         dstHigh = 0;
         dstLow = 0;
-        srcPort = 0;
-        dstPort = 0;
+        ports = 0;
         tcpFlags = 0;
-        fragment = false;
-        moreFragments = false;
-        fragmentOffset = 0;
+        fragmentInfo = 0;
         fragmentId = 0;
         l3Offset = 0;
         l3Length = 0;
         l4Offset = 0;
         payloadOffset = 0;
         payloadLength = 0;
-        trafficClass = 0;
-        ttl = 0;
+        clearIcmpFields();
+    }
+
+    private void clearIcmpFields() {
+        icmpFieldsSet = false;
         icmpType = 0;
         icmpCode = 0;
         icmpError = false;
@@ -508,36 +582,36 @@ public final class FrameDecoder {
     // ---- accessors (valid after decode() returned true)
 
     /** 4 or 6; 0 if the last frame was not decoded. */
-    public int ipVersion() { return ipVersion; }
+    public int ipVersion() { return ipInfo >>> VERSION_SHIFT; }
     /** VLAN id of the first (outer) tag; 0 when untagged. */
-    public int outerVlan() { return outerVlan; }
+    public int outerVlan() { return vlans >>> VLAN_SHIFT; }
     /** VLAN id of the second (inner, QinQ) tag; 0 when absent. */
-    public int innerVlan() { return innerVlan; }
+    public int innerVlan() { return vlans & 0xffff; }
     /** IP protocol (IPv4 protocol; IPv6 upper-layer next header after extensions, 50 for ESP, 59 none). */
-    public int protocol() { return protocol; }
+    public int protocol() { return (ipInfo >>> PROTOCOL_SHIFT) & 0xff; }
     public long srcHigh() { return srcHigh; }
     public long srcLow() { return srcLow; }
     public long dstHigh() { return dstHigh; }
     public long dstLow() { return dstLow; }
     /** IPv4 source address; 0 for IPv6. */
-    public int srcIpv4() { return ipVersion == 4 ? (int) srcLow : 0; }
+    public int srcIpv4() { return ipVersion() == 4 ? (int) srcLow : 0; }
     /** IPv4 destination address; 0 for IPv6. */
-    public int dstIpv4() { return ipVersion == 4 ? (int) dstLow : 0; }
+    public int dstIpv4() { return ipVersion() == 4 ? (int) dstLow : 0; }
     /** TCP/UDP source port, ICMP echo identifier, else 0. */
-    public int srcPort() { return srcPort; }
+    public int srcPort() { return ports >>> PORT_SHIFT; }
     /** TCP/UDP destination port, ICMP echo identifier, else 0. */
-    public int dstPort() { return dstPort; }
+    public int dstPort() { return ports & 0xffff; }
     /** TCP flags byte (CWR ECE URG ACK PSH RST SYN FIN); 0 if not TCP. */
     public int tcpFlags() { return tcpFlags; }
     /** True if this is a fragment (more-fragments set or non-zero offset). */
-    public boolean isFragment() { return fragment; }
+    public boolean isFragment() { return (fragmentInfo & FRAGMENT) != 0; }
     /** True for the first fragment (offset 0, more-fragments set): it carries the ports. */
-    public boolean isFirstFragment() { return fragment && fragmentOffset == 0; }
+    public boolean isFirstFragment() { return isFragment() && fragmentOffset() == 0; }
     /** True for a non-first fragment: no ports. */
-    public boolean isLaterFragment() { return fragmentOffset != 0; }
-    public boolean moreFragments() { return moreFragments; }
+    public boolean isLaterFragment() { return fragmentOffset() != 0; }
+    public boolean moreFragments() { return (fragmentInfo & MORE_FRAGMENTS) != 0; }
     /** Fragment offset in bytes. */
-    public int fragmentOffset() { return fragmentOffset; }
+    public int fragmentOffset() { return fragmentInfo >>> FRAGMENT_OFFSET_SHIFT; }
     /** IPv4 identification (16 bits) or IPv6 fragment identification (32 bits, unsigned); 0 if none. */
     public long fragmentId() { return fragmentId; }
     /** Absolute buffer offset of the IP header. */
@@ -551,13 +625,13 @@ public final class FrameDecoder {
     /** Captured length of the layer-4 payload. */
     public int payloadLength() { return payloadLength; }
     /** DSCP (upper 6 bits of TOS / traffic class). */
-    public int dscp() { return trafficClass >>> 2; }
+    public int dscp() { return (ipInfo & 0xff) >>> 2; }
     /** ECN (lower 2 bits of TOS / traffic class). */
-    public int ecn() { return trafficClass & 3; }
+    public int ecn() { return ipInfo & 3; }
     /** IPv4 TTL or IPv6 hop limit. */
-    public int ttl() { return ttl; }
+    public int ttl() { return (ipInfo >>> TTL_SHIFT) & 0xff; }
     /** Same as {@link #ttl()}. */
-    public int hopLimit() { return ttl; }
+    public int hopLimit() { return ttl(); }
     /** ICMP/ICMPv6 type; 0 if not ICMP (check {@link #protocol()}). */
     public int icmpType() { return icmpType; }
     public int icmpCode() { return icmpCode; }
@@ -576,7 +650,7 @@ public final class FrameDecoder {
     // ---- counters
 
     /** Frames passed to {@link #decode(ByteBuffer)}. Always decoded + notIp + malformedTotal. */
-    public long frames() { return frames; }
+    public long frames() { return decoded + notIp + malformedTotal; }
     /** Frames decoded successfully. */
     public long decoded() { return decoded; }
     /** Frames with a non-IP EtherType (ARP, LLDP, 802.3 length, ...). */
@@ -586,7 +660,6 @@ public final class FrameDecoder {
 
     /** Zeroes all counters. */
     public void resetCounters() {
-        frames = 0;
         decoded = 0;
         notIp = 0;
         malformedTotal = 0;
