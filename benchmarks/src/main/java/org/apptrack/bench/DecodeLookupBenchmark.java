@@ -178,6 +178,64 @@ public class DecodeLookupBenchmark {
         return s;
     }
 
+    /** Packets the batched variant holds at a time. */
+    private static final int GROUP = 8;
+    // The batched variant's decoded tuples, one group at a time.
+    private final long[] groupSrcHi = new long[GROUP];
+    private final long[] groupSrcLo = new long[GROUP];
+    private final long[] groupDstHi = new long[GROUP];
+    private final long[] groupDstLo = new long[GROUP];
+    private final int[] groupPorts = new int[GROUP];
+    private final int[] groupProtocol = new int[GROUP];
+    private final int[] groupLength = new int[GROUP];
+
+    /**
+     * The same packets, as a batched packet path would handle them (the engine does not, yet):
+     * decode {@value #GROUP} frames, touch their sessions ({@link SessionTable#prefetch}), then
+     * look each up and count it, so that the cache misses of the group overlap.
+     */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int decodeAndLookupBatched() {
+        FrameDecoder d = decoder;
+        SessionTable t = table;
+        int acc = 0;
+        int c = cursor;
+        for (int g = 0; g < BATCH; g += GROUP) {
+            int n = 0;
+            for (int i = 0; i < GROUP; i++) {
+                if (d.decode(frame(c))) {
+                    groupSrcHi[n] = d.srcHigh();
+                    groupSrcLo[n] = d.srcLow();
+                    groupDstHi[n] = d.dstHigh();
+                    groupDstLo[n] = d.dstLow();
+                    groupPorts[n] = d.srcPort() << 16 | d.dstPort();
+                    groupProtocol[n] = d.protocol();
+                    groupLength[n] = d.l3Length();
+                    n++;
+                }
+                if (++c == frameCount) {
+                    c = 0;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                acc += t.prefetch(groupSrcHi[i], groupSrcLo[i], groupPorts[i] >>> 16, groupDstHi[i], groupDstLo[i],
+                        groupPorts[i] & 0xFFFF, groupProtocol[i], 0);
+            }
+            for (int i = 0; i < n; i++) {
+                int s = t.findOrCreate(groupSrcHi[i], groupSrcLo[i], groupPorts[i] >>> 16, groupDstHi[i],
+                        groupDstLo[i], groupPorts[i] & 0xFFFF, groupProtocol[i], 0, now);
+                if (s >= 0) {
+                    t.addPacket(s, t.lastLookupFromClient(), groupLength[i], now);
+                }
+                acc += s;
+            }
+        }
+        cursor = c;
+        now += 1000;
+        return acc;
+    }
+
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int decodeAndLookup() {

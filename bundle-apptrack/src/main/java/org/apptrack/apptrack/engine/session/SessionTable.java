@@ -263,6 +263,24 @@ public final class SessionTable {
         return s;
     }
 
+    /**
+     * Reads, and changes nothing, the memory that a lookup of this packet's session starts with:
+     * its home slot and, when that slot's tag matches, the session's block. For a caller that
+     * holds a few packets at a time: touching all their sessions first lets their cache misses
+     * overlap, instead of each lookup waiting for two misses of its own.
+     *
+     * @return a value derived from what was read (it has no meaning; it keeps the reads alive)
+     */
+    public int prefetch(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
+                        int protocol, int context) {
+        long h = hash(srcHi, srcLo, srcPort & 0xFFFF, dstHi, dstLo, dstPort & 0xFFFF, protocol & 0xFF, context);
+        int e = slots[indexHash(h) & mask];
+        if (((e ^ tag(h)) & ~sessionMask) != 0 || e == 0) {
+            return e;
+        }
+        return (int) data[META + base((e & sessionMask) - 1)];
+    }
+
     /** Whether the source of the packet of the last {@link #find}/{@link #findOrCreate} is its session's client. */
     public boolean lastLookupFromClient() {
         return lastFromClient;

@@ -390,6 +390,24 @@ class SessionTableTest {
     }
 
     @Test
+    void prefetchChangesNothing() {
+        SessionTable t = new SessionTable(64, 17, 0x7, 0x78); // collisions: prefetch meets other keys
+        long c = v4(10, 0, 0, 2);
+        int a = t.findOrCreate(0, c, 40000, 0, v4(10, 0, 0, 1), 443, TCP, 7, T0);
+        int b = t.findOrCreate(0, c, 40001, 0, v4(10, 0, 0, 1), 443, TCP, 7, T0);
+        t.addPacket(a, true, 60, T0);
+        t.prefetch(0, v4(10, 0, 0, 1), 443, 0, c, 40000, TCP, 7);
+        t.prefetch(0, c, 40002, 0, v4(10, 0, 0, 1), 443, TCP, 7); // absent
+        t.prefetch(0, c, 40001, 0, v4(10, 0, 0, 1), 443, UDP, 7); // absent, other protocol
+        assertEquals(2, t.size());
+        assertEquals(1, t.clientPackets(a));
+        assertEquals(0, t.clientPackets(b));
+        assertEquals(a, t.find(0, v4(10, 0, 0, 1), 443, 0, c, 40000, TCP, 7));
+        assertFalse(t.lastLookupFromClient());
+        assertEquals(-1, t.find(0, c, 40002, 0, v4(10, 0, 0, 1), 443, TCP, 7));
+    }
+
+    @Test
     void memoryPerSessionAtOneMillion() {
         int n = 1_000_000;
         Runtime rt = Runtime.getRuntime();
