@@ -9,7 +9,10 @@ import java.util.Objects;
  * Junos order, and the plain-text body used by the non-brief structured and plain formats.
  *
  * <p>Immutable and safe to share between streams. Field names are validated as RFC 5424
- * SD-NAMEs when the record is built; values are arbitrary text and are escaped by the formats.
+ * SD-NAMEs when the record is built (once per message type with {@link FieldNames}); values are
+ * arbitrary text, escaped by the formats, or numbers ({@link #isNumber(int)}), which formats
+ * write as digits without making a String. The body may be given as a {@link BodyRenderer},
+ * rendered on the first {@link #body()} call only: {@code sd-syslog} streams never need it.
  */
 public final class LogRecord {
 
@@ -28,8 +31,15 @@ public final class LogRecord {
     private final long timeMillis;
     private final String logicalSystem;
     private final String[] names;
-    private final String[] values;
-    private final String body;
+    /** Each a String or a Long (a field given as a number). */
+    private final Object[] values;
+    private final BodyRenderer bodyRenderer;
+    /**
+     * The body: given, or rendered on first use and cached. A benign race (like String's hash):
+     * renderers are pure and a String is safely published through its final fields, so at worst
+     * two threads render the same text.
+     */
+    private String body;
 
     private LogRecord(Builder b) {
         this.tag = b.tag;
@@ -37,14 +47,30 @@ public final class LogRecord {
         this.severity = b.severity;
         this.timeMillis = b.timeMillis;
         this.logicalSystem = b.logicalSystem;
-        this.names = Arrays.copyOf(b.names, b.size);
-        this.values = Arrays.copyOf(b.values, b.size);
+        // A FieldNames array is never written, so records of one message type share it.
+        this.names = b.namesShared && b.size == b.names.length ? b.names : Arrays.copyOf(b.names, b.size);
+        if (b.size == b.values.length) {
+            this.values = b.values;
+            b.valuesHandedOver = true; // the builder copies before writing again
+        } else {
+            this.values = Arrays.copyOf(b.values, b.size);
+        }
         this.body = b.body;
+        this.bodyRenderer = b.body == null ? b.bodyRenderer : null;
     }
 
     /** Starts a record with the given tag (MSGID). */
     public static Builder builder(String tag) {
-        return new Builder(tag);
+        return new Builder(tag, null);
+    }
+
+    /**
+     * Starts a record whose fields are, in order, {@code names} (the fast path for a producer of
+     * many records of one type). Fields may still be given otherwise: the first name that differs
+     * from the expected one is validated and the builder continues as {@link #builder(String)}.
+     */
+    public static Builder builder(String tag, FieldNames names) {
+        return new Builder(tag, names);
     }
 
     /** The tag as given, without the {@code _LS} suffix. */
@@ -89,15 +115,35 @@ public final class LogRecord {
         return names[index];
     }
 
+    /** The value as text; a number field's digits are made into a new String on each call. */
     public String value(int index) {
-        return values[index];
+        Object v = values[index];
+        return v instanceof String ? (String) v : v.toString();
+    }
+
+    /** True when the field was given as a number ({@link Builder#field(String, long)}). */
+    public boolean isNumber(int index) {
+        return values[index] instanceof Long;
+    }
+
+    /**
+     * The value of a number field.
+     *
+     * @throws IllegalStateException when the field holds text
+     */
+    public long number(int index) {
+        Object v = values[index];
+        if (v instanceof Long) {
+            return (Long) v;
+        }
+        throw new IllegalStateException("field " + names[index] + " is text, not a number");
     }
 
     /** Value of the first field with this name, or {@code null}. */
     public String value(String name) {
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(name)) {
-                return values[i];
+                return value(i);
             }
         }
         return null;
@@ -105,7 +151,12 @@ public final class LogRecord {
 
     /** The plain-text message body, or {@code null} when the producer gave none. */
     public String body() {
-        return body;
+        String b = body;
+        if (b == null && bodyRenderer != null) {
+            b = bodyRenderer.render(this);
+            body = b;
+        }
+        return b;
     }
 
     @Override
@@ -119,13 +170,31 @@ public final class LogRecord {
         LogRecord that = (LogRecord) o;
         return severity == that.severity && timeMillis == that.timeMillis && tag.equals(that.tag)
                 && appName.equals(that.appName) && Objects.equals(logicalSystem, that.logicalSystem)
-                && Arrays.equals(names, that.names) && Arrays.equals(values, that.values)
-                && Objects.equals(body, that.body);
+                && Arrays.equals(names, that.names) && valuesEqual(that) && Objects.equals(body(), that.body());
+    }
+
+    /** Values compare as text: a number equals the text of its digits, as it is written. */
+    private boolean valuesEqual(LogRecord that) {
+        if (values.length != that.values.length) {
+            return false;
+        }
+        for (int i = 0; i < values.length; i++) {
+            Object a = values[i];
+            Object b = that.values[i];
+            if (!(a.getClass() == b.getClass() ? a.equals(b) : a.toString().equals(b.toString()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(tag, timeMillis, logicalSystem, Arrays.hashCode(values));
+        int valuesHash = 1;
+        for (Object v : values) {
+            valuesHash = 31 * valuesHash + v.toString().hashCode();
+        }
+        return Objects.hash(tag, timeMillis, logicalSystem, valuesHash);
     }
 
     @Override
@@ -137,6 +206,51 @@ public final class LogRecord {
         return sb.append(']').toString();
     }
 
+    /**
+     * Renders a record's plain-text body from its fields, when a format first needs it. Must be
+     * a pure function of the record (it may run on any thread, and more than once).
+     */
+    @FunctionalInterface
+    public interface BodyRenderer {
+        String render(LogRecord record);
+    }
+
+    /**
+     * The field names of one message type, in order, validated as SD-NAMEs once. A builder
+     * started with them checks each name by identity instead of validating it, and the records
+     * share the array. Immutable.
+     */
+    public static final class FieldNames {
+        private final String[] names;
+        /** The same names after {@code logical-system-name}, for {@code _LS} records. */
+        private final FieldNames withLogicalSystem;
+
+        private FieldNames(String[] names, FieldNames withLogicalSystem) {
+            this.names = names;
+            this.withLogicalSystem = withLogicalSystem;
+        }
+
+        /** @throws IllegalArgumentException when a name is not an RFC 5424 SD-NAME */
+        public static FieldNames of(String... names) {
+            String[] copy = names.clone();
+            for (String name : copy) {
+                Builder.requireSdName(name);
+            }
+            String[] prefixed = new String[copy.length + 1];
+            prefixed[0] = LOGICAL_SYSTEM_FIELD;
+            System.arraycopy(copy, 0, prefixed, 1, copy.length);
+            return new FieldNames(copy, new FieldNames(prefixed, null));
+        }
+
+        public int size() {
+            return names.length;
+        }
+
+        public String name(int index) {
+            return names[index];
+        }
+    }
+
     /** Builds a {@link LogRecord}; not thread-safe. */
     public static final class Builder {
         private final String tag;
@@ -144,13 +258,28 @@ public final class LogRecord {
         private int severity = DEFAULT_SEVERITY;
         private long timeMillis = System.currentTimeMillis();
         private String logicalSystem;
-        private String[] names = new String[48];
-        private String[] values = new String[48];
+        private final FieldNames expected;
+        private String[] names;
+        private Object[] values;
         private int size;
+        /** {@link #names} is a FieldNames array: compared with, never written. */
+        private boolean namesShared;
+        /** {@link #values} went into a built record: copied before the next write. */
+        private boolean valuesHandedOver;
         private String body;
+        private BodyRenderer bodyRenderer;
 
-        private Builder(String tag) {
+        private Builder(String tag, FieldNames expected) {
             this.tag = requireToken("tag", tag);
+            this.expected = expected;
+            if (expected == null) {
+                names = new String[48];
+                values = new Object[48];
+            } else {
+                names = expected.names;
+                values = new Object[names.length];
+                namesShared = true;
+            }
         }
 
         public Builder appName(String appName) {
@@ -179,7 +308,12 @@ public final class LogRecord {
             this.logicalSystem = name;
             if (name != null && !ROOT_LOGICAL_SYSTEM.equals(name)) {
                 if (size > 0 && LOGICAL_SYSTEM_FIELD.equals(names[0])) {
-                    values[0] = name;
+                    writableValues()[0] = name;
+                } else if (size == 0 && namesShared && expected.withLogicalSystem != null) {
+                    names = expected.withLogicalSystem.names; // the same names, prefixed: still shared
+                    values = new Object[names.length];
+                    valuesHandedOver = false;
+                    append(LOGICAL_SYSTEM_FIELD, name);
                 } else {
                     insertFirst(LOGICAL_SYSTEM_FIELD, name);
                 }
@@ -189,23 +323,28 @@ public final class LogRecord {
 
         /** Appends a field; {@code null} values are written as {@code N/A}, as an SRX does. */
         public Builder field(String name, String value) {
-            requireSdName(name);
-            if (size == names.length) {
-                names = Arrays.copyOf(names, size * 2);
-                values = Arrays.copyOf(values, size * 2);
-            }
-            names[size] = name;
-            values[size] = value == null ? "N/A" : value;
-            size++;
+            return append(name, value == null ? "N/A" : value);
+        }
+
+        /** Appends a number field: formats write its digits, without a String per value. */
+        public Builder field(String name, long value) {
+            return append(name, value);
+        }
+
+        /** The body text; replaces a {@link #lazyBody(BodyRenderer)}. */
+        public Builder body(String body) {
+            this.body = body;
+            this.bodyRenderer = null;
             return this;
         }
 
-        public Builder field(String name, long value) {
-            return field(name, Long.toString(value));
-        }
-
-        public Builder body(String body) {
-            this.body = body;
+        /**
+         * The body, rendered from the built record when a format first asks for it (never for
+         * {@code sd-syslog}); replaces a {@link #body(String)}.
+         */
+        public Builder lazyBody(BodyRenderer renderer) {
+            this.bodyRenderer = renderer;
+            this.body = null;
             return this;
         }
 
@@ -213,7 +352,44 @@ public final class LogRecord {
             return new LogRecord(this);
         }
 
+        private Builder append(String name, Object value) {
+            if (namesShared) {
+                String next = size < names.length ? names[size] : null;
+                if (next != name && (next == null || !next.equals(name))) {
+                    requireSdName(name);
+                    names = Arrays.copyOf(names, Math.max(size * 2, 48));
+                    namesShared = false;
+                    names[size] = name;
+                }
+            } else {
+                requireSdName(name);
+                if (size == names.length) {
+                    names = Arrays.copyOf(names, size * 2);
+                }
+                names[size] = name;
+            }
+            Object[] v = writableValues();
+            if (size == v.length) {
+                v = Arrays.copyOf(v, Math.max(size * 2, 48));
+                values = v;
+            }
+            v[size++] = value;
+            return this;
+        }
+
+        private Object[] writableValues() {
+            if (valuesHandedOver) {
+                values = values.clone();
+                valuesHandedOver = false;
+            }
+            return values;
+        }
+
         private void insertFirst(String name, String value) {
+            if (namesShared) {
+                names = Arrays.copyOf(names, Math.max(size * 2, 48)); // about to shift them: our own copy
+                namesShared = false;
+            }
             field(name, value);
             System.arraycopy(names, 0, names, 1, size - 1);
             System.arraycopy(values, 0, values, 1, size - 1);

@@ -23,13 +23,11 @@ final class Rfc3164Formatter extends SyslogFormatter {
     @Override
     public int maxBytes(LogRecord r) {
         int n = 5 + 15 + hostPart.length + r.appName().length() + 2 + r.tag().length() + 5;
-        if (r.body() != null) {
-            return n + WireText.maxBytes(r.body());
+        String body = r.body();
+        if (body != null) {
+            return n + WireText.maxBytes(body);
         }
-        for (int i = 0, count = r.fieldCount(); i < count; i++) {
-            n += r.name(i).length() + 4 + WireText.maxBytes(r.value(i));
-        }
-        return n;
+        return n + maxParamsBytes(r);
     }
 
     @Override
@@ -47,18 +45,11 @@ final class Rfc3164Formatter extends SyslogFormatter {
             dst[p++] = 'S';
         }
         dst[p++] = ':';
-        if (r.body() != null) {
+        String body = r.body();
+        if (body != null) {
             dst[p++] = ' ';
-            return WireText.writeText(r.body(), dst, p);
+            return WireText.writeText(body, dst, p);
         }
-        for (int i = 0, count = r.fieldCount(); i < count; i++) {
-            dst[p++] = ' ';
-            p = WireText.writeAscii(r.name(i), dst, p);
-            dst[p++] = '=';
-            dst[p++] = '"';
-            p = WireText.writeParamValue(r.value(i), dst, p);
-            dst[p++] = '"';
-        }
-        return p;
+        return writeParams(r, dst, p);
     }
 }

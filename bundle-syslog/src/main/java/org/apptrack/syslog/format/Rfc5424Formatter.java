@@ -28,9 +28,7 @@ final class Rfc5424Formatter extends SyslogFormatter {
     public int maxBytes(LogRecord r) {
         int n = 8 + TimestampWriter.maxRfc3339Bytes() + hostPart.length + r.appName().length() + 4
                 + r.tag().length() + 3 + sdIdPart.length + 2;
-        for (int i = 0, count = r.fieldCount(); i < count; i++) {
-            n += r.name(i).length() + 4 + WireText.maxBytes(r.value(i));
-        }
+        n += maxParamsBytes(r);
         if (withBody) {
             n += 1 + WireText.maxBytes(r.body());
         }
@@ -56,18 +54,14 @@ final class Rfc5424Formatter extends SyslogFormatter {
         }
         dst[p++] = ' ';
         p = writeBytes(sdIdPart, dst, p);
-        for (int i = 0, count = r.fieldCount(); i < count; i++) {
-            dst[p++] = ' ';
-            p = WireText.writeAscii(r.name(i), dst, p);
-            dst[p++] = '=';
-            dst[p++] = '"';
-            p = WireText.writeParamValue(r.value(i), dst, p);
-            dst[p++] = '"';
-        }
+        p = writeParams(r, dst, p);
         dst[p++] = ']';
-        if (withBody && r.body() != null) {
-            dst[p++] = ' ';
-            p = WireText.writeText(r.body(), dst, p);
+        if (withBody) {
+            String body = r.body(); // sd-syslog never asks: a lazy body stays unrendered
+            if (body != null) {
+                dst[p++] = ' ';
+                p = WireText.writeText(body, dst, p);
+            }
         }
         return p;
     }

@@ -69,6 +69,39 @@ public abstract class SyslogFormatter {
         return prefixes;
     }
 
+    /** An upper bound of the bytes {@link #writeParamValue} writes for field {@code i}. */
+    static int maxParamValueBytes(LogRecord r, int i) {
+        return r.isNumber(i) ? WireText.MAX_DECIMAL_BYTES : WireText.maxBytes(r.value(i));
+    }
+
+    /** Field {@code i}'s PARAM-VALUE, escaped; a number's digits written directly. */
+    static int writeParamValue(LogRecord r, int i, byte[] dst, int pos) {
+        return r.isNumber(i) ? WireText.writeDecimal(r.number(i), dst, pos) : WireText.writeParamValue(r.value(i), dst, pos);
+    }
+
+    /** {@code name="value"} pairs, each after a space. */
+    static int writeParams(LogRecord r, byte[] dst, int pos) {
+        int p = pos;
+        for (int i = 0, count = r.fieldCount(); i < count; i++) {
+            dst[p++] = ' ';
+            p = WireText.writeAscii(r.name(i), dst, p);
+            dst[p++] = '=';
+            dst[p++] = '"';
+            p = writeParamValue(r, i, dst, p);
+            dst[p++] = '"';
+        }
+        return p;
+    }
+
+    /** An upper bound of what {@link #writeParams} writes. */
+    static int maxParamsBytes(LogRecord r) {
+        int n = 0;
+        for (int i = 0, count = r.fieldCount(); i < count; i++) {
+            n += r.name(i).length() + 4 + maxParamValueBytes(r, i);
+        }
+        return n;
+    }
+
     static int writeBytes(byte[] src, byte[] dst, int pos) {
         System.arraycopy(src, 0, dst, pos, src.length);
         return pos + src.length;

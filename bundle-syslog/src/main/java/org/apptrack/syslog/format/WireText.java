@@ -102,22 +102,56 @@ final class WireText {
         return p;
     }
 
-    /** Writes a non-negative decimal number. */
+    /** The longest decimal {@link #writeDecimal} writes: {@code -9223372036854775808}. */
+    static final int MAX_DECIMAL_BYTES = 20;
+
+    /** "00" to "99", two ASCII digits per entry, for writing two digits per division. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Writes a decimal number exactly as {@link Long#toString(long)} spells it. */
     static int writeDecimal(long value, byte[] dst, int pos) {
-        if (value == 0) {
-            dst[pos] = '0';
-            return pos + 1;
+        int p = pos;
+        // Work on the negative value, which has room for Long.MIN_VALUE.
+        long v = value;
+        if (v < 0) {
+            dst[p++] = '-';
+        } else {
+            v = -v;
         }
-        int digits = 0;
-        for (long v = value; v > 0; v /= 10) {
-            digits++;
+        int end = p + digitCount(v);
+        int q = end;
+        while (v <= -100) {
+            int pair = (int) (v - (v / 100) * 100); // -99..0
+            v /= 100;
+            dst[--q] = DIGIT_PAIRS[-2 * pair + 1];
+            dst[--q] = DIGIT_PAIRS[-2 * pair];
         }
-        int end = pos + digits;
-        int p = end;
-        for (long v = value; v > 0; v /= 10) {
-            dst[--p] = (byte) ('0' + (v % 10));
+        if (v <= -10) {
+            dst[--q] = DIGIT_PAIRS[-2 * (int) v + 1];
+            dst[--q] = DIGIT_PAIRS[-2 * (int) v];
+        } else {
+            dst[--q] = (byte) ('0' - v);
         }
         return end;
+    }
+
+    /** Digits of a value that is 0 or negative (without the sign). */
+    private static int digitCount(long negative) {
+        long bound = -10;
+        for (int digits = 1; digits < 19; digits++) {
+            if (negative > bound) {
+                return digits;
+            }
+            bound *= 10;
+        }
+        return 19;
     }
 
     /** Writes {@code value} as exactly {@code width} digits, zero-padded. */

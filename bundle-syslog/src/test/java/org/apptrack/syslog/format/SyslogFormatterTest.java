@@ -169,6 +169,65 @@ class SyslogFormatterTest {
     }
 
     @Test
+    void numbersAreWrittenAsLongToStringSpellsThem() {
+        long[] samples = {0, 1, 9, 10, 99, 100, 101, 999, 1000, 65535, 4091, 1_000_000_000L, 4_294_967_295L,
+            999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE, -1, -9, -10, -100, -4091,
+            Long.MIN_VALUE + 1, Long.MIN_VALUE};
+        java.util.Random random = new java.util.Random(7);
+        long[] all = java.util.Arrays.copyOf(samples, samples.length + 2000);
+        for (int i = samples.length; i < all.length; i++) {
+            all[i] = random.nextLong() >> random.nextInt(64);
+        }
+        for (int i = 1; i < 19; i++) {
+            long power = (long) Math.pow(10, i);
+            assertEquals(Long.toString(power - 1), digits(power - 1));
+            assertEquals(Long.toString(power), digits(power));
+        }
+        for (long v : all) {
+            assertEquals(Long.toString(v), digits(v), "value " + v);
+        }
+    }
+
+    /** The digits a formatter writes for a number field, read back from the wire. */
+    private static String digits(long v) {
+        String line = format(FormatSettings.of(LogFormat.SD_SYSLOG, "fw"), LogRecord.builder("T").time(T)
+                .field("n", v).build());
+        return line.substring(line.indexOf("n=\"") + 3, line.length() - 2);
+    }
+
+    @Test
+    void numberAndTextFieldsGiveTheSameBytesInEveryFormat() {
+        for (LogFormat f : LogFormat.values()) {
+            LogRecord numbers = LogRecord.builder("T").time(T).field("a", 0).field("b", 443).field("c", Long.MAX_VALUE)
+                    .build();
+            LogRecord text = LogRecord.builder("T").time(T).field("a", "0").field("b", "443")
+                    .field("c", Long.toString(Long.MAX_VALUE)).build();
+            SyslogFormatter formatter = SyslogFormatter.create(FormatSettings.of(f, "fw"));
+            assertEquals(new String(formatter.formatToArray(text), StandardCharsets.UTF_8),
+                    new String(formatter.formatToArray(numbers), StandardCharsets.UTF_8), f.configName());
+        }
+    }
+
+    @Test
+    void sdSyslogNeverRendersALazyBody() {
+        LogRecord r = close().lazyBody(rec -> {
+            throw new AssertionError("body rendered for sd-syslog");
+        }).build();
+        SyslogFormatter sd = SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, "fw"));
+        assertTrue(new String(sd.formatToArray(r), StandardCharsets.UTF_8).endsWith("source-address=\"4.0.0.1\"]"));
+    }
+
+    @Test
+    void lazyBodyIsWrittenLikeAGivenOne() {
+        for (LogFormat f : new LogFormat[] {LogFormat.STRUCTURED_SYSLOG, LogFormat.SYSLOG}) {
+            LogRecord lazy = close().lazyBody(rec -> "AppTrack session closed " + rec.value(0) + ": " + rec.value(1))
+                    .build();
+            LogRecord given = close().body("AppTrack session closed TCP FIN: 4.0.0.1").build();
+            assertEquals(format(FormatSettings.of(f, "fw"), given), format(FormatSettings.of(f, "fw"), lazy));
+        }
+    }
+
+    @Test
     void nullValuesAreWrittenAsNotApplicable() {
         assertEquals("N/A", LogRecord.builder("T").field("roles", (String) null).build().value("roles"));
     }
