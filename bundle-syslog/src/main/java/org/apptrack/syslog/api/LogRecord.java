@@ -31,6 +31,8 @@ public final class LogRecord {
     private final long timeMillis;
     private final String logicalSystem;
     private final String[] names;
+    /** Where {@link #names} comes from, or null when they were given one by one. */
+    private final FieldNames fieldNames;
     /** Each a String or a Long (a field given as a number). */
     private final Object[] values;
     private final BodyRenderer bodyRenderer;
@@ -48,7 +50,9 @@ public final class LogRecord {
         this.timeMillis = b.timeMillis;
         this.logicalSystem = b.logicalSystem;
         // A FieldNames array is never written, so records of one message type share it.
-        this.names = b.namesShared && b.size == b.names.length ? b.names : Arrays.copyOf(b.names, b.size);
+        boolean shared = b.namesShared && b.size == b.names.length;
+        this.names = shared ? b.names : Arrays.copyOf(b.names, b.size);
+        this.fieldNames = shared ? b.sharedNames : null;
         if (b.size == b.values.length) {
             this.values = b.values;
             b.valuesHandedOver = true; // the builder copies before writing again
@@ -105,6 +109,14 @@ public final class LogRecord {
     /** The logical system, or {@code null} for the root logical system. */
     public String logicalSystem() {
         return logicalSystem;
+    }
+
+    /**
+     * The {@link FieldNames} this record's names are, or {@code null} when they were given one by
+     * one: records of one message type share it, so formats may key per-type caches on it.
+     */
+    public FieldNames fieldNames() {
+        return fieldNames;
     }
 
     public int fieldCount() {
@@ -264,6 +276,8 @@ public final class LogRecord {
         private int size;
         /** {@link #names} is a FieldNames array: compared with, never written. */
         private boolean namesShared;
+        /** The FieldNames whose array {@link #names} is while {@link #namesShared}. */
+        private FieldNames sharedNames;
         /** {@link #values} went into a built record: copied before the next write. */
         private boolean valuesHandedOver;
         private String body;
@@ -279,6 +293,7 @@ public final class LogRecord {
                 names = expected.names;
                 values = new Object[names.length];
                 namesShared = true;
+                sharedNames = expected;
             }
         }
 
@@ -311,6 +326,7 @@ public final class LogRecord {
                     writableValues()[0] = name;
                 } else if (size == 0 && namesShared && expected.withLogicalSystem != null) {
                     names = expected.withLogicalSystem.names; // the same names, prefixed: still shared
+                    sharedNames = expected.withLogicalSystem;
                     values = new Object[names.length];
                     valuesHandedOver = false;
                     append(LOGICAL_SYSTEM_FIELD, name);

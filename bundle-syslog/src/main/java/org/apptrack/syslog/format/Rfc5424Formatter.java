@@ -15,6 +15,7 @@ final class Rfc5424Formatter extends SyslogFormatter {
     private final byte[] sdIdPart;
     private final boolean withBody;
     private final TimestampWriter timestamps;
+    private final ParamCache params = new ParamCache();
 
     Rfc5424Formatter(FormatSettings settings, boolean withBody) {
         this.pri = priPrefixes(settings.facility());
@@ -54,7 +55,7 @@ final class Rfc5424Formatter extends SyslogFormatter {
         }
         dst[p++] = ' ';
         p = writeBytes(sdIdPart, dst, p);
-        p = writeParams(r, dst, p);
+        p = params.writeParams(r, dst, p);
         dst[p++] = ']';
         if (withBody) {
             String body = r.body(); // sd-syslog never asks: a lazy body stays unrendered

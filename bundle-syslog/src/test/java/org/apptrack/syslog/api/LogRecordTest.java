@@ -56,6 +56,20 @@ class LogRecordTest {
     }
 
     @Test
+    void recordsTellWhichFieldNamesTheyShare() {
+        assertSame(NAMES, LogRecord.builder("T", NAMES).field("reason", "x").field("source-port", 1)
+                .field("application", "y").build().fieldNames());
+        LogRecord ls = LogRecord.builder("T", NAMES).logicalSystem("L").field("reason", "x").field("source-port", 1)
+                .field("application", "y").build();
+        assertEquals(LogRecord.LOGICAL_SYSTEM_FIELD, ls.fieldNames().name(0));
+        assertEquals(4, ls.fieldNames().size());
+        assertNull(LogRecord.builder("T", NAMES).field("reason", "x").build().fieldNames(), "fewer fields");
+        assertNull(LogRecord.builder("T", NAMES).field("other", "x").field("source-port", 1)
+                .field("application", "y").build().fieldNames(), "another name");
+        assertNull(LogRecord.builder("T").field("reason", "x").build().fieldNames());
+    }
+
+    @Test
     void aNameOtherThanTheExpectedOneIsValidatedAndKept() {
         LogRecord r = LogRecord.builder("T", NAMES).field("reason", "x").field("other", "y").field("third", 3)
                 .field("fourth", 4).build();
