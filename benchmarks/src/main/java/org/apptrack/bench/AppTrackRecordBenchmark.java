@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <ul>
  *   <li>{@code buildClose}: the record only;</li>
- *   <li>{@code formatClose}: sd-syslog formatting of a record built once (what the stream pays);</li>
+ *   <li>{@code formatClose}: sd-syslog formatting of records built in advance (what the stream pays);</li>
  *   <li>{@code buildFormatClose*}: both, per format (structured-syslog and syslog need the text body);</li>
  *   <li>{@code buildFormatCreate}: a create record in sd-syslog.</li>
  * </ul>
@@ -46,7 +46,8 @@ public class AppTrackRecordBenchmark {
 
     private final AppTrackLogBuilder builder = new AppTrackLogBuilder();
     private SessionLogFields fields;
-    private LogRecord builtClose;
+    /** Records built in advance, varying as {@link #next()} varies them, for format-only. */
+    private final LogRecord[] builtCloses = new LogRecord[1024];
     private SyslogFormatter sd;
     private SyslogFormatter structured;
     private SyslogFormatter plain;
@@ -56,7 +57,10 @@ public class AppTrackRecordBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         fields = closeFields();
-        builtClose = builder.close(fields);
+        for (int i = 0; i < builtCloses.length; i++) {
+            builtCloses[i] = builder.close(next());
+        }
+        variant = 0;
         sd = SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, SrxRecords.HOSTNAME));
         structured = SyslogFormatter.create(FormatSettings.of(LogFormat.STRUCTURED_SYSLOG, SrxRecords.HOSTNAME));
         plain = SyslogFormatter.create(FormatSettings.of(LogFormat.SYSLOG, SrxRecords.HOSTNAME));
@@ -110,7 +114,7 @@ public class AppTrackRecordBenchmark {
 
     @Benchmark
     public int formatClose() {
-        return sd.format(builtClose, array, 0);
+        return sd.format(builtCloses[variant++ & 1023], array, 0);
     }
 
     @Benchmark
