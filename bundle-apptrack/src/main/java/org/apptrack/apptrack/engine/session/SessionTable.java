@@ -274,11 +274,25 @@ public final class SessionTable {
     public int prefetch(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
                         int protocol, int context) {
         long h = hash(srcHi, srcLo, srcPort & 0xFFFF, dstHi, dstLo, dstPort & 0xFFFF, protocol & 0xFF, context);
-        int e = slots[indexHash(h) & mask];
-        if (((e ^ tag(h)) & ~sessionMask) != 0 || e == 0) {
-            return e;
-        }
-        return (int) data[META + base((e & sessionMask) - 1)];
+        int tag = tag(h);
+        int home = indexHash(h) & mask;
+        int first = slots[home];
+        int second = slots[(home + 1) & mask];
+        // Most sessions are in their home slot or the next one: touch the one with the tag, picked
+        // without a branch (a mispredicted one would wait for the slot's cache miss and stall the
+        // prefetches of the following packets).
+        int pickFirst = -tagMatches(first, tag);
+        int entry = (first & pickFirst) | (second & ~pickFirst);
+        int s = (entry & sessionMask) - 1;
+        s &= ~(s >> 31); // empty: touch session 0, harmlessly
+        return (int) data[META + base(s)];
+    }
+
+    /** 1 if the slot entry is occupied and has the tag, else 0, without a branch. */
+    private int tagMatches(int entry, int tag) {
+        int tagDiff = (entry ^ tag) & ~sessionMask;
+        int occupied = (entry | -entry) >>> 31;
+        return (((tagDiff | -tagDiff) >>> 31) ^ 1) & occupied;
     }
 
     /** Whether the source of the packet of the last {@link #find}/{@link #findOrCreate} is its session's client. */
