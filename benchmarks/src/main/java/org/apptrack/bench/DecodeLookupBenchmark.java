@@ -179,7 +179,7 @@ public class DecodeLookupBenchmark {
     }
 
     /** Packets the batched variant holds at a time. */
-    private static final int GROUP = 8;
+    private static final int GROUP = 16;
     // The batched variant's decoded tuples, one group at a time.
     private final long[] groupSrcHi = new long[GROUP];
     private final long[] groupSrcLo = new long[GROUP];
