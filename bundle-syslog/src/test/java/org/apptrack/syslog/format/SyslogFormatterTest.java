@@ -178,6 +178,11 @@ class SyslogFormatterTest {
         for (int i = samples.length; i < all.length; i++) {
             all[i] = random.nextLong() >> random.nextInt(64);
         }
+        long[] edges = {Integer.MAX_VALUE - 1L, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, Integer.MIN_VALUE,
+            Integer.MIN_VALUE - 1L};
+        for (long v : edges) {
+            assertEquals(Long.toString(v), digits(v));
+        }
         for (int i = 1; i < 19; i++) {
             long power = (long) Math.pow(10, i);
             assertEquals(Long.toString(power - 1), digits(power - 1));
