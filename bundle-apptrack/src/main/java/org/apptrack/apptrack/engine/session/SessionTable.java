@@ -201,7 +201,7 @@ public final class SessionTable {
      */
     public int find(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
                     int protocol, int context) {
-        int r = probe(srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
+        int r = probe(srcHi, srcLo, srcPort & 0xFFFF, dstHi, dstLo, dstPort & 0xFFFF, protocol & 0xFF, context);
         lastCreated = false;
         return r >= 0 ? r : -1;
     }
@@ -217,7 +217,7 @@ public final class SessionTable {
      */
     public int findOrCreate(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
                             int protocol, int context, long nowNanos) {
-        int r = probe(srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
+        int r = probe(srcHi, srcLo, srcPort & 0xFFFF, dstHi, dstLo, dstPort & 0xFFFF, protocol & 0xFF, context);
         if (r >= 0) {
             lastCreated = false;
             return r;
@@ -311,66 +311,54 @@ public final class SessionTable {
 
     /**
      * Session index if found (and {@link #lastFromClient} set), else ~(empty slot where the key
-     * would go). Kept small, like the methods it calls, so that the JIT inlines the whole lookup
-     * into the packet path.
+     * would go). Ports and protocol must already be masked to 16 and 8 bits. One method, below
+     * C2's FreqInlineSize (325 bytecodes) with the small ones it calls, so that the whole lookup
+     * is inlined into the packet path; a separate key comparison would be inlined only where the
+     * profile found it hot, which a table filled by a burst of creations (every probe a miss)
+     * does not.
+     *
+     * <p>The key is compared with xor and or, without a branch per word or per direction (the
+     * direction of a packet is as unpredictable as a coin toss, and a mispredicted branch that
+     * waits for the session's cache line also throws away the work already started on the next
+     * packet): {@code isZero(x) = 1 - ((x | -x) >>> 63)}.
      */
     private int probe(long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
                       int protocol, int context) {
-        srcPort &= 0xFFFF;
-        dstPort &= 0xFFFF;
-        protocol &= 0xFF;
         long h = hash(srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
         int tag = tag(h);
-        int tagMask = ~sessionMask;
         int[] sl = slots;
+        long[] d = data;
         int m = mask;
         int i = indexHash(h) & m;
+        long forward = portsAndContext(srcPort, dstPort, context);
+        long reverse = portsAndContext(dstPort, srcPort, context);
         while (true) {
             int e = sl[i];
             if (e == 0) {
                 lastFromClient = false;
                 return ~i;
             }
-            if (((e ^ tag) & tagMask) == 0) {
+            if (((e ^ tag) & ~sessionMask) == 0) {
                 int s = (e & sessionMask) - 1;
-                int direction = compareKey(base(s), srcHi, srcLo, srcPort, dstHi, dstLo, dstPort, protocol, context);
-                if (direction != NO_MATCH) {
-                    lastFromClient = (direction & FROM_CLIENT) != 0;
+                int b = base(s);
+                long clientLo = d[CLIENT_LO + b];
+                long serverLo = d[SERVER_LO + b];
+                long clientHi = d[CLIENT_HI + b];
+                long serverHi = d[SERVER_HI + b];
+                long portsCtx = d[PORTS_CTX + b];
+                long protocolDiff = (d[META + b] ^ protocol) & 0xFF;
+                long fromClient = (clientLo ^ srcLo) | (serverLo ^ dstLo) | (clientHi ^ srcHi)
+                        | (serverHi ^ dstHi) | (portsCtx ^ forward) | protocolDiff;
+                long fromServer = (clientLo ^ dstLo) | (serverLo ^ srcLo) | (clientHi ^ dstHi)
+                        | (serverHi ^ srcHi) | (portsCtx ^ reverse) | protocolDiff;
+                long clientMatch = ((fromClient | -fromClient) >>> 63) ^ 1;
+                if ((clientMatch | ((fromServer | -fromServer) >>> 63) ^ 1) != 0) {
+                    lastFromClient = clientMatch != 0; // both: same endpoints, counted as from the client
                     return s;
                 }
             }
             i = (i + 1) & m;
         }
-    }
-
-    // compareKey results: bit 0 set when the packet comes from the client, bit 1 from the server
-    // (both when client and server are the same endpoint: it then counts as from the client).
-    private static final int NO_MATCH = 0;
-    private static final int FROM_CLIENT = 1;
-
-    /**
-     * Whether the session at {@code b} has the packet's key, and in which direction: the words
-     * are compared with xor and or, without a branch per word or per direction (the direction of
-     * a packet is as unpredictable as a coin toss, and a mispredicted branch that waits for the
-     * session's cache line also throws away the work already started on the next packet).
-     */
-    private int compareKey(int b, long srcHi, long srcLo, int srcPort, long dstHi, long dstLo, int dstPort,
-                           int protocol, int context) {
-        long[] d = data;
-        long clientLo = d[CLIENT_LO + b];
-        long serverLo = d[SERVER_LO + b];
-        long clientHi = d[CLIENT_HI + b];
-        long serverHi = d[SERVER_HI + b];
-        long portsCtx = d[PORTS_CTX + b];
-        long protocolDiff = (d[META + b] ^ protocol) & 0xFF;
-        long fromClient = (clientLo ^ srcLo) | (serverLo ^ dstLo) | (clientHi ^ srcHi) | (serverHi ^ dstHi)
-                | (portsCtx ^ portsAndContext(srcPort, dstPort, context)) | protocolDiff;
-        long fromServer = (clientLo ^ dstLo) | (serverLo ^ srcLo) | (clientHi ^ dstHi) | (serverHi ^ srcHi)
-                | (portsCtx ^ portsAndContext(dstPort, srcPort, context)) | protocolDiff;
-        // isZero(x) = 1 - ((x | -x) >>> 63): the direction becomes data, not a mispredicted branch.
-        int clientMatch = (int) ((fromClient | -fromClient) >>> 63) ^ 1;
-        int serverMatch = (int) ((fromServer | -fromServer) >>> 63) ^ 1;
-        return clientMatch | (serverMatch << 1);
     }
 
     /**
