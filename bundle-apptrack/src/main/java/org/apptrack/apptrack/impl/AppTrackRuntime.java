@@ -58,24 +58,31 @@ public final class AppTrackRuntime {
         emitter.engine(engine);
     }
 
-    /** One packet from ONOS's packet service. */
+    /**
+     * One packet from ONOS's packet service. Kept small, with the zone lookup out of line, so
+     * that C2 inlines it into the packet service's dispatch loop: there the packet context and
+     * its inbound packet need not be allocated at all (escape analysis).
+     */
     public void process(PacketContext context) {
         synchronized (lock) {
-            int ingressZone = -1;
             SecurityZones zones = settings.zones();
-            if (zones.hasInterfaces()) {
-                ConnectPoint cp = context.inPacket().receivedFrom();
-                if (cp != null) {
-                    Integer z = ingressZones.get(cp);
-                    if (z == null) {
-                        z = zones.interfaceZone(cp.toString());
-                        ingressZones.put(cp, z);
-                    }
-                    ingressZone = z;
-                }
-            }
+            int ingressZone = zones.hasInterfaces() ? ingressZone(zones, context) : -1;
             engine.onFrame(context.inPacket().unparsed(), 0, ingressZone, clock.currentTimeNanos());
         }
+    }
+
+    /** Zone of the packet's ingress ConnectPoint, -1 when it has none; under {@link #lock}. */
+    private int ingressZone(SecurityZones zones, PacketContext context) {
+        ConnectPoint cp = context.inPacket().receivedFrom();
+        if (cp == null) {
+            return -1;
+        }
+        Integer z = ingressZones.get(cp);
+        if (z == null) {
+            z = zones.interfaceZone(cp.toString());
+            ingressZones.put(cp, z);
+        }
+        return z;
     }
 
     /** Idle aging while no packets arrive. */
