@@ -1,5 +1,7 @@
 package org.apptrack.capture.source;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import org.apptrack.apptrack.api.Clock;
 import org.osgi.service.component.annotations.Component;
 
@@ -13,16 +15,30 @@ public class CaptureClock implements Clock {
     private volatile boolean followCapture;
     private volatile long captureNanos;
 
+    private static final VarHandle CAPTURE_NANOS;
+
+    static {
+        try {
+            CAPTURE_NANOS = MethodHandles.lookup().findVarHandle(CaptureClock.class, "captureNanos", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** From now on time is the timestamp of the latest frame (a replay starts). */
     public void followCapture(long firstFrameNanos) {
         captureNanos = firstFrameNanos;
         followCapture = true;
     }
 
-    /** Advances capture time; called for each replayed frame. Never goes backwards. */
+    /**
+     * Advances capture time; called for each replayed frame, by the one replay thread. Never goes
+     * backwards. A release store, not a volatile one: readers still see the time through the
+     * volatile read, and the replay thread saves a full fence per frame.
+     */
     public void advance(long frameNanos) {
         if (frameNanos > captureNanos) {
-            captureNanos = frameNanos;
+            CAPTURE_NANOS.setRelease(this, frameNanos);
         }
     }
 

@@ -30,6 +30,12 @@ public final class TimerWheel {
     /** Bucket of an id, -1 when not scheduled. */
     private final int[] bucketOf;
     private long cursor = UNSET;
+    /**
+     * Start of the tick after the cursor, {@code (cursor + 1) * tickNanos}: a poll before it has
+     * nothing to do, decided without a division. Long.MIN_VALUE (never taken) while the cursor is
+     * unset or when the product does not fit a long.
+     */
+    private long nextTickNanos = Long.MIN_VALUE;
     private int scheduled;
 
     public TimerWheel(int capacity, int wheelSize, long tickNanos) {
@@ -50,7 +56,7 @@ public final class TimerWheel {
     public void schedule(int id, long deadlineNanos) {
         long t = Math.floorDiv(deadlineNanos, tickNanos);
         if (cursor == UNSET) {
-            cursor = t - 1;
+            setCursor(t - 1);
         }
         if (bucketOf[id] >= 0) {
             unlink(id);
@@ -82,9 +88,27 @@ public final class TimerWheel {
      * @return how many ids are due
      */
     public int poll(long nowNanos, Deadlines deadlines, int[] dueIds, long[] dueDeadlines) {
+        if (nowNanos < nextTickNanos) {
+            return 0; // still in the cursor's tick
+        }
+        return advanceTo(nowNanos, deadlines, dueIds, dueDeadlines);
+    }
+
+    private void setCursor(long tick) {
+        cursor = tick;
+        long next;
+        try {
+            next = Math.multiplyExact(Math.addExact(tick, 1L), tickNanos);
+        } catch (ArithmeticException e) {
+            next = Long.MIN_VALUE;
+        }
+        nextTickNanos = next;
+    }
+
+    private int advanceTo(long nowNanos, Deadlines deadlines, int[] dueIds, long[] dueDeadlines) {
         long nowTick = Math.floorDiv(nowNanos, tickNanos);
         if (cursor == UNSET) {
-            cursor = nowTick;
+            setCursor(nowTick);
             return 0;
         }
         if (nowTick <= cursor) {
@@ -94,7 +118,7 @@ public final class TimerWheel {
         if (nowTick - from >= heads.length) {
             from = nowTick - heads.length + 1; // every bucket once
         }
-        cursor = nowTick;
+        setCursor(nowTick);
         int n = 0;
         for (long t = from; t <= nowTick; t++) {
             int b = (int) (t & mask);
