@@ -1,10 +1,7 @@
 package org.apptrack.apptrack.rest;
 
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,7 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + CountersServlet.PATH,
         "osgi.http.whiteboard.servlet.name=apptrack-counters"})
-public class CountersServlet extends HttpServlet {
+public class CountersServlet extends ReadOnlyJsonServlet {
 
     static final String PATH = "/apptrack/v1/counters";
     private static final long serialVersionUID = 1L;
@@ -33,12 +30,7 @@ public class CountersServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (JsonResponses.pathSegments(req.getPathInfo()).length != 0) {
-            JsonResponses.error(resp, HttpServletResponse.SC_NOT_FOUND, "unknown resource");
-            return;
-        }
-        JsonResponses.write(resp, HttpServletResponse.SC_OK,
-                CountersJson.encode(service.counters(), JsonResponses.MAPPER));
+    ObjectNode body() {
+        return CountersJson.encode(service.counters(), JsonResponses.MAPPER);
     }
 }

@@ -2,11 +2,7 @@ package org.apptrack.apptrack.rest;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=" + ZonesServlet.PATH,
         "osgi.http.whiteboard.servlet.name=apptrack-zones"})
-public class ZonesServlet extends HttpServlet {
+public class ZonesServlet extends ReadOnlyJsonServlet {
 
     static final String PATH = "/apptrack/v1/zones";
     private static final long serialVersionUID = 1L;
@@ -37,11 +33,7 @@ public class ZonesServlet extends HttpServlet {
     }
 
     @Override
-    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        if (JsonResponses.pathSegments(req.getPathInfo()).length != 0) {
-            JsonResponses.error(resp, HttpServletResponse.SC_NOT_FOUND, "unknown resource");
-            return;
-        }
+    ObjectNode body() {
         ObjectNode body = JsonResponses.MAPPER.createObjectNode();
         body.put("enabled", service.enabled());
         ArrayNode zones = body.putArray("zones");
@@ -55,6 +47,6 @@ public class ZonesServlet extends HttpServlet {
             n.put("sessionsFrom", z.sessionsFrom());
             n.put("sessionsTo", z.sessionsTo());
         }
-        JsonResponses.write(resp, HttpServletResponse.SC_OK, body);
+        return body;
     }
 }
