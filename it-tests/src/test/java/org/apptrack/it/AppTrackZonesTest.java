@@ -34,7 +34,8 @@ import org.osgi.service.cm.ConfigurationAdmin;
 /**
  * Zones in the distribution, configured through ConfigAdmin as an operator edits
  * {@code etc/org.apptrack.apptrack.cfg}: sessions are logged to a real rsyslog with their zones,
- * policy, user and logical system; a zone with AppTrack disabled gets no session; an invalid
+ * policy, user and logical system, including a volume update when a packet comes after the update
+ * interval; a zone with AppTrack disabled gets no session; an invalid
  * change is refused and the previous zones stay; disabling a zone closes its open sessions with
  * reason "policy delete".
  */
@@ -74,6 +75,7 @@ public class AppTrackZonesTest {
         pcap.udp4(t + 30, "10.20.0.1", 40003, "10.20.0.2", 5002, 40);  // branch (LSYS1)
         pcap.udp6(t + 40, 40004, 5003, 50);                              // lo6: AppTrack disabled
         pcap.udp6(t + 50, 5003, 40004, 60);
+        pcap.udp4(t + 2_500_000, "127.0.0.1", 40001, "127.0.0.2", 5001, 20); // 2.5 s on: a volume update
         Files.write(capture, pcap.bytes());
 
         org.osgi.service.cm.Configuration apptrack = configAdmin.getConfiguration("org.apptrack.apptrack", "?");
@@ -93,8 +95,20 @@ public class AppTrackZonesTest {
                 awaitOutput("apptrack:zones", "branch");
 
                 captureService.replay(capture, false, null);
-                List<JsonNode> created = rsyslog.awaitReceived(Transport.TCP, 3, Duration.ofSeconds(20));
-                assertEquals(created.toString(), 3, created.size());
+                List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 4, Duration.ofSeconds(20));
+                assertEquals(received.toString(), 4, received.size());
+                List<JsonNode> created = new ArrayList<>(received.subList(0, 3));
+                JsonNode update = received.get(3);
+                assertEquals("APPTRACK_SESSION_VOL_UPDATE", update.path("hdr").path("msgid").asText());
+                JsonNode u = update.path("rfc5424-sd").path(SD);
+                assertEquals("40001", u.path("source-port").asText());
+                assertEquals("2", u.path("packets-from-client").asText());
+                assertEquals("96", u.path("bytes-from-client").asText());
+                assertEquals("1", u.path("packets-from-server").asText());
+                assertEquals("228", u.path("bytes-from-server").asText());
+                assertEquals("2", u.path("elapsed-time").asText());
+                assertEquals("tester", u.path("username").asText());
+                assertEquals("lo4", u.path("source-zone-name").asText());
                 JsonNode user = field(created, "40001");
                 assertEquals("APPTRACK_SESSION_CREATE", tag(created, "40001"));
                 assertEquals("lo4", user.path("source-zone-name").asText());
@@ -147,8 +161,8 @@ public class AppTrackZonesTest {
                 disabled.remove("zone.branch.prefixes");
                 disabled.remove("zone.branch.logicalSystem");
                 apptrack.update(disabled);
-                List<JsonNode> all = rsyslog.awaitReceived(Transport.TCP, 6, Duration.ofSeconds(20));
-                List<JsonNode> closes = new ArrayList<>(all.subList(3, all.size()));
+                List<JsonNode> all = rsyslog.awaitReceived(Transport.TCP, 7, Duration.ofSeconds(20));
+                List<JsonNode> closes = new ArrayList<>(all.subList(4, all.size()));
                 assertEquals(all.toString(), 3, closes.size());
                 for (JsonNode close : closes) {
                     JsonNode f = close.path("rfc5424-sd").path(SD);
@@ -156,6 +170,7 @@ public class AppTrackZonesTest {
                 }
                 assertEquals("APPTRACK_SESSION_CLOSE_LS", tag(closes, "40003"));
                 assertEquals("branch", field(closes, "40003").path("source-zone-name").asText());
+                assertEquals("2", field(closes, "40001").path("packets-from-client").asText());
                 assertEquals("1", field(closes, "40001").path("packets-from-server").asText());
                 assertEquals("228", field(closes, "40001").path("bytes-from-server").asText());
                 assertEquals(0, sessionsShown());
@@ -174,6 +189,7 @@ public class AppTrackZonesTest {
         Hashtable<String, Object> p = new Hashtable<>();
         p.put("logSessionCreate", "true");
         p.put("logSessionClose", "true");
+        p.put("sessionUpdateInterval", "1");
         p.put("zone.lo4.prefixes", "127.0.0.0/8");
         p.put("zone.lo6.prefixes", "::1/128");
         p.put("zone.lo6.applicationTracking", "false");
