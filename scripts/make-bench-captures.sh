@@ -6,16 +6,8 @@
 #   scripts/make-bench-captures.sh [DOUBLINGS]     (default 9: 512 copies, about 4.7 M frames)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PCAPS="${NDPI_PCAPS:-$ROOT/../shared/testdata/ndpi/pcap}"
-OUT="${BENCH_DIR:-/dev/shm/apptrack-bench}"
 DOUBLINGS="${1:-9}"
-[ -d "$PCAPS" ] || { echo "no nDPI captures at $PCAPS" >&2; exit 1; }
-mkdir -p "$OUT"
-ETHER=()
-for f in "$PCAPS"/*; do
-  t=$(capinfos -t -E -T "$f" 2>/dev/null | tail -1 | cut -f2,3 | tr '\t' ' ')
-  [ "$t" = "pcap ether" ] && ETHER+=("$f")
-done
+. "$ROOT/scripts/lib/ndpi-ether-pcaps.sh"
 mergecap -F pcap -a -w "$OUT/ether-1x.pcap" "${ETHER[@]}"
 cp "$OUT/ether-1x.pcap" "$OUT/ether-long.pcap"
 for _ in $(seq "$DOUBLINGS"); do

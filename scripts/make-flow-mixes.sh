@@ -28,16 +28,8 @@
 # Needs python3 (standard library only), capinfos and tshark (wireshark-common, tshark).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-PCAPS="${NDPI_PCAPS:-$ROOT/../shared/testdata/ndpi/pcap}"
-OUT="${BENCH_DIR:-/dev/shm/apptrack-bench}"
 WHAT="${1:-all}"
-[ -d "$PCAPS" ] || { echo "no nDPI captures at $PCAPS" >&2; exit 1; }
-mkdir -p "$OUT"
-ETHER=()
-for f in "$PCAPS"/*; do
-  t=$(capinfos -t -E -T "$f" 2>/dev/null | tail -1 | cut -f2,3 | tr '\t' ' ')
-  [ "$t" = "pcap ether" ] && ETHER+=("$f")
-done
+. "$ROOT/scripts/lib/ndpi-ether-pcaps.sh"
 echo "${#ETHER[@]} Ethernet pcaps in $PCAPS" >&2
 
 mix() {
