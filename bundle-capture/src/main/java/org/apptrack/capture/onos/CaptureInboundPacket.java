@@ -1,6 +1,7 @@
 package org.apptrack.capture.onos;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Optional;
 import org.onlab.packet.DeserializationException;
 import org.onlab.packet.Ethernet;
@@ -8,20 +9,29 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.packet.InboundPacket;
 
 /**
- * A captured frame as ONOS presents an inbound packet. The frame's bytes are not copied: like a
- * Netty buffer in {@code channelRead}, they are valid while the processors run. {@link #parsed()}
- * runs ONOS's {@code Ethernet} deserializer only when a processor asks for it.
+ * A captured frame as ONOS presents an inbound packet, reset for every frame with its context.
+ * The frame's bytes are not copied: like a Netty buffer in {@code channelRead}, they are valid
+ * while the processors run. {@link #unparsed()} returns the source's own view of the frame, put
+ * back to the frame's bounds on every call (no duplicate per frame), so a processor that moves
+ * its position does not disturb the next one. {@link #parsed()} runs ONOS's {@code Ethernet}
+ * deserializer only when a processor asks for it.
  */
 final class CaptureInboundPacket implements InboundPacket {
 
-    private final ConnectPoint receivedFrom;
-    private final ByteBuffer frame;
+    private ConnectPoint receivedFrom;
+    private ByteBuffer frame;
+    private int start;
+    private int end;
     private Ethernet parsed;
     private boolean parseAttempted;
 
-    CaptureInboundPacket(ConnectPoint receivedFrom, ByteBuffer frame) {
-        this.receivedFrom = receivedFrom;
-        this.frame = frame;
+    void reset(ConnectPoint from, ByteBuffer newFrame) {
+        this.receivedFrom = from;
+        this.frame = newFrame;
+        this.start = newFrame.position();
+        this.end = newFrame.limit();
+        this.parsed = null;
+        this.parseAttempted = false;
     }
 
     @Override
@@ -34,13 +44,14 @@ final class CaptureInboundPacket implements InboundPacket {
     public Ethernet parsed() {
         if (!parseAttempted) {
             parseAttempted = true;
+            ByteBuffer view = unparsed();
             try {
-                if (frame.hasArray()) {
-                    parsed = Ethernet.deserializer().deserialize(frame.array(),
-                            frame.arrayOffset() + frame.position(), frame.remaining());
+                if (view.hasArray()) {
+                    parsed = Ethernet.deserializer().deserialize(view.array(),
+                            view.arrayOffset() + view.position(), view.remaining());
                 } else {
-                    byte[] bytes = new byte[frame.remaining()];
-                    frame.duplicate().get(bytes);
+                    byte[] bytes = new byte[view.remaining()];
+                    view.get(bytes);
                     parsed = Ethernet.deserializer().deserialize(bytes, 0, bytes.length);
                 }
             } catch (DeserializationException | RuntimeException e) {
@@ -50,10 +61,14 @@ final class CaptureInboundPacket implements InboundPacket {
         return parsed;
     }
 
-    /** A view of the frame bytes (position 0 to limit), as ONOS returns a duplicate. */
+    /** The frame, position to limit, in network byte order; valid while the processors run. */
     @Override
     public ByteBuffer unparsed() {
-        return frame.duplicate();
+        ByteBuffer b = frame;
+        b.order(ByteOrder.BIG_ENDIAN);
+        b.limit(end);
+        b.position(start);
+        return b;
     }
 
     @Override
@@ -63,6 +78,6 @@ final class CaptureInboundPacket implements InboundPacket {
 
     @Override
     public String toString() {
-        return "CaptureInboundPacket{" + receivedFrom + ", " + frame.remaining() + " bytes}";
+        return "CaptureInboundPacket{" + receivedFrom + ", " + (end - start) + " bytes}";
     }
 }

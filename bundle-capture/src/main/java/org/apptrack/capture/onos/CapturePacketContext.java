@@ -2,6 +2,7 @@ package org.apptrack.capture.onos;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.TrafficTreatment;
 import org.onosproject.net.packet.DefaultOutboundPacket;
@@ -10,34 +11,43 @@ import org.onosproject.net.packet.OutboundPacket;
 import org.onosproject.net.packet.PacketContext;
 
 /**
- * ONOS packet context of a captured frame. Unlike ONOS's {@code DefaultPacketContext} it builds
- * the outbound packet and treatment builder only when a processor asks for them, so that
- * observing a frame costs a few small objects and no copy.
+ * ONOS packet context of a captured frame. One per delivering thread, reset for every frame
+ * (see {@link FrameDelivery}): like the frame's bytes, the context is valid while the processors
+ * run, which is how the distribution's processors use it (a processor that wants a packet later
+ * copies what it needs, as it would copy a Netty buffer). Unlike ONOS's
+ * {@code DefaultPacketContext} it builds the outbound packet and treatment builder only when a
+ * processor asks for them; the outbound packet owns a copy of the frame.
  */
 final class CapturePacketContext implements PacketContext {
 
-    private final long timeMillis;
-    private final long timestampNanos;
-    private final CaptureInboundPacket inPacket;
-    private final CapturePacketService service;
     private static final AtomicIntegerFieldUpdater<CapturePacketContext> HANDLED =
             AtomicIntegerFieldUpdater.newUpdater(CapturePacketContext.class, "handled");
-    /** 1 once blocked; a field with an updater, not an AtomicBoolean: one object less per frame. */
+
+    private final CaptureInboundPacket inPacket = new CaptureInboundPacket();
+    private final CapturePacketService service;
+    private long timestampNanos;
+    /** 1 once blocked; a field with an updater, not an AtomicBoolean: no object per context. */
     private volatile int handled;
     private TrafficTreatment.Builder treatment;
     private OutboundPacket outPacket;
 
-    CapturePacketContext(long timestampNanos, CaptureInboundPacket inPacket, CapturePacketService service) {
-        this.timestampNanos = timestampNanos;
-        this.timeMillis = Math.floorDiv(timestampNanos, 1_000_000L);
-        this.inPacket = inPacket;
+    CapturePacketContext(CapturePacketService service) {
         this.service = service;
+    }
+
+    /** Makes this the context of a new frame. */
+    void reset(long frameTimestampNanos, ConnectPoint receivedFrom, ByteBuffer frame) {
+        this.timestampNanos = frameTimestampNanos;
+        inPacket.reset(receivedFrom, frame);
+        treatment = null;
+        outPacket = null;
+        HANDLED.lazySet(this, 0); // a release store: no fence per frame
     }
 
     /** Capture time in milliseconds since the epoch (the capture file's, in a replay). */
     @Override
     public long time() {
-        return timeMillis;
+        return Math.floorDiv(timestampNanos, 1_000_000L);
     }
 
     /** Capture time in nanoseconds since the epoch. */
@@ -53,13 +63,14 @@ final class CapturePacketContext implements PacketContext {
     @Override
     public OutboundPacket outPacket() {
         if (outPacket == null) {
-            ByteBuffer data = inPacket.unparsed();
+            ByteBuffer view = inPacket.unparsed();
+            ByteBuffer data = ByteBuffer.allocate(view.remaining());
+            data.put(view).flip();
             outPacket = new DefaultOutboundPacket(inPacket.receivedFrom().deviceId(),
                     DefaultTrafficTreatment.emptyTreatment(), data, inPacket.receivedFrom().port());
         }
         return outPacket;
     }
-
     @Override
     public TrafficTreatment.Builder treatmentBuilder() {
         if (treatment == null) {

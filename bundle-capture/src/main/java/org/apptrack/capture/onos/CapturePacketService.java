@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
 import org.apptrack.capture.frame.FrameHandler;
 import org.onosproject.cluster.NodeId;
 import org.onosproject.core.ApplicationId;
@@ -33,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * priorities in registration order), after the packet-in filters. A processor that throws is
  * logged and counted and the others still run. Device {@code capture:<interface>}, port = the
  * interface's index + 1.
+ *
+ * <p>Each delivering thread reuses one packet context for all its frames ({@link FrameDelivery}):
+ * the context, its inbound packet and the buffer of {@code unparsed()} are valid while the
+ * processors run, as the frame's bytes are. Delivery allocates nothing and counts without atomic
+ * instructions.
  */
 @Component(service = {PacketService.class, CapturePacketService.class})
 public class CapturePacketService implements PacketService, FrameHandler {
@@ -48,8 +52,17 @@ public class CapturePacketService implements PacketService, FrameHandler {
     private long registrations;
     private final List<PacketInFilter> filters = new CopyOnWriteArrayList<>();
     private final List<PacketRequest> requests = new CopyOnWriteArrayList<>();
-    private final LongAdder frames = new LongAdder();
-    private final LongAdder filtered = new LongAdder();
+    /** One per thread that delivers frames (see {@link FrameDelivery}). */
+    private final ThreadLocal<FrameDelivery> threadDelivery = ThreadLocal.withInitial(this::newDelivery);
+    private final List<FrameDelivery> deliveries = new CopyOnWriteArrayList<>();
+    /**
+     * The delivery used last, checked against the current thread before use: saves the
+     * thread-local lookup while one source delivers (racy on purpose; a miss falls back to it).
+     */
+    private FrameDelivery lastDelivery;
+    /** Counts of the deliveries whose threads have ended; under {@link #lock}. */
+    private long retiredFrames;
+    private long retiredFiltered;
     private volatile ConnectPoint[] connectPoints = new ConnectPoint[0];
     private volatile String[] interfaceNames = new String[0];
     private volatile FrameEmitter emitter;
@@ -93,12 +106,33 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     @Override
     public void onFrame(int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
-        frames.increment();
+        FrameDelivery delivery = lastDelivery;
+        if (delivery == null || delivery.owner != Thread.currentThread()) {
+            delivery = threadDelivery.get();
+            lastDelivery = delivery;
+        }
+        delivery.frameArrived();
         ConnectPoint[] points = connectPoints;
         ConnectPoint from = interfaceIndex < points.length ? points[interfaceIndex]
                 : connectPoint("if" + interfaceIndex, interfaceIndex);
-        CapturePacketContext context = new CapturePacketContext(timestampNanos,
-                new CaptureInboundPacket(from, frame), this);
+        if (delivery.busy) {
+            // A processor delivers a frame itself, on this thread: the reused context is in use.
+            CapturePacketContext nested = new CapturePacketContext(this);
+            nested.reset(timestampNanos, from, frame);
+            deliver(delivery, nested);
+            return;
+        }
+        CapturePacketContext context = delivery.context;
+        context.reset(timestampNanos, from, frame);
+        delivery.busy = true;
+        try {
+            deliver(delivery, context);
+        } finally {
+            delivery.busy = false;
+        }
+    }
+
+    private void deliver(FrameDelivery delivery, CapturePacketContext context) {
         for (PacketInFilter filter : filters) {
             PacketInFilter.FilterAction action;
             try {
@@ -109,22 +143,22 @@ public class CapturePacketService implements PacketService, FrameHandler {
             }
             if (action != PacketInFilter.FilterAction.PACKET_ALLOW
                     && action != PacketInFilter.FilterAction.FILTER_DISABLED) {
-                filtered.increment();
+                delivery.frameFiltered();
                 return;
             }
         }
+        boolean timed = delivery.sampleNow();
         for (ProcessorEntry entry : processors) {
-            boolean timed = entry.sampleNow();
             long start = timed ? System.nanoTime() : 0L;
             try {
                 entry.processor().process(context);
             } catch (RuntimeException | LinkageError e) {
                 entry.failed();
                 if (entry.failures() <= 10) {
-                    log.warn("Packet processor {} threw on a frame from {}", entry.processor(), from, e);
+                    log.warn("Packet processor {} threw on a frame from {}", entry.processor(),
+                            context.inPacket().receivedFrom(), e);
                 }
             }
-            entry.invoked();
             if (timed) {
                 entry.timed(System.nanoTime() - start);
             }
@@ -133,11 +167,43 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     /** Frames delivered to the processors (after the filters: plus {@link #filteredFrames()}). */
     public long frames() {
-        return frames.sum();
+        return sumDeliveries(true);
     }
 
     public long filteredFrames() {
-        return filtered.sum();
+        return sumDeliveries(false);
+    }
+
+    /** Frames that passed the filters and so reached every processor registered at the time. */
+    private long passedFrames() {
+        synchronized (lock) {
+            return sumDeliveries(true) - sumDeliveries(false);
+        }
+    }
+
+    /**
+     * Sums a counter over the delivering threads; the deliveries of threads that have ended are
+     * folded into the retired totals (their counts are final once the thread is dead).
+     */
+    private long sumDeliveries(boolean frameCount) {
+        synchronized (lock) {
+            long sum = frameCount ? retiredFrames : retiredFiltered;
+            for (FrameDelivery d : deliveries) {
+                if (!d.owner.isAlive()) {
+                    retiredFrames += d.frames();
+                    retiredFiltered += d.filtered();
+                    deliveries.remove(d);
+                }
+                sum += frameCount ? d.frames() : d.filtered();
+            }
+            return sum;
+        }
+    }
+
+    private FrameDelivery newDelivery() {
+        FrameDelivery d = new FrameDelivery(Thread.currentThread(), this);
+        deliveries.add(d);
+        return d;
     }
 
     /** Exceptions thrown by processors, summed. */
@@ -155,7 +221,7 @@ public class CapturePacketService implements PacketService, FrameHandler {
     public void addProcessor(PacketProcessor processor, int priority) {
         synchronized (lock) {
             List<ProcessorEntry> list = new ArrayList<>(Arrays.asList(processors));
-            list.add(new ProcessorEntry(processor, priority, registrations++));
+            list.add(new ProcessorEntry(processor, priority, registrations++, this::passedFrames));
             list.sort(ONOS_ORDER);
             processors = list.toArray(new ProcessorEntry[0]);
         }
@@ -165,7 +231,13 @@ public class CapturePacketService implements PacketService, FrameHandler {
     public void removeProcessor(PacketProcessor processor) {
         synchronized (lock) {
             List<ProcessorEntry> list = new ArrayList<>(Arrays.asList(processors));
-            list.removeIf(e -> e.processor() == processor);
+            list.removeIf(e -> {
+                if (e.processor() == processor) {
+                    e.removed();
+                    return true;
+                }
+                return false;
+            });
             processors = list.toArray(new ProcessorEntry[0]);
         }
     }

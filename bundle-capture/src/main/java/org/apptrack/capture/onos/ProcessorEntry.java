@@ -1,33 +1,41 @@
 package org.apptrack.capture.onos;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.onosproject.net.packet.PacketProcessor;
 import org.onosproject.net.packet.PacketProcessorEntry;
 
 /**
  * A registered processor with its priority and timing, as ONOS's PacketManager keeps it. Only
- * every {@value #SAMPLE_EVERY}th invocation is timed: two clock reads per frame and processor
- * cost more than a fast processor itself (clock_gettime is 20-40 ns); the averages stay
- * unbiased and the total is estimated from them.
+ * the processor calls of every {@value #SAMPLE_EVERY}th frame are timed: two clock reads per
+ * frame and processor cost more than a fast processor itself (clock_gettime is 20-40 ns); the
+ * averages stay unbiased and the total is estimated from them. Invocations are not counted per
+ * call (an atomic increment per frame): every processor sees every frame that passes the filters,
+ * so its invocations are the frames that passed while it was registered.
  */
 final class ProcessorEntry implements PacketProcessorEntry {
 
     private final PacketProcessor processor;
     private final int priority;
     private final long order;
-    private final LongAdder invocations = new LongAdder();
     static final int SAMPLE_EVERY = 64;
+    /** Frames that have passed the filters so far, over all delivering threads. */
+    private final LongSupplier passedFrames;
+    /** {@link #passedFrames} when the processor was registered. */
+    private final long passedAtRegistration;
+    /** {@link #passedFrames} when the processor was removed, -1 while registered. */
+    private volatile long passedAtRemoval = -1;
 
     private final LongAdder nanos = new LongAdder();
     private final LongAdder timed = new LongAdder();
-    /** Picks the invocations to time; unsynchronized on purpose (a lost update only shifts the sample). */
-    private int sampleClock;
     private final LongAdder failures = new LongAdder();
 
-    ProcessorEntry(PacketProcessor processor, int priority, long order) {
+    ProcessorEntry(PacketProcessor processor, int priority, long order, LongSupplier passedFrames) {
         this.processor = processor;
         this.priority = priority;
         this.order = order;
+        this.passedFrames = passedFrames;
+        this.passedAtRegistration = passedFrames.getAsLong();
     }
 
     @Override
@@ -47,14 +55,20 @@ final class ProcessorEntry implements PacketProcessorEntry {
 
     @Override
     public long invocations() {
-        return invocations.sum();
+        long end = passedAtRemoval;
+        return (end >= 0 ? end : passedFrames.getAsLong()) - passedAtRegistration;
+    }
+
+    /** The processor was removed: its invocation count stops. */
+    void removed() {
+        passedAtRemoval = passedFrames.getAsLong();
     }
 
     /** Estimated from the timed invocations. */
     @Override
     public long totalNanos() {
         long t = timed.sum();
-        return t == 0 ? 0 : (long) ((double) nanos.sum() * invocations.sum() / t);
+        return t == 0 ? 0 : (long) ((double) nanos.sum() * invocations() / t);
     }
 
     /** Over the timed invocations. */
@@ -64,18 +78,9 @@ final class ProcessorEntry implements PacketProcessorEntry {
         return t == 0 ? 0 : nanos.sum() / t;
     }
 
-    /** Whether to time this invocation. */
-    boolean sampleNow() {
-        return (++sampleClock & (SAMPLE_EVERY - 1)) == 1;
-    }
-
     /** Exceptions the processor threw (caught and counted; they never stop the other processors). */
     long failures() {
         return failures.sum();
-    }
-
-    void invoked() {
-        invocations.increment();
     }
 
     void timed(long elapsedNanos) {

@@ -23,6 +23,7 @@ import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.TrafficSelector;
 import org.onosproject.net.packet.DefaultOutboundPacket;
 import org.onosproject.net.packet.PacketContext;
+import org.onosproject.net.packet.PacketInFilter;
 import org.onosproject.net.packet.PacketPriority;
 import org.onosproject.net.packet.PacketProcessor;
 import org.junit.jupiter.api.Test;
@@ -91,23 +92,135 @@ class CapturePacketServiceTest {
     void contextCarriesConnectPointTimeAndBothViewsOfTheFrame() {
         CapturePacketService service = new CapturePacketService();
         service.interfaces(List.of("eth0", "eth1"), (i, f) -> { });
-        List<PacketContext> contexts = new ArrayList<>();
-        service.addProcessor(contexts::add, PacketProcessor.observer(1));
+        List<String> checked = new ArrayList<>();
+        service.addProcessor(c -> {
+            // The context is valid while the processors run: everything is checked in here.
+            assertEquals(new ConnectPoint(DeviceId.deviceId("capture:eth1"), PortNumber.portNumber(2)),
+                    c.inPacket().receivedFrom());
+            assertEquals(1_600_000_000_123L, c.time());
+            assertEquals(60, c.inPacket().unparsed().remaining());
+            Ethernet eth = c.inPacket().parsed();
+            assertNotNull(eth);
+            assertEquals(Ethernet.TYPE_IPV4, eth.getEtherType());
+            assertEquals(IPv4.PROTOCOL_UDP, ((IPv4) eth.getPayload()).getProtocol());
+            assertSame(eth, c.inPacket().parsed(), "parsed once, lazily");
+            assertFalse(c.isHandled());
+            assertTrue(c.block());
+            assertTrue(c.isHandled());
+            assertFalse(c.block());
+            checked.add("ok");
+        }, PacketProcessor.observer(1));
         service.onFrame(1, 1_600_000_000_123_456_789L, udpFrame(), 60);
-        PacketContext c = contexts.get(0);
-        assertEquals(new ConnectPoint(DeviceId.deviceId("capture:eth1"), PortNumber.portNumber(2)),
-                c.inPacket().receivedFrom());
-        assertEquals(1_600_000_000_123L, c.time());
-        assertEquals(60, c.inPacket().unparsed().remaining());
-        Ethernet eth = c.inPacket().parsed();
-        assertNotNull(eth);
-        assertEquals(Ethernet.TYPE_IPV4, eth.getEtherType());
-        assertEquals(IPv4.PROTOCOL_UDP, ((IPv4) eth.getPayload()).getProtocol());
-        assertSame(eth, c.inPacket().parsed(), "parsed once, lazily");
-        assertFalse(c.isHandled());
-        assertTrue(c.block());
-        assertTrue(c.isHandled());
-        assertFalse(c.block());
+        assertEquals(List.of("ok"), checked);
+    }
+
+    @Test
+    void aReusedContextStartsEveryFrameAfresh() {
+        CapturePacketService service = new CapturePacketService();
+        List<String> seen = new ArrayList<>();
+        // A director that blocks and consumes the buffer, an observer after it.
+        service.addProcessor(c -> {
+            seen.add("director handled=" + c.isHandled() + " bytes=" + c.inPacket().unparsed().remaining()
+                    + " parsed=" + (c.inPacket().parsed() != null));
+            c.block();
+            ByteBuffer b = c.inPacket().unparsed();
+            b.position(b.limit()); // a processor that reads the whole frame
+        }, PacketProcessor.director(1));
+        service.addProcessor(c -> seen.add("observer handled=" + c.isHandled() + " bytes="
+                + c.inPacket().unparsed().remaining() + " t=" + c.time()), PacketProcessor.observer(1));
+        service.onFrame(0, 5_000_000L, udpFrame(), 60);
+        service.onFrame(0, 7_000_000L, ByteBuffer.wrap(new byte[5]), 5);
+        assertEquals(List.of("director handled=false bytes=60 parsed=true", "observer handled=true bytes=60 t=5",
+                "director handled=false bytes=5 parsed=false", "observer handled=true bytes=5 t=7"), seen);
+    }
+
+    @Test
+    void aFrameDeliveredFromInsideAProcessorGetsItsOwnContext() {
+        CapturePacketService service = new CapturePacketService();
+        List<String> seen = new ArrayList<>();
+        service.addProcessor(c -> {
+            int before = c.inPacket().unparsed().remaining();
+            if (before == 60) {
+                service.onFrame(0, 0, ByteBuffer.wrap(new byte[5]), 5); // e.g. a loopback source
+            }
+            seen.add("after " + before + ": " + c.inPacket().unparsed().remaining());
+        }, PacketProcessor.observer(1));
+        service.onFrame(0, 0, udpFrame(), 60);
+        assertEquals(List.of("after 5: 5", "after 60: 60"), seen);
+        assertEquals(2, service.frames());
+        assertEquals(2, service.getProcessors().get(0).invocations());
+    }
+
+    @Test
+    void countsAddUpOverDeliveringThreadsIncludingEndedOnes() throws Exception {
+        CapturePacketService service = new CapturePacketService();
+        PacketProcessor counting = c -> { };
+        service.addProcessor(counting, PacketProcessor.observer(1));
+        service.addFilter(new DropSmallFrames());
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 1000; i++) {
+                    service.onFrame(0, i, i % 4 == 0 ? ByteBuffer.wrap(new byte[5]) : udpFrame(), 60);
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        service.onFrame(0, 0, udpFrame(), 60); // and this thread, still alive
+        assertEquals(4001, service.frames());
+        assertEquals(1000, service.filteredFrames());
+        assertEquals(3001, service.getProcessors().get(0).invocations());
+        service.removeProcessor(counting);
+        service.addProcessor(c -> { }, PacketProcessor.observer(2));
+        service.onFrame(0, 0, udpFrame(), 60);
+        assertEquals(1, service.getProcessors().get(0).invocations(), "counted from its registration");
+    }
+
+    /** Drops frames shorter than an Ethernet header. */
+    private static final class DropSmallFrames implements PacketInFilter {
+        @Override
+        public FilterAction preProcess(PacketContext context) {
+            return context.inPacket().unparsed().remaining() < 14 ? FilterAction.PACKET_DENY
+                    : FilterAction.PACKET_ALLOW;
+        }
+
+        @Override
+        public String name() {
+            return "drop-small";
+        }
+
+        @Override
+        public int pendingPackets() {
+            return 0;
+        }
+
+        @Override
+        public int droppedPackets() {
+            return 0;
+        }
+
+        @Override
+        public void setPps(int pps) {
+        }
+
+        @Override
+        public void setWinSize(int size) {
+        }
+
+        @Override
+        public void setGuardTime(int seconds) {
+        }
+
+        @Override
+        public void setWinThres(int threshold) {
+        }
+
+        @Override
+        public void stop() {
+        }
     }
 
     @Test
@@ -120,21 +233,22 @@ class CapturePacketServiceTest {
     @Test
     void parsedIsNullForAFrameOnosCannotDeserialize() {
         CapturePacketService service = new CapturePacketService();
-        List<PacketContext> contexts = new ArrayList<>();
-        service.addProcessor(contexts::add, PacketProcessor.observer(1));
+        List<Ethernet> parsed = new ArrayList<>();
+        service.addProcessor(c -> parsed.add(c.inPacket().parsed()), PacketProcessor.observer(1));
         service.onFrame(0, 0, ByteBuffer.wrap(new byte[5]), 5);
-        assertNull(contexts.get(0).inPacket().parsed());
+        assertEquals(1, parsed.size());
+        assertNull(parsed.get(0));
     }
 
     @Test
     void directBuffersFromMappedFilesParseToo() {
         CapturePacketService service = new CapturePacketService();
-        List<PacketContext> contexts = new ArrayList<>();
-        service.addProcessor(contexts::add, PacketProcessor.observer(1));
+        List<Short> types = new ArrayList<>();
+        service.addProcessor(c -> types.add(c.inPacket().parsed().getEtherType()), PacketProcessor.observer(1));
         ByteBuffer direct = ByteBuffer.allocateDirect(60);
         direct.put(udpFrame()).flip();
         service.onFrame(0, 0, direct, 60);
-        assertEquals(Ethernet.TYPE_IPV4, contexts.get(0).inPacket().parsed().getEtherType());
+        assertEquals(List.of(Ethernet.TYPE_IPV4), types);
     }
 
     @Test
