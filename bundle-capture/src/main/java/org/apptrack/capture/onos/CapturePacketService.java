@@ -52,12 +52,15 @@ public class CapturePacketService implements PacketService, FrameHandler {
     private long registrations;
     private final List<PacketInFilter> filters = new CopyOnWriteArrayList<>();
     private final List<PacketRequest> requests = new CopyOnWriteArrayList<>();
-    /** One per thread that delivers frames (see {@link FrameDelivery}). */
-    private final ThreadLocal<FrameDelivery> threadDelivery = ThreadLocal.withInitial(this::newDelivery);
+    /**
+     * One per thread that delivers frames (see {@link FrameDelivery}). Not a ThreadLocal: its
+     * value would reference this service from every thread that ever delivered, and so keep the
+     * service and its processors alive as long as the thread (a leak with every new service).
+     */
     private final List<FrameDelivery> deliveries = new CopyOnWriteArrayList<>();
     /**
-     * The delivery used last, checked against the current thread before use: saves the
-     * thread-local lookup while one source delivers (racy on purpose; a miss falls back to it).
+     * The delivery used last, checked against the current thread before use: while one source
+     * delivers, finding its delivery costs one comparison (racy on purpose; a miss looks it up).
      */
     private FrameDelivery lastDelivery;
     /** Counts of the deliveries whose threads have ended; under {@link #lock}. */
@@ -108,7 +111,7 @@ public class CapturePacketService implements PacketService, FrameHandler {
     public void onFrame(int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
         FrameDelivery delivery = lastDelivery;
         if (delivery == null || delivery.owner != Thread.currentThread()) {
-            delivery = threadDelivery.get();
+            delivery = deliveryOfThisThread();
             lastDelivery = delivery;
         }
         delivery.frameArrived();
@@ -200,10 +203,19 @@ public class CapturePacketService implements PacketService, FrameHandler {
         }
     }
 
-    private FrameDelivery newDelivery() {
-        FrameDelivery d = new FrameDelivery(Thread.currentThread(), this);
-        deliveries.add(d);
-        return d;
+    private FrameDelivery deliveryOfThisThread() {
+        Thread current = Thread.currentThread();
+        synchronized (lock) {
+            for (FrameDelivery d : deliveries) {
+                if (d.owner == current) {
+                    return d;
+                }
+            }
+            sumDeliveries(true); // folds the deliveries of ended threads: the list stays as long as the live ones
+            FrameDelivery d = new FrameDelivery(current, this);
+            deliveries.add(d);
+            return d;
+        }
     }
 
     /** Exceptions thrown by processors, summed. */

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -177,6 +178,23 @@ class CapturePacketServiceTest {
         service.addProcessor(c -> { }, PacketProcessor.observer(2));
         service.onFrame(0, 0, udpFrame(), 60);
         assertEquals(1, service.getProcessors().get(0).invocations(), "counted from its registration");
+    }
+
+    @Test
+    void aThreadThatDeliveredDoesNotKeepTheServiceAlive() throws Exception {
+        WeakReference<CapturePacketService> ref = deliverOnceAndForget();
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertNull(ref.get(), "the service (and its processors) can be collected once nothing else holds it");
+    }
+
+    private static WeakReference<CapturePacketService> deliverOnceAndForget() {
+        CapturePacketService service = new CapturePacketService();
+        service.addProcessor(c -> { }, PacketProcessor.observer(1));
+        service.onFrame(0, 0, udpFrame(), 60);
+        return new WeakReference<>(service);
     }
 
     /** Drops frames shorter than an Ethernet header. */
