@@ -23,6 +23,7 @@ public final class SessionInfo {
     private final long bytesFromServer;
     private final long startMillis;
     private final long lastSeenMillis;
+    private final long parentSessionId;
 
     private SessionInfo(Builder b) {
         this.sessionId = b.sessionId;
@@ -45,6 +46,7 @@ public final class SessionInfo {
         this.bytesFromServer = b.bytesFromServer;
         this.startMillis = b.startMillis;
         this.lastSeenMillis = b.lastSeenMillis;
+        this.parentSessionId = b.parentSessionId;
     }
 
     public static Builder builder() {
@@ -137,6 +139,11 @@ public final class SessionInfo {
         return lastSeenMillis;
     }
 
+    /** Session id of the session this one was linked under (FTP data under FTP control), 0 when none. */
+    public long parentSessionId() {
+        return parentSessionId;
+    }
+
     /** Collects the fields of a {@link SessionInfo}. */
     public static final class Builder {
         private long sessionId;
@@ -159,6 +166,7 @@ public final class SessionInfo {
         private long bytesFromServer;
         private long startMillis;
         private long lastSeenMillis;
+        private long parentSessionId;
 
         public Builder sessionId(long value) {
             this.sessionId = value;
@@ -257,6 +265,11 @@ public final class SessionInfo {
 
         public Builder lastSeenMillis(long value) {
             this.lastSeenMillis = value;
+            return this;
+        }
+
+        public Builder parentSessionId(long value) {
+            this.parentSessionId = value;
             return this;
         }
 

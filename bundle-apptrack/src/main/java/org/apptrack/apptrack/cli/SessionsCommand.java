@@ -111,5 +111,8 @@ public class SessionsCommand implements Action {
         System.out.println("Started:         " + Instant.ofEpochMilli(s.startMillis()));
         System.out.println("Last seen:       " + Instant.ofEpochMilli(s.lastSeenMillis()));
         System.out.println("Elapsed:         " + (s.lastSeenMillis() - s.startMillis()) / 1000 + " s");
+        if (s.parentSessionId() != 0) {
+            System.out.println("Parent session:  " + s.parentSessionId());
+        }
     }
 }

@@ -83,6 +83,7 @@ public final class AppTrackEngine {
     static final int FLAG_CLASSIFYING = 2;
 
     private final FragmentMap fragments;
+    private final SessionFamilies families = new SessionFamilies();
     private final int[] dueIds;
     private final long[] dueDeadlines;
     private final TimerWheel.Deadlines deadlineFn = this::deadline;
@@ -125,6 +126,7 @@ public final class AppTrackEngine {
         this.fragments = new FragmentMap(settings.fragmentSlots(), settings.fragmentTimeoutNanos());
         this.dueIds = new int[max];
         this.dueDeadlines = new long[max];
+        classifier.bind(this::linkToParent);
     }
 
     // ------------------------------------------------------------------ packets
@@ -378,7 +380,8 @@ public final class AppTrackEngine {
         long t = advance(nowNanos);
         policies = resolver;
         SessionTable tb = table;
-        for (int p = tb.size() - 1; p >= 0; p--) {
+        // A close may close children too: the position is kept below the shrinking size.
+        for (int p = tb.size() - 1; p >= 0; p = Math.min(p, tb.size()) - 1) {
             int s = tb.sessionAt(p);
             int policy = mapper.policyOf(tb, s);
             if (policy < 0) {
@@ -433,7 +436,9 @@ public final class AppTrackEngine {
         }
         TimerWheel.sortByDeadline(dueIds, dueDeadlines, n);
         for (int i = 0; i < n; i++) {
-            close(dueIds[i], expiryReason(dueIds[i]), dueDeadlines[i]);
+            if (tb.isLive(dueIds[i])) { // not already closed with its parent
+                close(dueIds[i], expiryReason(dueIds[i]), dueDeadlines[i]);
+            }
         }
     }
 
@@ -467,7 +472,64 @@ public final class AppTrackEngine {
         closed[reason.ordinal()]++;
         listener.sessionClosed(table, s, reason);
         wheel.cancel(s);
+        if (!families.isEmpty()) {
+            closeFamily(s, atNanos);
+        }
         table.remove(s);
+    }
+
+    /**
+     * A session leaves its family when it closes: its parent stops listing it, and its children
+     * close "parent closed" right after it (and theirs after them), at the same time, in the
+     * order they were linked. Called before {@code s} is removed from the table, so that no
+     * session index of the family can be reused while the children close.
+     */
+    private void closeFamily(int s, long atNanos) {
+        SessionTable tb = table;
+        int parent = tb.parent(s);
+        if (parent >= 0) {
+            families.removeChild(parent, s);
+        }
+        int[] children = families.removeParent(s);
+        for (int child : children) {
+            tb.setParent(child, -1);
+            close(child, CloseReason.PARENT_CLOSED, atNanos);
+        }
+    }
+
+    /**
+     * Links session {@code child} under session {@code parent}, as application identification
+     * does when it recognises a session that a parent announced (FTP data after PORT/PASV on the
+     * control session, media after its signalling): when the parent closes, for any reason, the
+     * child closes with reason "parent closed". A child has one parent; families are at most
+     * {@value #MAX_FAMILY_DEPTH} generations deep (a bound on the cascade of closes).
+     *
+     * @return false, changing nothing, when either session is not open, they are the same
+     *     session, the child already has a parent, the parent descends from the child, or the
+     *     family would be too deep
+     */
+    public boolean linkToParent(int child, int parent) {
+        SessionTable tb = table;
+        if (child == parent || !tb.isLive(child) || !tb.isLive(parent) || tb.parent(child) >= 0) {
+            return false;
+        }
+        int depth = 1;
+        for (int a = parent; a >= 0; a = tb.parent(a)) {
+            if (a == child || ++depth > MAX_FAMILY_DEPTH) {
+                return false;
+            }
+        }
+        tb.setParent(child, parent);
+        families.add(parent, child);
+        return true;
+    }
+
+    /** Generations a family may have: a parent, its children, their children, ... */
+    public static final int MAX_FAMILY_DEPTH = 8;
+
+    /** The open children of a session (empty when it has none). */
+    public int[] childrenOf(int s) {
+        return families.isEmpty() ? new int[0] : families.childrenOf(s);
     }
 
     // ------------------------------------------------------------------ accessors and counters

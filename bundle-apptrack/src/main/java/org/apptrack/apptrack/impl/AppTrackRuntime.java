@@ -240,6 +240,7 @@ public final class AppTrackRuntime {
                 .bytesFromServer(t.serverBytes(s))
                 .startMillis(Math.floorDiv(t.startNanos(s), 1_000_000L))
                 .lastSeenMillis(Math.floorDiv(t.lastSeenNanos(s), 1_000_000L))
+                .parentSessionId(t.parent(s) >= 0 ? t.sessionId(t.parent(s)) & 0xffffffffL : 0L)
                 .build();
     }
 }

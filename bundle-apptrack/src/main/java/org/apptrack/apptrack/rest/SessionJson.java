@@ -36,6 +36,7 @@ final class SessionJson {
         n.put("bytesFromServer", s.bytesFromServer());
         n.put("startMillis", s.startMillis());
         n.put("lastSeenMillis", s.lastSeenMillis());
+        n.put("parentSessionId", s.parentSessionId()); // 0: none
         return n;
     }
 

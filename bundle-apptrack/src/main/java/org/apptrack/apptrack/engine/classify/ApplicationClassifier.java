@@ -34,4 +34,13 @@ public interface ApplicationClassifier {
 
     /** Names and categories of the application ids this classifier records. */
     ApplicationCatalog catalog();
+
+    /**
+     * Called once by the engine that runs this classifier, before any packet: {@code linker}
+     * links a session the classifier recognises as announced by another (FTP data after the
+     * control session's PORT or PASV) under that parent, so that it closes with reason "parent
+     * closed" when the parent closes. A classifier that links nothing ignores it.
+     */
+    default void bind(SessionLinker linker) {
+    }
 }

@@ -85,7 +85,10 @@ public final class SessionTable {
     private static final int TCP_FLAGS = 13;
     /** nestedApplicationId << 32 | applicationId. */
     private static final int APPS = 14;
-    /** The key's index hash (low 32 bits): its home slot, for backward-shift deletion. */
+    /**
+     * The key's index hash (low 32 bits): its home slot, for backward-shift deletion; parent
+     * session + 1 (high 32 bits, 0: none).
+     */
     private static final int INDEX_HASH = 15;
 
     private static final long LOW32 = 0xFFFF_FFFFL;
@@ -617,6 +620,17 @@ public final class SessionTable {
     public void setNestedApplicationId(int s, int nestedApplicationId) {
         int b = APPS + base(s);
         data[b] = (data[b] & LOW32) | ((long) nestedApplicationId << 32);
+    }
+
+    /** The session this one was linked under (e.g. FTP data under FTP control), or -1. */
+    public int parent(int s) {
+        return (int) (data[INDEX_HASH + base(s)] >>> 32) - 1;
+    }
+
+    /** Links session {@code s} under {@code parent} (-1: no parent); the caller keeps links consistent. */
+    public void setParent(int s, int parent) {
+        int b = INDEX_HASH + base(s);
+        data[b] = (data[b] & LOW32) | ((long) (parent + 1) << 32);
     }
 
     public long nextUpdateDeadline(int s) {

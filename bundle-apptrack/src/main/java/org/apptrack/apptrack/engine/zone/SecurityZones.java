@@ -33,6 +33,8 @@ public final class SecurityZones implements PolicyResolver {
     private final ZonePolicy[] policies;
     private final PrefixTable zonePrefixes;
     private final Map<String, Integer> interfaceZones;
+    /** Asked for every packet: a field, not a call through the unmodifiable map. */
+    private final boolean hasInterfaces;
     private final PrefixTable userPrefixes;
     private final List<StaticUser> users;
 
@@ -71,6 +73,7 @@ public final class SecurityZones implements PolicyResolver {
         }
         zonePrefixes = zp.build();
         interfaceZones = Collections.unmodifiableMap(ifs);
+        hasInterfaces = !ifs.isEmpty();
         users = List.copyOf(b.users);
         PrefixTable.Builder up = PrefixTable.builder();
         for (int u = 0; u < users.size(); u++) {
@@ -135,7 +138,7 @@ public final class SecurityZones implements PolicyResolver {
 
     /** Whether any zone names interfaces (else the ingress interface need not be looked up). */
     public boolean hasInterfaces() {
-        return !interfaceZones.isEmpty();
+        return hasInterfaces;
     }
 
     public int zoneId(String name) {
