@@ -78,9 +78,36 @@ public class CapturePacketService implements PacketService, FrameHandler {
         for (int i = 0; i < points.length; i++) {
             points[i] = connectPoint(names.get(i), i);
         }
-        this.interfaceNames = names.toArray(new String[0]);
-        this.connectPoints = points;
-        this.emitter = sourceEmitter;
+        synchronized (lock) {
+            this.interfaceNames = names.toArray(new String[0]);
+            this.connectPoints = points;
+            this.emitter = sourceEmitter;
+        }
+    }
+
+    /**
+     * A frame from an interface the source did not name: it becomes {@code if<index>}, kept in
+     * the list so that the next frame from it allocates nothing.
+     */
+    private ConnectPoint unnamedInterface(int interfaceIndex) {
+        synchronized (lock) {
+            ConnectPoint[] points = connectPoints;
+            if (interfaceIndex < 0 || interfaceIndex > 0xFFFF) {
+                return connectPoint("if" + interfaceIndex, 0); // not a real index: not worth keeping
+            }
+            if (interfaceIndex < points.length) {
+                return points[interfaceIndex];
+            }
+            String[] names = Arrays.copyOf(interfaceNames, interfaceIndex + 1);
+            ConnectPoint[] grown = Arrays.copyOf(points, interfaceIndex + 1);
+            for (int i = points.length; i < grown.length; i++) {
+                names[i] = "if" + i;
+                grown[i] = connectPoint(names[i], i);
+            }
+            interfaceNames = names;
+            connectPoints = grown;
+            return grown[interfaceIndex];
+        }
     }
 
     /** The ConnectPoint of a capture interface: device {@code capture:NAME}, port index + 1. */
@@ -116,8 +143,8 @@ public class CapturePacketService implements PacketService, FrameHandler {
         }
         delivery.frameArrived();
         ConnectPoint[] points = connectPoints;
-        ConnectPoint from = interfaceIndex < points.length ? points[interfaceIndex]
-                : connectPoint("if" + interfaceIndex, interfaceIndex);
+        ConnectPoint from = interfaceIndex >= 0 && interfaceIndex < points.length ? points[interfaceIndex]
+                : unnamedInterface(interfaceIndex);
         if (delivery.busy) {
             // A processor delivers a frame itself, on this thread: the reused context is in use.
             CapturePacketContext nested = new CapturePacketContext(this);

@@ -116,6 +116,20 @@ class CapturePacketServiceTest {
     }
 
     @Test
+    void framesFromUnnamedInterfacesGetOneConnectPointEach() {
+        CapturePacketService service = new CapturePacketService();
+        service.interfaces(List.of("eth0"), (i, f) -> { });
+        List<ConnectPoint> from = new ArrayList<>();
+        service.addProcessor(c -> from.add(c.inPacket().receivedFrom()), PacketProcessor.observer(1));
+        service.onFrame(2, 0, udpFrame(), 60);
+        service.onFrame(2, 0, udpFrame(), 60);
+        service.onFrame(0, 0, udpFrame(), 60);
+        assertEquals(new ConnectPoint(DeviceId.deviceId("capture:if2"), PortNumber.portNumber(3)), from.get(0));
+        assertSame(from.get(0), from.get(1), "made once, not per frame");
+        assertEquals("capture:eth0", from.get(2).deviceId().toString(), "named interfaces keep their names");
+    }
+
+    @Test
     void aReusedContextStartsEveryFrameAfresh() {
         CapturePacketService service = new CapturePacketService();
         List<String> seen = new ArrayList<>();
