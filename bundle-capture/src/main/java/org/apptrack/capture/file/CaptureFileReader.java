@@ -2,26 +2,15 @@ package org.apptrack.capture.file;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apptrack.capture.frame.EthernetFramer;
 import org.apptrack.capture.frame.FrameHandler;
 import org.apptrack.capture.frame.LinkType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads pcap and pcapng capture files, delivering every frame as Ethernet to a
@@ -56,12 +45,14 @@ import org.slf4j.LoggerFactory;
  * ({@link #skippedByCause()}); if every interface known when opening the file has such a link
  * type, {@link #open} fails.
  *
+ * <p>This class ties together {@link PcapReader} or {@link PcapngReader}, which locate the records
+ * in the {@link MappedFile}, the {@link InterfaceTable}, and {@link FrameDelivery}, which hands
+ * the frames over.
+ *
  * <p>Not thread-safe: one thread reads. The buffer given to the handler is read-only and valid
  * only during the call.
  */
 public final class CaptureFileReader implements Closeable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CaptureFileReader.class);
 
     /** Mapped window size: 1 GiB, so that a window and the buffers over it stay int-indexed. */
     static final int DEFAULT_WINDOW = 1 << 30;
@@ -77,83 +68,40 @@ public final class CaptureFileReader implements Closeable {
     /** Prefix of the cause counted for frames of unsupported link types, followed by the number. */
     public static final String CAUSE_UNSUPPORTED_PREFIX = "unsupported link type ";
 
-    private static final int ETHERNET_HEADER = 14;
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
-
-    private static final int PCAP_MAGIC_MICRO = 0xa1b2c3d4;
-    private static final int PCAP_MAGIC_NANO = 0xa1b23c4d;
-    private static final int PCAP_HEADER = 24;
-    private static final int PCAP_RECORD_HEADER = 16;
-    private static final int LINKTYPE_MASK = 0x03ffffff;
-
-    private static final int BLOCK_SHB = 0x0a0d0d0a;
-    private static final int BLOCK_IDB = 1;
-    private static final int BLOCK_PB = 2;
-    private static final int BLOCK_SPB = 3;
-    private static final int BLOCK_EPB = 6;
-    private static final int BYTE_ORDER_MAGIC = 0x1a2b3c4d;
-    private static final int OPT_END = 0;
-    private static final int OPT_IF_NAME = 2;
-    private static final int OPT_IF_TSRESOL = 9;
-    private static final int OPT_IF_TSOFFSET = 14;
-
-    private static final int TS_DECIMAL_MULTIPLY = 0;
-    private static final int TS_DECIMAL_DIVIDE = 1;
-    private static final int TS_BINARY = 2;
-
     private final Path file;
-    private final String fileName;
-    private final FileChannel channel;
-    private final long fileSize;
-    private final int windowSize;
-    private boolean pcapng;
+    private final MappedFile in;
+    private final InterfaceTable interfaces;
+    private final FrameDelivery delivery;
+    // Exactly one is set; both final classes, so next() calls them directly.
+    private final PcapReader pcap;
+    private final PcapngReader pcapng;
     private boolean closed;
-    private boolean finished;
 
-    // The mapped window: header fields are read from 'window' in the file's byte order, frames
-    // are handed over through 'frames', a big-endian duplicate made once per window.
-    private MappedByteBuffer window;
-    private ByteBuffer frames;
-    private long windowBase;
-    private int windowLength;
-    private ByteOrder order = ByteOrder.BIG_ENDIAN;
-
-    private long position;
-    private int pendingType;
-    private int pendingLength;
-    private long pcapFractionNanos;
-    private long lastTimestamp;
-
-    // Interfaces, by global index (pcapng: counted over all sections).
-    private final List<CaptureInterface> interfaces = new ArrayList<>();
-    private LinkType[] linkTypes = new LinkType[4];
-    private int[] headerDelta = new int[4];
-    private int[] snapLengths = new int[4];
-    private int[] tsKind = new int[4];
-    private long[] tsUnits = new long[4];
-    private long[] tsFactor = new long[4];
-    private int[] tsShift = new int[4];
-    private long[] tsOffsetNanos = new long[4];
-    private long[] unsupportedFrames = new long[4];
-    private int sectionBase;
-    private int sectionCount;
-    private final List<String> snapWarnings = new ArrayList<>();
-
-    private EthernetFramer framer;
-    private int framerCapacity;
-
-    private long framesDelivered;
-    private long bytesDelivered;
-    private long shortFrames;
-    private long skippedFrames;
-    private long truncatedRecords;
-
-    private CaptureFileReader(Path file, FileChannel channel, int windowSize) throws IOException {
+    private CaptureFileReader(Path file, MappedFile in) throws IOException {
         this.file = file;
-        this.fileName = file.toString();
-        this.channel = channel;
-        this.fileSize = channel.size();
-        this.windowSize = windowSize;
+        this.in = in;
+        this.interfaces = new InterfaceTable(in.name());
+        this.delivery = new FrameDelivery(in);
+        long size = in.size();
+        if (size < 4) {
+            throw new CaptureFormatException(in.name() + ": not a pcap or pcapng file ("
+                    + (size == 0 ? "empty file" : "only " + size + " bytes") + ")");
+        }
+        in.map(0, 4);
+        int magic = in.window().getInt(0);
+        if (magic == PcapngReader.BLOCK_SHB) {
+            pcap = null;
+            pcapng = new PcapngReader(in, interfaces, delivery);
+            pcapng.start();
+        } else if (PcapReader.isMagic(magic)) {
+            pcap = new PcapReader(in, interfaces, delivery, magic);
+            pcapng = null;
+        } else {
+            throw new CaptureFormatException(
+                    String.format("%s: not a pcap or pcapng file (magic 0x%08x)", in.name(), magic));
+        }
+        interfaces.checkLinkTypes();
+        delivery.allocateFramer(interfaces);
     }
 
     /**
@@ -175,91 +123,12 @@ public final class CaptureFileReader implements Closeable {
         }
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         try {
-            CaptureFileReader reader = new CaptureFileReader(file, channel, windowSize);
-            reader.start();
-            return reader;
+            return new CaptureFileReader(file, new MappedFile(file.toString(), channel, windowSize));
         } catch (IOException | RuntimeException | Error e) {
             channel.close();
             throw e;
         }
     }
-
-    private void start() throws IOException {
-        if (fileSize < 4) {
-            throw new CaptureFormatException(fileName + ": not a pcap or pcapng file ("
-                    + (fileSize == 0 ? "empty file" : "only " + fileSize + " bytes") + ")");
-        }
-        ensure(0, 4);
-        int magic = window.getInt(0);
-        if (magic == BLOCK_SHB) {
-            pcapng = true;
-            position = 0;
-            advancePcapng();
-        } else if (magic == PCAP_MAGIC_MICRO || magic == PCAP_MAGIC_NANO
-                || magic == Integer.reverseBytes(PCAP_MAGIC_MICRO) || magic == Integer.reverseBytes(PCAP_MAGIC_NANO)) {
-            startPcap(magic);
-        } else {
-            throw new CaptureFormatException(
-                    String.format("%s: not a pcap or pcapng file (magic 0x%08x)", fileName, magic));
-        }
-        checkLinkTypes();
-        int largest = 0;
-        for (int i = 0; i < interfaces.size(); i++) {
-            largest = Math.max(largest, framerSize(snapLengths[i]));
-        }
-        framerCapacity = largest == 0 ? MAX_PCAP_CAPTURED_LENGTH : largest;
-        framer = new EthernetFramer(framerCapacity);
-    }
-
-    private static int framerSize(int snapLength) {
-        return snapLength <= 0 || snapLength > MAX_PCAP_CAPTURED_LENGTH ? MAX_PCAP_CAPTURED_LENGTH : snapLength;
-    }
-
-    private void startPcap(int magic) throws IOException {
-        boolean swapped = magic == Integer.reverseBytes(PCAP_MAGIC_MICRO)
-                || magic == Integer.reverseBytes(PCAP_MAGIC_NANO);
-        setOrder(swapped ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-        boolean nano = magic == PCAP_MAGIC_NANO || magic == Integer.reverseBytes(PCAP_MAGIC_NANO);
-        pcapFractionNanos = nano ? 1 : 1000;
-        if (fileSize < PCAP_HEADER) {
-            throw new CaptureFormatException(fileName + ": pcap file header truncated (" + fileSize + " of "
-                    + PCAP_HEADER + " bytes)", 0);
-        }
-        ensure(0, PCAP_HEADER);
-        int major = window.getShort(4) & 0xffff;
-        int minor = window.getShort(6) & 0xffff;
-        if (major != 2) {
-            throw new CaptureFormatException(fileName + ": unsupported pcap version " + major + "." + minor, 0);
-        }
-        int snapLength = window.getInt(16);
-        int linkType = window.getInt(20) & LINKTYPE_MASK;
-        addInterface("pcap", linkType, snapLength, nano ? NANOS_PER_SECOND : 1_000_000L, TS_DECIMAL_MULTIPLY,
-                nano ? 1 : 1000, 0, 0);
-        position = PCAP_HEADER;
-    }
-
-    private void checkLinkTypes() throws CaptureFormatException {
-        if (interfaces.isEmpty()) {
-            return;
-        }
-        Set<Integer> codes = new LinkedHashSet<>();
-        for (CaptureInterface i : interfaces) {
-            if (i.linkType() != null) {
-                return;
-            }
-            codes.add(i.linkTypeCode());
-        }
-        StringBuilder supported = new StringBuilder();
-        for (LinkType t : LinkType.values()) {
-            supported.append(supported.length() == 0 ? "" : ", ").append(t).append(" (").append(t.code()).append(')');
-        }
-        String list = codes.toString().replaceAll("[\\[\\]]", "");
-        throw new CaptureFormatException(fileName + ": unsupported link type " + list
-                + ": no interface has a link type that can be turned into Ethernet (supported: " + supported + ")");
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Reading
 
     /**
      * Delivers the next frame to the handler.
@@ -271,50 +140,9 @@ public final class CaptureFileReader implements Closeable {
      */
     public boolean next(FrameHandler handler) throws IOException {
         if (closed) {
-            throw new IllegalStateException(fileName + ": reader is closed");
+            throw new IllegalStateException(in.name() + ": reader is closed");
         }
-        if (pcapng) {
-            while (advancePcapng()) {
-                if (readPacketBlock(handler)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        while (!finished) {
-            long offset = position;
-            long remaining = fileSize - offset;
-            if (remaining == 0) {
-                finished = true;
-                return false;
-            }
-            if (remaining < PCAP_RECORD_HEADER) {
-                return truncated(offset, PCAP_RECORD_HEADER);
-            }
-            ensure(offset, PCAP_RECORD_HEADER);
-            int p = (int) (offset - windowBase);
-            int capturedLength = window.getInt(p + 8);
-            if (capturedLength < 0 || capturedLength > MAX_PCAP_CAPTURED_LENGTH) {
-                throw corrupt(offset, "captured length " + Integer.toUnsignedString(capturedLength)
-                        + " exceeds the " + MAX_PCAP_CAPTURED_LENGTH + " byte maximum");
-            }
-            int recordLength = PCAP_RECORD_HEADER + capturedLength;
-            if (recordLength > remaining) {
-                return truncated(offset, recordLength);
-            }
-            ensure(offset, recordLength);
-            p = (int) (offset - windowBase);
-            long seconds = window.getInt(p) & 0xffffffffL;
-            long fraction = window.getInt(p + 4) & 0xffffffffL;
-            int wireLength = window.getInt(p + 12);
-            position = offset + recordLength;
-            long timestamp = seconds * NANOS_PER_SECOND + fraction * pcapFractionNanos;
-            lastTimestamp = timestamp;
-            if (deliver(handler, 0, timestamp, p + PCAP_RECORD_HEADER, capturedLength, wireLength)) {
-                return true;
-            }
-        }
-        return false;
+        return pcapng != null ? pcapng.next(handler) : pcap.next(handler);
     }
 
     /** Delivers all remaining frames; returns how many were delivered. */
@@ -326,363 +154,6 @@ public final class CaptureFileReader implements Closeable {
         return n;
     }
 
-    private boolean deliver(FrameHandler handler, int index, long timestamp, int start, int capturedLength,
-                            int wireLength) {
-        LinkType type = linkTypes[index];
-        if (type == null) {
-            unsupportedFrames[index]++;
-            skippedFrames++;
-            return false;
-        }
-        if (capturedLength > framerCapacity && type != LinkType.ETHERNET) {
-            // Only when a frame exceeds every snap length known at open (allowed, but rare).
-            framerCapacity = capturedLength;
-            framer = new EthernetFramer(capturedLength);
-        }
-        ByteBuffer view = frames;
-        view.order(ByteOrder.BIG_ENDIAN); // in case a handler changed it
-        view.limit(start + capturedLength);
-        view.position(start);
-        ByteBuffer ethernet = framer.toEthernet(type, view);
-        if (ethernet == null) {
-            shortFrames++;
-            skippedFrames++;
-            return false;
-        }
-        int wire = wireLength;
-        int delta = headerDelta[index];
-        if (delta != 0) {
-            long adjusted = (wireLength & 0xffffffffL) + delta;
-            wire = adjusted < 0 ? 0 : adjusted > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) adjusted;
-        }
-        framesDelivered++;
-        bytesDelivered += ethernet.remaining();
-        handler.onFrame(index, timestamp, ethernet, wire);
-        return true;
-    }
-
-    private boolean truncated(long offset, long needed) {
-        truncatedRecords++;
-        finished = true;
-        LOG.warn("{}: last record at byte offset {} is truncated ({} of {} bytes): stopping there", fileName, offset,
-                fileSize - offset, needed);
-        position = fileSize;
-        return false;
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // pcapng
-
-    /** Reads blocks up to the next packet block; false at the end of the file. */
-    private boolean advancePcapng() throws IOException {
-        while (!finished) {
-            long offset = position;
-            long remaining = fileSize - offset;
-            if (remaining == 0) {
-                finished = true;
-                return false;
-            }
-            if (remaining < 12) {
-                return truncated(offset, 12);
-            }
-            ensure(offset, 12);
-            int p = (int) (offset - windowBase);
-            int type = window.getInt(p);
-            if (type == BLOCK_SHB) {
-                int magic = window.getInt(p + 8);
-                if (magic == BYTE_ORDER_MAGIC) {
-                    // already in this order
-                } else if (magic == Integer.reverseBytes(BYTE_ORDER_MAGIC)) {
-                    setOrder(order == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
-                } else {
-                    int asWritten = order == ByteOrder.BIG_ENDIAN ? magic : Integer.reverseBytes(magic);
-                    throw corrupt(offset, String.format("Section Header Block with a bad byte-order magic 0x%08x",
-                            asWritten));
-                }
-            }
-            long length = window.getInt(p + 4) & 0xffffffffL;
-            if (length < 12 || (length & 3) != 0 || length > MAX_PCAPNG_BLOCK) {
-                throw corrupt(offset, "block total length " + length + (length < 12 ? " is shorter than 12 bytes"
-                        : (length & 3) != 0 ? " is not a multiple of 4" : " exceeds the " + MAX_PCAPNG_BLOCK
-                        + " byte limit") + String.format(" (block type 0x%08x)", type));
-            }
-            if (length > remaining) {
-                return truncated(offset, length);
-            }
-            int blockLength = (int) length;
-            boolean whole = type == BLOCK_EPB || type == BLOCK_SPB || type == BLOCK_PB || type == BLOCK_SHB
-                    || type == BLOCK_IDB;
-            if (whole) {
-                ensure(offset, blockLength);
-            } else {
-                ensure(offset + blockLength - 4, 4);
-            }
-            int trailer = window.getInt((int) (offset + blockLength - 4 - windowBase));
-            if (trailer != blockLength) {
-                throw corrupt(offset, "block total length " + blockLength + " does not match its trailing copy "
-                        + Integer.toUnsignedString(trailer) + String.format(" (block type 0x%08x)", type));
-            }
-            switch (type) {
-                case BLOCK_EPB:
-                case BLOCK_SPB:
-                case BLOCK_PB:
-                    pendingType = type;
-                    pendingLength = blockLength;
-                    return true;
-                case BLOCK_SHB:
-                    readSectionHeader(offset, blockLength);
-                    break;
-                case BLOCK_IDB:
-                    readInterfaceDescription(offset, blockLength);
-                    break;
-                default:
-                    break;
-            }
-            position = offset + blockLength;
-        }
-        return false;
-    }
-
-    private boolean readPacketBlock(FrameHandler handler) throws IOException {
-        long offset = position;
-        int blockLength = pendingLength;
-        int p = (int) (offset - windowBase);
-        position = offset + blockLength;
-        if (pendingType == BLOCK_SPB) {
-            if (blockLength < 16) {
-                throw corrupt(offset, "Simple Packet Block of " + blockLength + " bytes (at least 16)");
-            }
-            if (sectionCount == 0) {
-                throw corrupt(offset, "Simple Packet Block in a section without Interface Description Block");
-            }
-            int index = sectionBase;
-            long wire = window.getInt(p + 8) & 0xffffffffL;
-            long captured = Math.min(wire, blockLength - 16);
-            int snap = snapLengths[index];
-            if (snap > 0) {
-                captured = Math.min(captured, snap);
-            }
-            return deliver(handler, index, lastTimestamp, p + 12, (int) captured,
-                    (int) Math.min(wire, Integer.MAX_VALUE));
-        }
-        if (blockLength < 32) {
-            throw corrupt(offset, (pendingType == BLOCK_EPB ? "Enhanced" : "") + " Packet Block of " + blockLength
-                    + " bytes (at least 32)");
-        }
-        int id = pendingType == BLOCK_EPB ? window.getInt(p + 8) : window.getShort(p + 8) & 0xffff;
-        if (id < 0 || id >= sectionCount) {
-            throw corrupt(offset, "packet of interface " + Integer.toUnsignedString(id) + " but the section has "
-                    + sectionCount + " interface(s)");
-        }
-        int capturedLength = window.getInt(p + 20);
-        if (capturedLength < 0 || capturedLength > blockLength - 32) {
-            throw corrupt(offset, "captured length " + Integer.toUnsignedString(capturedLength)
-                    + " exceeds the block (" + (blockLength - 32) + " bytes of packet data)");
-        }
-        int index = sectionBase + id;
-        long ticks = ((long) window.getInt(p + 12) << 32) | (window.getInt(p + 16) & 0xffffffffL);
-        long timestamp = toNanos(index, ticks);
-        lastTimestamp = timestamp;
-        return deliver(handler, index, timestamp, p + 28, capturedLength, window.getInt(p + 24));
-    }
-
-    private long toNanos(int index, long ticks) {
-        long seconds;
-        long nanos;
-        switch (tsKind[index]) {
-            case TS_DECIMAL_MULTIPLY: {
-                long units = tsUnits[index];
-                if (ticks >= 0) {
-                    seconds = ticks / units;
-                    nanos = (ticks - seconds * units) * tsFactor[index];
-                } else {
-                    seconds = Long.divideUnsigned(ticks, units);
-                    nanos = Long.remainderUnsigned(ticks, units) * tsFactor[index];
-                }
-                break;
-            }
-            case TS_DECIMAL_DIVIDE: {
-                long units = tsUnits[index];
-                seconds = Long.divideUnsigned(ticks, units);
-                nanos = Long.remainderUnsigned(ticks, units) / tsFactor[index];
-                break;
-            }
-            default: {
-                int shift = tsShift[index];
-                if (shift == 0) {
-                    seconds = ticks;
-                    nanos = 0;
-                } else {
-                    seconds = ticks >>> shift;
-                    long rest = ticks & ((1L << shift) - 1);
-                    // rest * 1e9 / 2^shift, exact, in 128 bits
-                    long high = Math.multiplyHigh(rest, NANOS_PER_SECOND);
-                    long low = rest * NANOS_PER_SECOND;
-                    nanos = (high << (64 - shift)) | (low >>> shift);
-                }
-                break;
-            }
-        }
-        return seconds * NANOS_PER_SECOND + nanos + tsOffsetNanos[index];
-    }
-
-    private void readSectionHeader(long offset, int blockLength) throws CaptureFormatException {
-        if (blockLength < 28) {
-            throw corrupt(offset, "Section Header Block of " + blockLength + " bytes (at least 28)");
-        }
-        int p = (int) (offset - windowBase);
-        int major = window.getShort(p + 12) & 0xffff;
-        int minor = window.getShort(p + 14) & 0xffff;
-        if (major != 1) {
-            throw corrupt(offset, "unsupported pcapng version " + major + "." + minor);
-        }
-        sectionBase = interfaces.size();
-        sectionCount = 0;
-    }
-
-    private void readInterfaceDescription(long offset, int blockLength) throws CaptureFormatException {
-        if (blockLength < 20) {
-            throw corrupt(offset, "Interface Description Block of " + blockLength + " bytes (at least 20)");
-        }
-        int p = (int) (offset - windowBase);
-        int linkType = window.getShort(p + 8) & 0xffff;
-        int snapLength = window.getInt(p + 12);
-        String name = null;
-        int resolution = 6;
-        long tsOffset = 0;
-        int q = p + 16;
-        int end = p + blockLength - 4;
-        while (q + 4 <= end) {
-            int code = window.getShort(q) & 0xffff;
-            int length = window.getShort(q + 2) & 0xffff;
-            if (code == OPT_END) {
-                break;
-            }
-            int value = q + 4;
-            if (value + length > end) {
-                throw corrupt(offset, "Interface Description Block option " + code + " of " + length
-                        + " bytes overruns the block");
-            }
-            if (code == OPT_IF_NAME) {
-                byte[] bytes = new byte[length];
-                for (int i = 0; i < length; i++) {
-                    bytes[i] = window.get(value + i);
-                }
-                int n = length;
-                while (n > 0 && bytes[n - 1] == 0) {
-                    n--;
-                }
-                name = new String(bytes, 0, n, StandardCharsets.UTF_8);
-            } else if (code == OPT_IF_TSRESOL && length >= 1) {
-                resolution = window.get(value) & 0xff;
-            } else if (code == OPT_IF_TSOFFSET && length >= 8) {
-                tsOffset = window.getLong(value);
-            }
-            q = value + ((length + 3) & ~3);
-        }
-        int index = interfaces.size();
-        if (name == null || name.isEmpty()) {
-            name = "pcapng#" + index;
-        }
-        if ((resolution & 0x80) == 0) {
-            if (resolution > 18) {
-                throw corrupt(offset, "interface " + name + " has timestamp resolution 10^-" + resolution
-                        + ", finer than the 10^-18 supported");
-            }
-            long units = 1;
-            for (int i = 0; i < resolution; i++) {
-                units *= 10;
-            }
-            if (resolution <= 9) {
-                addInterface(name, linkType, snapLength, units, TS_DECIMAL_MULTIPLY, NANOS_PER_SECOND / units, 0,
-                        tsOffset);
-            } else {
-                addInterface(name, linkType, snapLength, units, TS_DECIMAL_DIVIDE, units / NANOS_PER_SECOND, 0,
-                        tsOffset);
-            }
-        } else {
-            int shift = resolution & 0x7f;
-            if (shift > 62) {
-                throw corrupt(offset, "interface " + name + " has timestamp resolution 2^-" + shift
-                        + ", finer than the 2^-62 supported");
-            }
-            addInterface(name, linkType, snapLength, 1L << shift, TS_BINARY, 0, shift, tsOffset);
-        }
-        sectionCount++;
-    }
-
-    private void addInterface(String name, int linkTypeCode, int snapLength, long unitsPerSecond, int kind,
-                              long factor, int shift, long offsetSeconds) {
-        int index = interfaces.size();
-        CaptureInterface ci = new CaptureInterface(index, name, linkTypeCode, snapLength, unitsPerSecond,
-                offsetSeconds);
-        interfaces.add(ci);
-        if (index == linkTypes.length) {
-            int n = index * 2;
-            linkTypes = Arrays.copyOf(linkTypes, n);
-            headerDelta = Arrays.copyOf(headerDelta, n);
-            snapLengths = Arrays.copyOf(snapLengths, n);
-            tsKind = Arrays.copyOf(tsKind, n);
-            tsUnits = Arrays.copyOf(tsUnits, n);
-            tsFactor = Arrays.copyOf(tsFactor, n);
-            tsShift = Arrays.copyOf(tsShift, n);
-            tsOffsetNanos = Arrays.copyOf(tsOffsetNanos, n);
-            unsupportedFrames = Arrays.copyOf(unsupportedFrames, n);
-        }
-        LinkType type = ci.linkType();
-        linkTypes[index] = type;
-        headerDelta[index] = type == null || type == LinkType.ETHERNET ? 0
-                : ETHERNET_HEADER - EthernetFramer.headerLength(type);
-        snapLengths[index] = snapLength;
-        tsKind[index] = kind;
-        tsUnits[index] = unitsPerSecond;
-        tsFactor[index] = factor;
-        tsShift[index] = shift;
-        tsOffsetNanos[index] = offsetSeconds * NANOS_PER_SECOND;
-        if (snapLength > 0 && snapLength < MIN_USEFUL_SNAP_LENGTH) {
-            String warning = fileName + ": interface " + name + " snap length " + snapLength
-                    + " is shorter than Ethernet+IPv4+TCP headers (" + MIN_USEFUL_SNAP_LENGTH
-                    + "): frames are truncated";
-            snapWarnings.add(warning);
-            LOG.warn(warning);
-        }
-        if (type == null) {
-            LOG.warn("{}: interface {} has unsupported link type {}: its frames are skipped", fileName, name,
-                    linkTypeCode);
-        }
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // Mapping
-
-    private void ensure(long offset, int length) throws IOException {
-        if (window != null && offset >= windowBase && offset + length <= windowBase + windowLength) {
-            return;
-        }
-        long size = Math.min(Math.max(windowSize, length), fileSize - offset);
-        MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, offset, size);
-        mapped.order(order);
-        window = mapped;
-        frames = mapped.duplicate(); // big-endian: frames are in network byte order
-        windowBase = offset;
-        windowLength = (int) size;
-    }
-
-    private void setOrder(ByteOrder newOrder) {
-        order = newOrder;
-        if (window != null) {
-            window.order(newOrder);
-        }
-    }
-
-    private CaptureFormatException corrupt(long offset, String what) {
-        return new CaptureFormatException(fileName + ": corrupt " + (pcapng ? "pcapng" : "pcap")
-                + " file at byte offset " + offset + ": " + what, offset);
-    }
-
-    // ---------------------------------------------------------------------------------------------
-    // State
-
     /** The file being read. */
     public Path file() {
         return file;
@@ -690,7 +161,7 @@ public final class CaptureFileReader implements Closeable {
 
     /** True for pcapng, false for pcap. */
     public boolean isPcapng() {
-        return pcapng;
+        return pcapng != null;
     }
 
     /**
@@ -698,22 +169,22 @@ public final class CaptureFileReader implements Closeable {
      * first packet after {@link #open}, and any described later as reading reaches them.
      */
     public List<CaptureInterface> interfaces() {
-        return Collections.unmodifiableList(new ArrayList<>(interfaces));
+        return interfaces.descriptions();
     }
 
     /** Frames handed to the handler. */
     public long framesDelivered() {
-        return framesDelivered;
+        return delivery.framesDelivered();
     }
 
     /** Bytes handed to the handler, as delivered (Ethernet frames' captured bytes). */
     public long bytesDelivered() {
-        return bytesDelivered;
+        return delivery.bytesDelivered();
     }
 
     /** Frames read but not delivered, see {@link #skippedByCause()}. */
     public long skippedFrames() {
-        return skippedFrames;
+        return delivery.skippedFrames();
     }
 
     /**
@@ -722,12 +193,13 @@ public final class CaptureFileReader implements Closeable {
      */
     public Map<String, Long> skippedByCause() {
         Map<String, Long> causes = new LinkedHashMap<>();
-        if (shortFrames > 0) {
-            causes.put(CAUSE_SHORT, shortFrames);
+        if (delivery.shortFrames() > 0) {
+            causes.put(CAUSE_SHORT, delivery.shortFrames());
         }
         for (int i = 0; i < interfaces.size(); i++) {
-            if (unsupportedFrames[i] > 0) {
-                causes.merge(CAUSE_UNSUPPORTED_PREFIX + interfaces.get(i).linkTypeCode(), unsupportedFrames[i],
+            InterfaceState state = interfaces.get(i);
+            if (state.unsupportedFrames > 0) {
+                causes.merge(CAUSE_UNSUPPORTED_PREFIX + state.description.linkTypeCode(), state.unsupportedFrames,
                         Long::sum);
             }
         }
@@ -736,7 +208,7 @@ public final class CaptureFileReader implements Closeable {
 
     /** Records cut short by the end of the file (0 or 1: reading stops there). */
     public long truncatedRecords() {
-        return truncatedRecords;
+        return in.truncatedRecords();
     }
 
     /**
@@ -745,17 +217,17 @@ public final class CaptureFileReader implements Closeable {
      * Ethernet+IPv4+TCP headers (54): frames are truncated"; several joined by "; "; or null.
      */
     public String snapLengthWarning() {
-        return snapWarnings.isEmpty() ? null : String.join("; ", snapWarnings);
+        return interfaces.snapLengthWarning();
     }
 
     /** The byte offset up to which the file has been read, for progress (reaches {@link #fileSize()}). */
     public long bytesRead() {
-        return finished ? fileSize : position;
+        return in.bytesRead();
     }
 
     /** The file's size when it was opened. */
     public long fileSize() {
-        return fileSize;
+        return in.size();
     }
 
     /** Closes the file; the mapped windows are released by the garbage collector. */
@@ -763,15 +235,14 @@ public final class CaptureFileReader implements Closeable {
     public void close() throws IOException {
         if (!closed) {
             closed = true;
-            window = null;
-            frames = null;
-            channel.close();
+            in.close();
         }
     }
 
     @Override
     public String toString() {
-        return "CaptureFileReader{" + fileName + ", " + (pcapng ? "pcapng" : "pcap") + ", " + framesDelivered
-                + " frames delivered, " + skippedFrames + " skipped, " + truncatedRecords + " truncated}";
+        return "CaptureFileReader{" + in.name() + ", " + (isPcapng() ? "pcapng" : "pcap") + ", "
+                + framesDelivered() + " frames delivered, " + skippedFrames() + " skipped, " + truncatedRecords()
+                + " truncated}";
     }
 }

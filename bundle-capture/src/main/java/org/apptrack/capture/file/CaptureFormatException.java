@@ -26,6 +26,12 @@ public final class CaptureFormatException extends IOException {
         this.offset = offset;
     }
 
+    /** A corrupt record: "FILE: corrupt FORMAT file at byte offset OFFSET: WHAT". */
+    static CaptureFormatException corrupt(String file, String format, long offset, String what) {
+        return new CaptureFormatException(file + ": corrupt " + format + " file at byte offset " + offset + ": "
+                + what, offset);
+    }
+
     /** The byte offset of the corrupt record in the file, or -1 when it is the file as a whole. */
     public long offset() {
         return offset;
