@@ -46,7 +46,7 @@ import org.apptrack.capture.frame.LinkType;
  * type, {@link #open} fails.
  *
  * <p>This class ties together {@link PcapReader} or {@link PcapngReader}, which locate the records
- * in the {@link MappedFile}, the {@link InterfaceTable}, and {@link FrameDelivery}, which hands
+ * in the {@link MappedFile}, the {@link InterfaceTable}, and {@link FrameHandoff}, which hands
  * the frames over.
  *
  * <p>Not thread-safe: one thread reads. The buffer given to the handler is read-only and valid
@@ -71,7 +71,7 @@ public final class CaptureFileReader implements Closeable {
     private final Path file;
     private final MappedFile in;
     private final InterfaceTable interfaces;
-    private final FrameDelivery delivery;
+    private final FrameHandoff delivery;
     // Exactly one is set; both final classes, so next() calls them directly.
     private final PcapReader pcap;
     private final PcapngReader pcapng;
@@ -81,7 +81,7 @@ public final class CaptureFileReader implements Closeable {
         this.file = file;
         this.in = in;
         this.interfaces = new InterfaceTable(in.name());
-        this.delivery = new FrameDelivery(in);
+        this.delivery = new FrameHandoff(in);
         long size = in.size();
         if (size < 4) {
             throw new CaptureFormatException(in.name() + ": not a pcap or pcapng file ("

@@ -20,7 +20,7 @@ final class PcapReader {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final MappedFile in;
-    private final FrameDelivery delivery;
+    private final FrameHandoff delivery;
     private final InterfaceState onlyInterface;
     private final long fractionNanos;
 
@@ -31,7 +31,7 @@ final class PcapReader {
     }
 
     /** Reads the file header, whose magic number is {@code magic}, and adds the file's interface. */
-    PcapReader(MappedFile in, InterfaceTable interfaces, FrameDelivery delivery, int magic) throws IOException {
+    PcapReader(MappedFile in, InterfaceTable interfaces, FrameHandoff delivery, int magic) throws IOException {
         this.in = in;
         this.delivery = delivery;
         boolean swapped = magic == Integer.reverseBytes(MAGIC_MICRO) || magic == Integer.reverseBytes(MAGIC_NANO);

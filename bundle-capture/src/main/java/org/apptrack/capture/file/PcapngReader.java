@@ -28,7 +28,7 @@ final class PcapngReader {
 
     private final MappedFile in;
     private final InterfaceTable interfaces;
-    private final FrameDelivery delivery;
+    private final FrameHandoff delivery;
 
     // The packet block at the read position, found by advance().
     private int pendingType;
@@ -39,7 +39,7 @@ final class PcapngReader {
     // Simple Packet Blocks have no timestamp: they get the previous packet's.
     private long lastTimestamp;
 
-    PcapngReader(MappedFile in, InterfaceTable interfaces, FrameDelivery delivery) {
+    PcapngReader(MappedFile in, InterfaceTable interfaces, FrameHandoff delivery) {
         this.in = in;
         this.interfaces = interfaces;
         this.delivery = delivery;

@@ -10,7 +10,7 @@ import org.apptrack.capture.frame.LinkType;
  * Hands frames located by the pcap and pcapng readers to the {@link FrameHandler} as Ethernet,
  * and counts what was delivered and what was skipped.
  */
-final class FrameDelivery {
+final class FrameHandoff {
 
     private static final int MAX_CAPTURED = CaptureFileReader.MAX_PCAP_CAPTURED_LENGTH;
 
@@ -23,7 +23,7 @@ final class FrameDelivery {
     private long shortFrames;
     private long skippedFrames;
 
-    FrameDelivery(MappedFile in) {
+    FrameHandoff(MappedFile in) {
         this.in = in;
     }
 
