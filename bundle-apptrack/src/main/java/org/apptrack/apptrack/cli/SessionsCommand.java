@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -18,9 +19,11 @@ import org.apptrack.apptrack.api.SessionInfo;
 public class SessionsCommand implements Action {
 
     @Option(name = "--zone", description = "Source or destination zone")
+    @Completion(ZoneNameCompleter.class)
     String zone;
 
     @Option(name = "--application", description = "Application, e.g. HTTP")
+    @Completion(ApplicationNameCompleter.class)
     String application;
 
     @Option(name = "--address", description = "Client or server address")
@@ -29,7 +32,8 @@ public class SessionsCommand implements Action {
     @Option(name = "--port", description = "Client or server port")
     int port = -1;
 
-    @Option(name = "--protocol", description = "IP protocol number, or tcp, udp, icmp")
+    @Option(name = "--protocol", description = "IP protocol number, or tcp, udp, icmp, icmpv6")
+    @Completion(ProtocolCompleter.class)
     String protocol;
 
     @Option(name = "--detail", description = "Every field of the session with this session id")
