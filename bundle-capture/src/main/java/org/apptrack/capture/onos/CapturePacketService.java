@@ -134,6 +134,10 @@ public class CapturePacketService implements PacketService, FrameHandler {
         return DeviceId.deviceId(b.toString());
     }
 
+    /**
+     * Delivers a frame from any thread: finds the calling thread's delivery first. A source with
+     * its own reading thread takes {@link #handlerForThisThread()} instead, which skips that.
+     */
     @Override
     public void onFrame(int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
         FrameDelivery delivery = lastDelivery;
@@ -141,6 +145,20 @@ public class CapturePacketService implements PacketService, FrameHandler {
             delivery = deliveryOfThisThread();
             lastDelivery = delivery;
         }
+        deliver(delivery, interfaceIndex, timestampNanos, frame, wireLength);
+    }
+
+    /**
+     * The frame handler of the calling thread (a capture source's reading thread), to be used on
+     * this thread only: it delivers with the thread's own context and counters, without looking
+     * them up per frame.
+     */
+    public FrameHandler handlerForThisThread() {
+        return deliveryOfThisThread();
+    }
+
+    /** Delivers a frame with {@code delivery}, which belongs to the calling thread. */
+    void deliver(FrameDelivery delivery, int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
         delivery.frameArrived();
         ConnectPoint[] points = connectPoints;
         ConnectPoint from = interfaceIndex >= 0 && interfaceIndex < points.length ? points[interfaceIndex]
@@ -232,6 +250,11 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     private FrameDelivery deliveryOfThisThread() {
         Thread current = Thread.currentThread();
+        for (FrameDelivery d : deliveries) { // without the lock: sources on several threads do not contend
+            if (d.owner == current) {
+                return d;
+            }
+        }
         synchronized (lock) {
             for (FrameDelivery d : deliveries) {
                 if (d.owner == current) {

@@ -2,6 +2,8 @@ package org.apptrack.capture.onos;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import org.apptrack.capture.frame.FrameHandler;
 
 /**
  * What one delivering thread (a capture source's reader) keeps while it hands frames to the
@@ -13,7 +15,7 @@ import java.lang.invoke.VarHandle;
  * one writer, the owning thread, which publishes them with opaque stores; readers sum them over
  * all deliveries ({@link CapturePacketService#frames()}).
  */
-final class FrameDelivery {
+final class FrameDelivery implements FrameHandler {
 
     private static final VarHandle FRAMES;
     private static final VarHandle FILTERED;
@@ -30,6 +32,7 @@ final class FrameDelivery {
 
     /** The thread this delivery belongs to; once it has died, its counts are final. */
     final Thread owner;
+    private final CapturePacketService service;
     /** The context every frame of this thread is delivered in, reset per frame. */
     final CapturePacketContext context;
     /** True while {@link #context} is being delivered (a processor that delivers a frame itself gets a new one). */
@@ -43,7 +46,14 @@ final class FrameDelivery {
 
     FrameDelivery(Thread owner, CapturePacketService service) {
         this.owner = owner;
+        this.service = service;
         this.context = new CapturePacketContext(service);
+    }
+
+    /** Delivers a frame of {@link #owner}'s (see {@link CapturePacketService#handlerForThisThread()}). */
+    @Override
+    public void onFrame(int interfaceIndex, long timestampNanos, ByteBuffer frame, int wireLength) {
+        service.deliver(this, interfaceIndex, timestampNanos, frame, wireLength);
     }
 
     /** Counts a frame (owner thread only). */

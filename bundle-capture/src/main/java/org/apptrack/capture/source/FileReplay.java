@@ -35,6 +35,8 @@ public final class FileReplay implements FrameHandler {
     private volatile boolean stopRequested;
     private long firstFrameNanos = Long.MIN_VALUE;
     private long wallStartNanos;
+    /** The packet service's handler for the thread that runs the replay (set when it starts). */
+    private FrameHandler toProcessors;
 
     public FileReplay(Path file, boolean originalPace, CapturePacketService packets, CaptureClock clock) {
         this.file = file;
@@ -56,6 +58,7 @@ public final class FileReplay implements FrameHandler {
             error = e.getMessage();
             throw e;
         }
+        toProcessors = packets.handlerForThisThread();
         List<String> names = new ArrayList<>();
         for (CaptureInterface i : reader.interfaces()) {
             names.add(i.name());
@@ -102,7 +105,7 @@ public final class FileReplay implements FrameHandler {
             waitForPace(timestampNanos);
         }
         clock.advance(timestampNanos);
-        packets.onFrame(interfaceIndex, timestampNanos, frame, wireLength);
+        toProcessors.onFrame(interfaceIndex, timestampNanos, frame, wireLength);
     }
 
     private void waitForPace(long timestampNanos) {

@@ -68,11 +68,12 @@ final class LiveSource {
     }
 
     private void read(int index, LiveCapture capture) {
+        FrameHandler toProcessors = packets.handlerForThisThread();
         FrameHandler handler = (ignored, timestampNanos, frame, wireLength) -> {
             frames.increment();
             bytes.add(frame.remaining());
             synchronized (delivery) {
-                packets.onFrame(index, timestampNanos, frame, wireLength);
+                toProcessors.onFrame(index, timestampNanos, frame, wireLength);
             }
         };
         try {

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apptrack.capture.frame.FrameHandler;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.IPv4;
 import org.onosproject.core.ApplicationId;
@@ -174,9 +175,11 @@ class CapturePacketServiceTest {
         service.addFilter(new DropSmallFrames());
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
+            boolean ownHandler = t % 2 == 0; // as a source's reading thread does
             threads[t] = new Thread(() -> {
+                FrameHandler out = ownHandler ? service.handlerForThisThread() : service;
                 for (int i = 0; i < 1000; i++) {
-                    service.onFrame(0, i, i % 4 == 0 ? ByteBuffer.wrap(new byte[5]) : udpFrame(), 60);
+                    out.onFrame(0, i, i % 4 == 0 ? ByteBuffer.wrap(new byte[5]) : udpFrame(), 60);
                 }
             });
             threads[t].start();
