@@ -1,7 +1,6 @@
 package org.apptrack.it;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -61,8 +60,9 @@ public class AppTrackReplayTest {
 
     @Test
     public void replayedConnectionsReachRsyslogAsCreateAndCloseMessages() throws Exception {
-        assumeTrue(Rsyslog.isInstalled() && Files.isExecutable(Paths.get("/usr/bin/tshark")));
-        assumeTrue("capture sample " + CAPTURE, Files.isRegularFile(CAPTURE));
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
+        Prerequisite.require("tshark", Files.isExecutable(Paths.get("/usr/bin/tshark")));
+        Prerequisite.require("capture sample " + CAPTURE, Files.isRegularFile(CAPTURE));
         // tshark's view: per client port, the client's SYN and the server's RST with their layer-3 lengths.
         Map<String, long[]> expected = new HashMap<>();
         for (String line : run("tshark", "-r", CAPTURE.toString(), "-T", "fields", "-E", "separator=,",

@@ -9,7 +9,6 @@ import static org.apptrack.it.AppTrackIt.run;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,8 +82,8 @@ public class AppTrackRestTest {
     @Test
     public void countersAndSessionsOverHttpAreTheCommandsAndDeleteClosesWithReasonCli() throws Exception {
         Path capture = AppTrackIt.ndpiCapture(CAPTURE);
-        assumeTrue("nDPI capture " + capture, Files.isRegularFile(capture));
-        assumeTrue("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
+        Prerequisite.optional("nDPI capture " + capture, Files.isRegularFile(capture));
+        Prerequisite.require("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
         Path replayed = AppTrackIt.shiftedToTheFuture(capture, Files.createTempDirectory("apptrack-rest"));
 
         CaptureSourceStatus done = captureService.replay(replayed, false, null);

@@ -5,7 +5,6 @@ import static org.apptrack.it.AppTrackIt.get;
 import static org.apptrack.it.AppTrackIt.run;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -92,8 +91,8 @@ public class AppTrackSessionLimitTest {
     @Test
     public void theLimitHoldsRefusalsAreCountedExactlyAndAnInvalidLimitIsRefused() throws Exception {
         Path capture = AppTrackIt.ndpiCapture(CAPTURE);
-        assumeTrue("nDPI capture " + capture, Files.isRegularFile(capture));
-        assumeTrue("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
+        Prerequisite.optional("nDPI capture " + capture, Files.isRegularFile(capture));
+        Prerequisite.require("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
         Path replayed = AppTrackIt.shiftedToTheFuture(capture, Files.createTempDirectory("apptrack-limit"));
         List<String[]> packets = dissect(replayed);
         Expected at10 = expect(packets, 10);

@@ -2,7 +2,6 @@ package org.apptrack.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -64,7 +63,7 @@ public class AppTrackZonesTest {
 
     @Test
     public void sessionsAreLoggedWithTheirZonesAndDisablingAZoneClosesThem() throws Exception {
-        assumeTrue(Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         Path capture = Files.createTempFile("apptrack-zones", ".pcap");
         // Timestamps are now, so the UDP sessions stay open (60 s idle timeout) after the replay.
         long t = System.currentTimeMillis() * 1000;

@@ -2,7 +2,6 @@ package org.apptrack.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,8 +84,10 @@ public class CaptureReplayTest {
 
     @Test
     public void aProcessorSeesEveryReplayedFrameInOrderWithItsConnectPoint() throws Exception {
-        assumeTrue("tcpdump, mergecap and tshark come from scripts/install-test-deps.sh",
-                Files.isExecutable(Path.of("/usr/bin/tshark")) && Files.isExecutable(Path.of("/usr/bin/mergecap")));
+        Prerequisite.require("tshark and mergecap", Files.isExecutable(Path.of("/usr/bin/tshark"))
+                && Files.isExecutable(Path.of("/usr/bin/mergecap")));
+        Prerequisite.require("tcpdump", Files.isExecutable(Path.of("/usr/bin/tcpdump"))
+                || Files.isExecutable(Path.of("/usr/sbin/tcpdump")));
         Path dir = Files.createTempDirectory("apptrack-replay");
         Path merged = dir.resolve("two-interfaces.pcapng");
         makeTwoInterfaceCapture(dir, merged);
@@ -136,7 +137,7 @@ public class CaptureReplayTest {
 
     @Test
     public void liveCaptureFeedsTheProcessorsAndAMissingInterfaceIsNamed() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ping")));
+        Prerequisite.require("ping", Files.isExecutable(Path.of("/usr/bin/ping")));
         List<ConnectPoint> from = new java.util.concurrent.CopyOnWriteArrayList<>();
         PacketProcessor recorder = context -> from.add(context.inPacket().receivedFrom());
         packetService.addProcessor(recorder, PacketProcessor.observer(1));

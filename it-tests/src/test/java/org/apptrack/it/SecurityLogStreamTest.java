@@ -2,7 +2,6 @@ package org.apptrack.it;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assume.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +80,7 @@ public class SecurityLogStreamTest {
 
     @Test
     public void udpTcpAndTlsDeliverWhatRsyslogParsesBackFieldForField() throws Exception {
-        assumeTrue("rsyslogd is installed by scripts/install-test-deps.sh", Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (TestPki pki = TestPki.create(); Rsyslog rsyslog = Rsyslog.startParsed(pki)) {
             stream("it-udp", "transport", "udp", "host", "127.0.0.1", "port", rsyslog.udpPort(), "hostname", "fw-udp");
             stream("it-tcp", "transport", "tcp", "host", "127.0.0.1", "port", rsyslog.tcpPort(), "hostname", "fw-tcp");
@@ -114,7 +113,7 @@ public class SecurityLogStreamTest {
 
     @Test
     public void invalidConfigurationIsRejectedNamingTheFieldWhileOtherStreamsRun() throws Exception {
-        assumeTrue(Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (Rsyslog rsyslog = Rsyslog.builder().start()) {
             stream("it-good", "transport", "tcp", "host", "127.0.0.1", "port", rsyslog.tcpPort());
             stream("it-port", "transport", "tcp", "host", "127.0.0.1", "port", "70000");
@@ -153,7 +152,7 @@ public class SecurityLogStreamTest {
 
     @Test
     public void receiverStoppedAndRestartedCountsWhatWasDroppedAndResumes() throws Exception {
-        assumeTrue(Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (Rsyslog rsyslog = Rsyslog.builder().start()) {
             stream("it-restart", "transport", "tcp", "host", "127.0.0.1", "port", rsyslog.tcpPort(),
                     "queueCapacity", "1000", "reconnectMinMillis", "50", "reconnectMaxMillis", "200");
@@ -198,7 +197,7 @@ public class SecurityLogStreamTest {
 
     @Test
     public void tlsChecksTheReceiversNameUnlessToldNotTo() throws Exception {
-        assumeTrue(Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (TestPki pki = TestPki.create();
              Rsyslog wrongHost = Rsyslog.builder()
                      .tls(pki.wrongHostCaCert(), pki.wrongHostServerCert(), pki.wrongHostServerKey()).start()) {
@@ -225,7 +224,7 @@ public class SecurityLogStreamTest {
 
     @Test
     public void mutualTlsPresentsTheConfiguredClientCertificate() throws Exception {
-        assumeTrue(Rsyslog.isInstalled());
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (TestPki pki = TestPki.create(); Rsyslog rsyslog = Rsyslog.builder().tls(pki).requireClientCert(true).start()) {
             stream("it-mtls", "transport", "tls", "host", "localhost", "port", rsyslog.tlsPort(),
                     "tlsTrustStore", pki.trustStore().toString(), "tlsTrustStorePassword", pki.password(),
