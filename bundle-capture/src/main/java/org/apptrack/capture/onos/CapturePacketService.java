@@ -50,7 +50,12 @@ public class CapturePacketService implements PacketService, FrameHandler {
     private final Object lock = new Object();
     private volatile ProcessorEntry[] processors = new ProcessorEntry[0];
     private long registrations;
-    private final List<PacketInFilter> filters = new CopyOnWriteArrayList<>();
+    /**
+     * Copied on change, like {@link #processors}: walking an array per frame allocates nothing,
+     * where a CopyOnWriteArrayList hands out an iterator (removed by C2's escape analysis only
+     * once the path is compiled, and not in every compiled shape).
+     */
+    private volatile PacketInFilter[] filters = new PacketInFilter[0];
     private final List<PacketRequest> requests = new CopyOnWriteArrayList<>();
     /**
      * One per thread that delivers frames (see {@link FrameDelivery}). Not a ThreadLocal: its
@@ -311,25 +316,37 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     @Override
     public void addFilter(PacketInFilter filter) {
-        filters.add(filter);
+        synchronized (lock) {
+            PacketInFilter[] next = Arrays.copyOf(filters, filters.length + 1);
+            next[next.length - 1] = filter;
+            filters = next;
+        }
     }
 
     @Override
     public void removeFilter(PacketInFilter filter) {
-        filters.remove(filter);
+        synchronized (lock) {
+            List<PacketInFilter> list = new ArrayList<>(Arrays.asList(filters));
+            list.remove(filter);
+            filters = list.toArray(new PacketInFilter[0]);
+        }
     }
 
     @Override
     public List<PacketInFilter> getFilters() {
-        return List.copyOf(filters);
+        return List.of(filters);
     }
 
     @Override
     public void clearFilters() {
-        for (PacketInFilter f : filters) {
+        PacketInFilter[] old;
+        synchronized (lock) {
+            old = filters;
+            filters = new PacketInFilter[0];
+        }
+        for (PacketInFilter f : old) {
             f.stop();
         }
-        filters.clear();
     }
 
     /**
