@@ -23,7 +23,9 @@ public @interface AppTrackConfig {
     @AttributeDefinition(name = "First update interval (s)", description = "0: not set.")
     int firstUpdateInterval() default 0;
 
-    @AttributeDefinition(name = "First update (deprecated)", description = "Wins over the first update interval.")
+    @AttributeDefinition(name = "First update (deprecated)", description = "Junos first-update: a start"
+            + " (create) message when a session begins, as logSessionCreate; the first update interval is then"
+            + " disregarded.")
     boolean firstUpdate() default false;
 
     @AttributeDefinition(name = "Session limit")

@@ -51,7 +51,10 @@ public final class AppTrackSettings {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("engine: " + e.getMessage(), e);
         }
-        return new AppTrackSettings(engine, ZoneSettings.parse(props), bool(props, "logSessionCreate", false),
+        // Junos first-update (deprecated in 21.1R1, when log-session-create came): "generate an
+        // AppTrack start message when a new session begins", i.e. the create message.
+        boolean logSessionCreate = bool(props, "logSessionCreate", false) || engine.firstUpdate();
+        return new AppTrackSettings(engine, ZoneSettings.parse(props), logSessionCreate,
                 bool(props, "logSessionClose", false));
     }
 
@@ -64,7 +67,7 @@ public final class AppTrackSettings {
         return zones;
     }
 
-    /** Junos {@code log-session-create}. */
+    /** Junos {@code log-session-create}, also on with the deprecated {@code first-update}. */
     public boolean logSessionCreate() {
         return logSessionCreate;
     }

@@ -258,10 +258,6 @@ public final class AppTrackEngine {
             sessionsCreated++;
             tb.setNextUpdateDeadline(s, t + settings.firstUpdateDelayNanos());
             listener.sessionCreated(tb, s);
-            if (reason == null && settings.firstUpdate() && settings.volumeUpdates()) {
-                volumeUpdates++;
-                listener.sessionUpdated(tb, s);
-            }
         }
         if (reason != null) {
             close(s, reason, t);
