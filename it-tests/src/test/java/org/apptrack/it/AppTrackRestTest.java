@@ -38,8 +38,9 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
  * The AppTrack REST resources in the distribution, over real HTTP: after a real capture is
  * replayed, {@code GET /apptrack/v1/counters} and {@code GET /apptrack/v1/sessions} (with each
  * filter) say what {@code apptrack:counters} and {@code apptrack:sessions} say, the sessions'
- * per-direction counts are tshark's, and {@code DELETE /apptrack/v1/sessions} closes them all
- * with reason CLI, which the counters then show.
+ * per-direction counts are tshark's; {@code DELETE /apptrack/v1/sessions/ID} and
+ * {@code apptrack:clear-sessions --protocol udp} close just those sessions, and
+ * {@code DELETE /apptrack/v1/sessions} the rest, with reason CLI, which the counters then show.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -153,12 +154,25 @@ public class AppTrackRestTest {
         assertEquals(badId.toString(), 400, badId.status);
         assertEquals("id", badId.json.path("parameter").asText());
 
-        // DELETE closes every session with reason CLI; the counters show it, HTTP and command alike.
+        // Closing some: one session by id over HTTP, then the UDP ones with the command's filter.
         long cliBefore = counters.path("closedByReason").path("CLI").asLong();
         long closedBefore = counters.path("sessionsClosed").asLong();
+        AppTrackIt.Reply closedOne = http("DELETE", "/apptrack/v1/sessions/" + id);
+        assertEquals(closedOne.toString(), 200, closedOne.status);
+        assertEquals(1, closedOne.json.path("closed").asLong());
+        assertEquals(404, http("GET", "/apptrack/v1/sessions/" + id).status);
+        assertEquals(404, http("DELETE", "/apptrack/v1/sessions/" + id).status);
+        long udp = get("/apptrack/v1/sessions?protocol=udp&limit=1000000").path("count").asLong();
+        String clearedUdp = execute("apptrack:clear-sessions --protocol udp");
+        assertTrue(clearedUdp, clearedUdp.contains("Closed " + udp + " session(s)."));
+        assertEquals(0, get("/apptrack/v1/sessions?protocol=udp").path("count").asInt());
+        assertEquals(active - 1 - udp, get("/apptrack/v1/counters").path("activeSessions").asLong());
+
+        // DELETE without filters closes every other session with reason CLI; the counters show all
+        // of them, HTTP and command alike.
         AppTrackIt.Reply cleared = http("DELETE", "/apptrack/v1/sessions");
         assertEquals(cleared.toString(), 200, cleared.status);
-        assertEquals(active, cleared.json.path("closed").asLong());
+        assertEquals(active - 1 - udp, cleared.json.path("closed").asLong());
         JsonNode after = get("/apptrack/v1/counters");
         assertCountersAreTheCommands(after);
         assertEquals(0, after.path("activeSessions").asLong());
@@ -189,8 +203,11 @@ public class AppTrackRestTest {
             assertEquals(e.getKey() + ": " + r, e.getValue(), r.json.path("parameter").asText());
             assertTrue(e.getKey() + ": " + r, r.json.path("message").asText().startsWith(e.getValue() + ": "));
         }
-        AppTrackIt.Reply one = http("DELETE", "/apptrack/v1/sessions/1");
-        assertEquals(one.toString(), 405, one.status);
+        AppTrackIt.Reply limited = http("DELETE", "/apptrack/v1/sessions?limit=5");
+        assertEquals(limited.toString(), 400, limited.status);
+        assertEquals("limit", limited.json.path("parameter").asText());
+        AppTrackIt.Reply badId = http("DELETE", "/apptrack/v1/sessions/abc");
+        assertEquals(badId.toString(), 400, badId.status);
     }
 
     private void assertCountersAreTheCommands(JsonNode json) throws Exception {

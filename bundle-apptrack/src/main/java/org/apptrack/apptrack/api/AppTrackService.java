@@ -24,6 +24,15 @@ public interface AppTrackService {
      */
     int clearSessions();
 
+    /**
+     * Closes the sessions that match the filter with reason {@code CLI}, logging each close (when
+     * close logs are on); sessions linked under a closed session close with it ("parent closed",
+     * not counted here).
+     *
+     * @return the number of sessions closed
+     */
+    int clearSessions(Predicate<SessionInfo> filter);
+
     /** The configured security zones, by name, with their open session counts. */
     List<ZoneInfo> zones();
 

@@ -1,22 +1,39 @@
 package org.apptrack.apptrack.cli;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionFilter;
 
-/** Closes every tracked session with reason CLI, as {@code clear security flow session} does. */
+/**
+ * Closes tracked sessions with reason CLI, as {@code clear security flow session} does on an SRX:
+ * all of them, or those the filters of {@code apptrack:sessions} select.
+ */
 @Service
-@Command(scope = "apptrack", name = "clear-sessions", description = "Closes all AppTrack sessions (reason CLI)")
-public class ClearSessionsCommand implements Action {
+@Command(scope = "apptrack", name = "clear-sessions",
+        description = "Closes AppTrack sessions (reason CLI): all, or those the filters select")
+public class ClearSessionsCommand extends SessionFilterCommand {
 
-    @Reference
-    AppTrackService appTrack;
+    @Option(name = "--session-id", description = "Only the session with this session id")
+    long sessionId = -1;
 
     @Override
     public Object execute() {
-        System.out.println("Closed " + appTrack.clearSessions() + " session(s).");
+        if (!filtered() && sessionId < 0) {
+            System.out.println("Closed " + appTrack.clearSessions() + " session(s).");
+            return null;
+        }
+        SessionFilter filter;
+        try {
+            filter = filter();
+            if (sessionId >= 0) {
+                filter.sessionId(sessionId);
+            }
+        } catch (IllegalArgumentException e) {
+            System.out.println("Invalid filter: " + e.getMessage());
+            return null;
+        }
+        System.out.println("Closed " + appTrack.clearSessions(filter) + " session(s).");
         return null;
     }
 }

@@ -2,39 +2,17 @@ package org.apptrack.apptrack.cli;
 
 import java.time.Instant;
 import java.util.List;
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 
 /** Lists the tracked sessions, as {@code show security application-tracking ...} on an SRX. */
 @Service
 @Command(scope = "apptrack", name = "sessions", description = "Lists the tracked sessions, with filters")
-public class SessionsCommand implements Action {
-
-    @Option(name = "--zone", description = "Source or destination zone")
-    @Completion(ZoneNameCompleter.class)
-    String zone;
-
-    @Option(name = "--application", description = "Application, e.g. HTTP")
-    @Completion(ApplicationNameCompleter.class)
-    String application;
-
-    @Option(name = "--address", description = "Client or server address")
-    String address;
-
-    @Option(name = "--port", description = "Client or server port")
-    int port = -1;
-
-    @Option(name = "--protocol", description = "IP protocol number, or tcp, udp, icmp, icmpv6")
-    @Completion(ProtocolCompleter.class)
-    String protocol;
+public class SessionsCommand extends SessionFilterCommand {
 
     @Option(name = "--detail", description = "Every field of the session with this session id")
     long detail = -1;
@@ -42,28 +20,11 @@ public class SessionsCommand implements Action {
     @Option(name = "--limit", description = "Show at most this many sessions")
     int limit = 100;
 
-    @Reference
-    AppTrackService appTrack;
-
     @Override
     public Object execute() {
-        SessionFilter filter = new SessionFilter();
+        SessionFilter filter;
         try {
-            if (zone != null) {
-                filter.zone(zone);
-            }
-            if (application != null) {
-                filter.application(application);
-            }
-            if (address != null) {
-                filter.address(address);
-            }
-            if (port >= 0) {
-                filter.port(port);
-            }
-            if (protocol != null) {
-                filter.protocol(protocol);
-            }
+            filter = filter();
             if (detail >= 0) {
                 filter.sessionId(detail);
             }

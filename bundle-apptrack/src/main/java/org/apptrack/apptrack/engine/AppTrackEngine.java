@@ -365,6 +365,27 @@ public final class AppTrackEngine {
     }
 
     /**
+     * Closes the given sessions with {@code reason} at {@code nowNanos}, after aging the sessions
+     * already due: {@code sessions[i]} if it is still open as session id {@code ids[i]} (one that
+     * aged out meanwhile, or closed with its parent, is skipped).
+     *
+     * @return how many of the given sessions this closed
+     */
+    public int closeSessions(int[] sessions, int[] ids, int n, CloseReason reason, long nowNanos) {
+        long t = advance(nowNanos);
+        SessionTable tb = table;
+        int closedNow = 0;
+        for (int i = 0; i < n; i++) {
+            int s = sessions[i];
+            if (tb.isLive(s) && tb.sessionId(s) == ids[i]) {
+                close(s, reason, t);
+                closedNow++;
+            }
+        }
+        return closedNow;
+    }
+
+    /**
      * Applies a new configuration to the sessions already open (after a zone or policy change):
      * {@code mapper} gives each live session its new policy index, or a negative value to close
      * it with reason "policy delete" (its zone was removed or its AppTrack disabled). New

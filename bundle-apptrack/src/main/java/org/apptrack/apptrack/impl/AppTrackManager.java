@@ -148,6 +148,11 @@ public class AppTrackManager implements AppTrackService {
     }
 
     @Override
+    public int clearSessions(Predicate<SessionInfo> filter) {
+        return runtime.closeMatching(filter, CloseReason.CLI);
+    }
+
+    @Override
     public List<ZoneInfo> zones() {
         return runtime.zones();
     }

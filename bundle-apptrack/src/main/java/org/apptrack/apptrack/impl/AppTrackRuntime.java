@@ -131,6 +131,28 @@ public final class AppTrackRuntime {
         }
     }
 
+    /**
+     * Closes the open sessions that pass {@code filter} with {@code reason} (a filtered CLI clear).
+     *
+     * @return how many of them closed (their children, closed "parent closed", not counted)
+     */
+    public int closeMatching(Predicate<SessionInfo> filter, CloseReason reason) {
+        synchronized (lock) {
+            SessionTable t = engine.table();
+            int[] sessions = new int[t.size()];
+            int[] ids = new int[t.size()];
+            int n = 0;
+            for (int pos = t.size() - 1; pos >= 0; pos--) {
+                int s = t.sessionAt(pos);
+                if (filter.test(describe(t, s))) {
+                    sessions[n] = s;
+                    ids[n++] = t.sessionId(s);
+                }
+            }
+            return engine.closeSessions(sessions, ids, n, reason, clock.currentTimeNanos());
+        }
+    }
+
     /** End of a replay: open sessions close as they would age out, at their own deadlines. */
     public void expireAll() {
         synchronized (lock) {

@@ -22,8 +22,10 @@ import org.osgi.service.component.annotations.Reference;
  *   sessions that match every filter given, as {@code apptrack:sessions} (same filters, same
  *   default limit of 100); {@code more} tells whether the limit left matching sessions out</li>
  *   <li>{@code GET /apptrack/v1/sessions/ID}: one session (404 when there is none)</li>
- *   <li>{@code DELETE /apptrack/v1/sessions}: closes every session with reason CLI, as
+ *   <li>{@code DELETE /apptrack/v1/sessions?zone=&application=&address=&port=&protocol=}: closes
+ *   with reason CLI every session, or those matching the filters given, as
  *   {@code apptrack:clear-sessions}, and returns how many it closed</li>
+ *   <li>{@code DELETE /apptrack/v1/sessions/ID}: closes that session (404 when there is none)</li>
  * </ul>
  * A bad parameter is a 400 whose {@code parameter} names it and whose message starts with it.
  */
@@ -63,60 +65,95 @@ public class SessionsServlet extends HttpServlet {
     @Override
     protected void doDelete(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String[] path = JsonResponses.pathSegments(req.getPathInfo());
-        if (path.length != 0) {
-            resp.setHeader("Allow", "GET");
-            JsonResponses.error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED,
-                    "DELETE " + PATH + " closes every session; one session cannot be closed on its own");
+        int closed;
+        if (path.length == 0) {
+            Query q = query(req, resp, false);
+            if (q == null) {
+                return;
+            }
+            closed = q.filtered ? service.clearSessions(q.filter) : service.clearSessions();
+        } else if (path.length == 1) {
+            SessionFilter filter = idFilter(path[0], resp);
+            if (filter == null) {
+                return;
+            }
+            closed = service.clearSessions(filter);
+            if (closed == 0) {
+                JsonResponses.error(resp, HttpServletResponse.SC_NOT_FOUND, "no session " + path[0]);
+                return;
+            }
+        } else {
+            JsonResponses.error(resp, HttpServletResponse.SC_NOT_FOUND, "unknown resource");
             return;
         }
         ObjectNode n = JsonResponses.MAPPER.createObjectNode();
-        n.put("closed", service.clearSessions());
+        n.put("closed", closed);
         n.put("reason", "CLI");
         JsonResponses.write(resp, HttpServletResponse.SC_OK, n);
     }
 
-    private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        SessionFilter filter = new SessionFilter();
+    /** The filters (and, for a listing, the limit) of a request. */
+    private static final class Query {
+        final SessionFilter filter = new SessionFilter();
         int limit = DEFAULT_LIMIT;
+        boolean filtered;
+    }
+
+    /** The request's query, or null after answering 400 naming the bad parameter. */
+    private static Query query(HttpServletRequest req, HttpServletResponse resp, boolean listing) throws IOException {
+        Query q = new Query();
         for (Map.Entry<String, String[]> p : req.getParameterMap().entrySet()) {
             String name = p.getKey();
             if (p.getValue().length != 1) {
                 JsonResponses.badParameter(resp, name, name + ": given more than once");
-                return;
+                return null;
             }
             String value = p.getValue()[0];
             try {
                 switch (name) {
                     case "zone":
-                        filter.zone(value);
+                        q.filter.zone(value);
                         break;
                     case "application":
-                        filter.application(value);
+                        q.filter.application(value);
                         break;
                     case "address":
-                        filter.address(value);
+                        q.filter.address(value);
                         break;
                     case "port":
-                        filter.port(value);
+                        q.filter.port(value);
                         break;
                     case "protocol":
-                        filter.protocol(value);
+                        q.filter.protocol(value);
                         break;
                     case "limit":
-                        limit = limit(value);
-                        break;
+                        if (!listing) {
+                            throw new IllegalArgumentException(name + ": unknown parameter (zone, application, address,"
+                                    + " port, protocol)");
+                        }
+                        q.limit = limit(value);
+                        continue;
                     default:
-                        JsonResponses.badParameter(resp, name, name
-                                + ": unknown parameter (zone, application, address, port, protocol, limit)");
-                        return;
+                        throw new IllegalArgumentException(name + ": unknown parameter (zone, application, address,"
+                                + " port, protocol" + (listing ? ", limit)" : ")"));
                 }
+                q.filtered = true;
             } catch (IllegalArgumentException e) {
                 JsonResponses.badParameter(resp, name, e.getMessage());
-                return;
+                return null;
             }
         }
+        return q;
+    }
+
+    private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Query q = query(req, resp, true);
+        if (q == null) {
+            return;
+        }
+        int limit = q.limit;
         // One more than asked: tells whether the limit left sessions out.
-        List<SessionInfo> sessions = service.sessions(filter, limit + 1);
+        List<SessionInfo> sessions = service.sessions(q.filter, limit + 1);
         boolean more = sessions.size() > limit;
         ObjectNode root = JsonResponses.MAPPER.createObjectNode();
         ArrayNode array = root.putArray("sessions");
@@ -129,12 +166,21 @@ public class SessionsServlet extends HttpServlet {
         JsonResponses.write(resp, HttpServletResponse.SC_OK, root);
     }
 
-    private void one(String idText, HttpServletResponse resp) throws IOException {
+    /** A filter for the session id in the path, or null after answering 400. */
+    private static SessionFilter idFilter(String idText, HttpServletResponse resp) throws IOException {
         SessionFilter filter = new SessionFilter();
         try {
             filter.sessionId(parseId(idText));
         } catch (IllegalArgumentException e) {
             JsonResponses.badParameter(resp, "id", e.getMessage());
+            return null;
+        }
+        return filter;
+    }
+
+    private void one(String idText, HttpServletResponse resp) throws IOException {
+        SessionFilter filter = idFilter(idText, resp);
+        if (filter == null) {
             return;
         }
         // AppTrackService has no lookup by id (yet): a filter with the id, at most one.

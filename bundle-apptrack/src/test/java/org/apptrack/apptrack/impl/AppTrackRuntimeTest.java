@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.apptrack.api.Clock;
+import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
@@ -96,6 +97,28 @@ class AppTrackRuntimeTest {
         assertEquals(1, zones.get(1).sessionsFrom());
         assertEquals(List.of("10.0.0.0/8"), zones.get(1).prefixes());
         assertEquals(2, zones.get(2).sessionsTo());
+    }
+
+    @Test
+    void aFilteredClearClosesOnlyTheMatchingSessionsWithReasonCli() {
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(config()), clock);
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
+        rt.process(packet("of:0000000000000002/7", udp(HOST, 5001, WEB, 53)));
+        rt.process(packet("of:0000000000000001/1", udp(HOST, 5002, WEB, 123)));
+        logs.clear();
+        now += 2_000_000_000L;
+        assertEquals(2, rt.closeMatching(new SessionFilter().zone("trust"), CloseReason.CLI));
+        List<SessionInfo> left = rt.sessions(x -> true, 10);
+        assertEquals(1, left.size());
+        assertEquals("dmz", left.get(0).sourceZone());
+        assertEquals(2, logs.size());
+        for (LogRecord r : logs) {
+            assertEquals("CLI", r.value("reason"));
+            assertEquals("trust", r.value("source-zone-name"));
+        }
+        assertEquals(0, rt.closeMatching(new SessionFilter().port(9999), CloseReason.CLI));
+        assertEquals(1, rt.closeMatching(new SessionFilter().sessionId(left.get(0).sessionId()), CloseReason.CLI));
+        assertEquals(0, rt.counters().activeSessions());
     }
 
     @Test

@@ -19,6 +19,7 @@ final class FakeAppTrackService implements AppTrackService {
     final List<SessionInfo> sessions = new ArrayList<>();
     int lastLimit = -1;
     int clearCalls;
+    int filteredClearCalls;
 
     /** A session with the given identity; counts and times derived from the id. */
     static SessionInfo session(long id, String client, int clientPort, String server, int serverPort, int protocol,
@@ -70,5 +71,13 @@ final class FakeAppTrackService implements AppTrackService {
         int n = sessions.size();
         sessions.clear();
         return n;
+    }
+
+    @Override
+    public int clearSessions(Predicate<SessionInfo> filter) {
+        filteredClearCalls++;
+        int before = sessions.size();
+        sessions.removeIf(filter);
+        return before - sessions.size();
     }
 }

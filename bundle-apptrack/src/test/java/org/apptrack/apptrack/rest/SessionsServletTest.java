@@ -4,7 +4,6 @@ import static org.apptrack.apptrack.rest.FakeAppTrackService.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -197,11 +196,39 @@ class SessionsServletTest {
     }
 
     @Test
-    void deleteOfOneSessionIs405AndClearsNothing() throws Exception {
+    void deleteWithFiltersClosesTheSessionsTheSameFiltersList() throws Exception {
+        HttpExchange x = new HttpExchange(null, "zone", "trust", "protocol", "tcp");
+        servlet.doDelete(x.request, x.response);
+        assertEquals(200, x.status());
+        assertEquals(2, x.json().path("closed").asInt(), "sessions 1 and 4: tcp with zone trust");
+        assertEquals(0, service.clearCalls, "not a clear-all");
+        assertEquals(List.of(2L, 3L, 5L), ids(get(null).json()));
+    }
+
+    @Test
+    void deleteOfOneSessionClosesOnlyIt() throws Exception {
         HttpExchange x = new HttpExchange("/3");
         servlet.doDelete(x.request, x.response);
-        assertEquals(405, x.status());
-        verify(x.response).setHeader("Allow", "GET");
-        assertEquals(0, service.clearCalls);
+        assertEquals(200, x.status());
+        assertEquals(1, x.json().path("closed").asInt());
+        assertEquals(List.of(1L, 2L, 4L, 5L), ids(get(null).json()));
+        HttpExchange again = new HttpExchange("/3");
+        servlet.doDelete(again.request, again.response);
+        assertEquals(404, again.status());
+    }
+
+    @Test
+    void deleteRefusesALimitAndBadFiltersAndClearsNothing() throws Exception {
+        for (String[] params : new String[][] {{"limit", "5"}, {"port", "70000"}, {"colour", "red"}}) {
+            HttpExchange x = new HttpExchange(null, params);
+            servlet.doDelete(x.request, x.response);
+            assertEquals(400, x.status());
+            assertEquals(params[0], x.json().path("parameter").asText());
+        }
+        HttpExchange x = new HttpExchange("/abc");
+        servlet.doDelete(x.request, x.response);
+        assertEquals(400, x.status());
+        assertEquals(0, service.clearCalls + service.filteredClearCalls);
+        assertEquals(5, get(null).json().path("count").asInt());
     }
 }
