@@ -79,6 +79,7 @@ final class PcapReader {
                 return in.truncated(offset, recordLength);
             }
             p = in.map(offset, recordLength);
+            in.readAhead(p);
             MappedByteBuffer w = in.window();
             long seconds = w.getInt(p) & 0xffffffffL;
             long fraction = w.getInt(p + 4) & 0xffffffffL;

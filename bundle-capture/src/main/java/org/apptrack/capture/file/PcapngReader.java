@@ -102,7 +102,7 @@ final class PcapngReader {
             boolean whole = type == BLOCK_EPB || type == BLOCK_SPB || type == BLOCK_PB || type == BLOCK_SHB
                     || type == BLOCK_IDB;
             if (whole) {
-                in.map(offset, blockLength);
+                in.readAhead(in.map(offset, blockLength));
             } else {
                 in.map(offset + blockLength - 4, 4);
             }
