@@ -1,7 +1,6 @@
 package org.apptrack.bench;
 
 import java.nio.ByteBuffer;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
@@ -26,12 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * while the sessions they belong to come in random order (every packet a random table access).
  * Reported per packet; the issue's targets are 20 Mpps at 10,000 sessions and 4 Mpps at
  * 1,000,000, with no allocation.
- *
- * <p>The frames lie back to back in one array and one reused {@link ByteBuffer} view is moved
- * over them, as the capture sources hand frames to the engine (bundle-capture's file reader
- * moves one view over the mapped file, live capture reuses one buffer). One buffer object per
- * frame would instead add a pointer chase per packet through objects that the garbage
- * collector, copying them during setup, leaves in no particular memory order.
+ * The frames: {@link SessionFrameStream}. {@link EnginePacketBenchmark} measures the same
+ * packets through the whole engine.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -47,13 +42,8 @@ public class DecodeLookupBenchmark {
     @Param({"10000", "1000000"})
     public int live;
 
-    /** All frames, back to back in stream order. */
-    private byte[] stream;
-    /** Frame k is {@code stream[frameStart[k] .. frameStart[k + 1])}. */
-    private int[] frameStart;
+    private SessionFrameStream frames;
     private int frameCount;
-    /** The view moved over {@link #stream}, one frame at a time. */
-    private ByteBuffer view;
     private final FrameDecoder decoder = new FrameDecoder();
     private SessionTable table;
     private int cursor;
@@ -61,108 +51,20 @@ public class DecodeLookupBenchmark {
 
     @Setup
     public void setup() {
-        Random rnd = new Random(7);
+        frames = new SessionFrameStream(live, 7, 53);
+        frameCount = frames.frameCount();
         table = new SessionTable(live, 7);
-        // Packet k of the measured stream is direction (perm[k] & 1) of session perm[k] / 2. Frames
-        // are allocated in stream order, so reading them streams through memory as packets
-        // arriving from a NIC would; the sessions they hit are in random order.
-        int[] perm = new int[2 * live];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        for (int i = perm.length - 1; i > 0; i--) {
-            int j = rnd.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        byte[][] clients = new byte[live][];
-        byte[][] servers = new byte[live][];
-        int[] clientPorts = new int[live];
-        for (int i = 0; i < live; i++) {
-            boolean v6 = (i & 3) == 0;
-            clients[i] = v6 ? randomBytes(rnd, 16) : randomBytes(rnd, 4);
-            servers[i] = v6 ? randomBytes(rnd, 16) : randomBytes(rnd, 4);
-            clientPorts[i] = 1024 + rnd.nextInt(60000);
-        }
-        ByteBuffer[] frames = new ByteBuffer[2 * live];
-        int[] clientFrame = new int[live];
-        for (int k = 0; k < frames.length; k++) {
-            int session = perm[k] >> 1;
-            boolean fromClient = (perm[k] & 1) == 0;
-            boolean v6 = (session & 3) == 0;
-            boolean tcp = (session & 1) == 0;
-            int serverPort = tcp ? 443 : 53;
-            frames[k] = fromClient
-                    ? frame(v6, tcp, clients[session], clientPorts[session], servers[session], serverPort)
-                    : frame(v6, tcp, servers[session], serverPort, clients[session], clientPorts[session]);
-            if (fromClient) {
-                clientFrame[session] = k;
-            }
-        }
-        frameCount = frames.length;
-        frameStart = new int[frameCount + 1];
-        for (int k = 0; k < frameCount; k++) {
-            frameStart[k + 1] = frameStart[k] + frames[k].remaining();
-        }
-        stream = new byte[frameStart[frameCount]];
-        for (int k = 0; k < frameCount; k++) {
-            frames[k].get(stream, frameStart[k], frames[k].remaining());
-        }
-        view = ByteBuffer.wrap(stream);
         // Every session exists before measuring: this is the path of established sessions.
         for (int i = 0; i < live; i++) {
-            packet(frame(clientFrame[i]));
+            packet(frames.clientFrameOf(i));
         }
         if (table.size() != live) {
             throw new IllegalStateException("expected " + live + " sessions, table has " + table.size());
         }
     }
 
-    private static byte[] randomBytes(Random rnd, int n) {
-        byte[] b = new byte[n];
-        rnd.nextBytes(b);
-        b[0] = (byte) (10 + (b[0] & 0x3f)); // unicast-looking first byte
-        return b;
-    }
-
-    /** Ethernet + IPv4/IPv6 + TCP/UDP, 100 bytes of payload. */
-    private static ByteBuffer frame(boolean v6, boolean tcp, byte[] src, int sport, byte[] dst, int dport) {
-        int l4 = tcp ? 20 : 8;
-        int payload = 100;
-        int ipHeader = v6 ? 40 : 20;
-        ByteBuffer b = ByteBuffer.allocate(14 + ipHeader + l4 + payload);
-        b.position(12);
-        b.putShort((short) (v6 ? 0x86dd : 0x0800));
-        if (v6) {
-            b.putInt(0x60000000);
-            b.putShort((short) (l4 + payload));
-            b.put((byte) (tcp ? 6 : 17));
-            b.put((byte) 64);
-            b.put(src);
-            b.put(dst);
-        } else {
-            b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4 + payload));
-            b.putInt(0).put((byte) 64).put((byte) (tcp ? 6 : 17)).putShort((short) 0);
-            b.put(src);
-            b.put(dst);
-        }
-        b.putShort((short) sport).putShort((short) dport);
-        if (tcp) {
-            b.putInt(1).putInt(1).put((byte) 0x50).put((byte) 0x18).putShort((short) 65535).putInt(0);
-        } else {
-            b.putShort((short) (8 + payload)).putShort((short) 0);
-        }
-        b.clear();
-        return b;
-    }
-
-    /** The view over frame k. */
     private ByteBuffer frame(int k) {
-        ByteBuffer v = view;
-        v.limit(frameStart[k + 1]);
-        v.position(frameStart[k]);
-        return v;
+        return frames.frame(k);
     }
 
     private int packet(ByteBuffer frame) {
