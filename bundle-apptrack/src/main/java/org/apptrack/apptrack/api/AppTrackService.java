@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -16,6 +17,17 @@ public interface AppTrackService {
      * @param limit the most to return
      */
     List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit);
+
+    /**
+     * The tracked sessions that match the filter, in {@code order}, at most {@code limit} of
+     * them: with {@link SessionOrder#BYTES} the heaviest ones. This default lists every match and
+     * sorts it; implementations order the table first and describe only what they return.
+     */
+    default List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        List<SessionInfo> all = new ArrayList<>(sessions(filter, Integer.MAX_VALUE));
+        all.sort(order.comparator());
+        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+    }
 
     /**
      * Closes every session with reason {@code CLI}, logging each close (when close logs are on).

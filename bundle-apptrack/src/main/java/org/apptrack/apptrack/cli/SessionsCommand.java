@@ -3,11 +3,13 @@ package org.apptrack.apptrack.cli;
 import java.time.Instant;
 import java.util.List;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 
 /** Lists the tracked sessions, as {@code show security application-tracking ...} on an SRX. */
 @Service
@@ -20,19 +22,25 @@ public class SessionsCommand extends SessionFilterCommand {
     @Option(name = "--limit", description = "Show at most this many sessions")
     int limit = 100;
 
+    @Option(name = "--sort", description = "id (default), or heaviest first: bytes, packets, duration")
+    @Completion(SessionOrderCompleter.class)
+    String sort = "id";
+
     @Override
     public Object execute() {
         SessionFilter filter;
+        SessionOrder order;
         try {
             filter = filter();
             if (detail >= 0) {
                 filter.sessionId(detail);
             }
+            order = SessionOrder.parse(sort);
         } catch (IllegalArgumentException e) {
             System.out.println("Invalid filter: " + e.getMessage());
             return null;
         }
-        List<SessionInfo> sessions = appTrack.sessions(filter, detail >= 0 ? 1 : limit);
+        List<SessionInfo> sessions = appTrack.sessions(filter, detail >= 0 ? 1 : limit, order);
         if (detail >= 0) {
             if (sessions.isEmpty()) {
                 System.out.println("No session " + detail + ".");

@@ -10,6 +10,7 @@ import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
@@ -140,6 +141,11 @@ public class AppTrackManager implements AppTrackService {
     @Override
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
         return runtime.sessions(filter, limit);
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        return runtime.sessions(filter, limit, order);
     }
 
     @Override

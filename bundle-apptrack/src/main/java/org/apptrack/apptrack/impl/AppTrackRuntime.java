@@ -1,6 +1,7 @@
 package org.apptrack.apptrack.impl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
@@ -218,6 +220,44 @@ public final class AppTrackRuntime {
             }
             return result;
         }
+    }
+
+    /**
+     * Up to {@code limit} sessions that pass {@code filter}, in {@code order}. For an order by
+     * volume or duration the table's sessions are ranked by keys read from the table (no object
+     * per session), then described, heaviest first, until {@code limit} have passed the filter.
+     */
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        if (order == SessionOrder.ID) {
+            return sessions(filter, limit);
+        }
+        List<SessionInfo> result = new ArrayList<>();
+        synchronized (lock) {
+            SessionTable t = engine.table();
+            int n = t.size();
+            long[] keys = new long[n];
+            long[] ids = new long[n];
+            int[] sessionAt = new int[n];
+            Integer[] rank = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                int s = t.sessionAt(i);
+                sessionAt[i] = s;
+                ids[i] = t.sessionId(s) & 0xffffffffL;
+                keys[i] = order == SessionOrder.BYTES ? t.clientBytes(s) + t.serverBytes(s)
+                        : order == SessionOrder.PACKETS ? t.clientPackets(s) + t.serverPackets(s)
+                        : t.lastSeenNanos(s) - t.startNanos(s);
+                rank[i] = i;
+            }
+            Arrays.sort(rank, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[b], keys[a])
+                    : Long.compare(ids[a], ids[b]));
+            for (int i = 0; i < n && result.size() < limit; i++) {
+                SessionInfo info = describe(t, sessionAt[rank[i]]);
+                if (filter.test(info)) {
+                    result.add(info);
+                }
+            }
+        }
+        return result;
     }
 
     /** Up to {@code limit} sessions that pass {@code filter}, by session id. */

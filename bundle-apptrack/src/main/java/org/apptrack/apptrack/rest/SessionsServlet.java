@@ -12,15 +12,17 @@ import javax.servlet.http.HttpServletResponse;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
  * REST resource of the tracked sessions, on the OSGi HTTP whiteboard:
  * <ul>
- *   <li>{@code GET /apptrack/v1/sessions?zone=&application=&address=&port=&protocol=&limit=}: the
- *   sessions that match every filter given, as {@code apptrack:sessions} (same filters, same
- *   default limit of 100); {@code more} tells whether the limit left matching sessions out</li>
+ *   <li>{@code GET /apptrack/v1/sessions?zone=&application=&address=&port=&protocol=&limit=&sort=}:
+ *   the sessions that match every filter given, as {@code apptrack:sessions} (same filters, same
+ *   default limit of 100, {@code sort} one of {@link SessionOrder}); {@code more} tells whether
+ *   the limit left matching sessions out</li>
  *   <li>{@code GET /apptrack/v1/sessions/ID}: one session (404 when there is none)</li>
  *   <li>{@code DELETE /apptrack/v1/sessions?zone=&application=&address=&port=&protocol=}: closes
  *   with reason CLI every session, or those matching the filters given, as
@@ -96,6 +98,7 @@ public class SessionsServlet extends HttpServlet {
     private static final class Query {
         final SessionFilter filter = new SessionFilter();
         int limit = DEFAULT_LIMIT;
+        SessionOrder order = SessionOrder.ID;
         boolean filtered;
     }
 
@@ -127,15 +130,20 @@ public class SessionsServlet extends HttpServlet {
                         q.filter.protocol(value);
                         break;
                     case "limit":
+                    case "sort":
                         if (!listing) {
                             throw new IllegalArgumentException(name + ": unknown parameter (zone, application, address,"
                                     + " port, protocol)");
                         }
-                        q.limit = limit(value);
+                        if (name.equals("limit")) {
+                            q.limit = limit(value);
+                        } else {
+                            q.order = SessionOrder.parse(value);
+                        }
                         continue;
                     default:
                         throw new IllegalArgumentException(name + ": unknown parameter (zone, application, address,"
-                                + " port, protocol" + (listing ? ", limit)" : ")"));
+                                + " port, protocol" + (listing ? ", limit, sort)" : ")"));
                 }
                 q.filtered = true;
             } catch (IllegalArgumentException e) {
@@ -153,7 +161,7 @@ public class SessionsServlet extends HttpServlet {
         }
         int limit = q.limit;
         // One more than asked: tells whether the limit left sessions out.
-        List<SessionInfo> sessions = service.sessions(q.filter, limit + 1);
+        List<SessionInfo> sessions = service.sessions(q.filter, limit + 1, q.order);
         boolean more = sessions.size() > limit;
         ObjectNode root = JsonResponses.MAPPER.createObjectNode();
         ArrayNode array = root.putArray("sessions");

@@ -62,4 +62,9 @@ class CompletersTest {
     void protocolsAreTheNamesTheFilterTakes() {
         assertEquals(List.of("icmp", "icmpv6"), complete(new ProtocolCompleter(), "ic"));
     }
+
+    @Test
+    void ordersAreTheOnesSortTakes() {
+        assertEquals(List.of("bytes", "duration", "id", "packets"), complete(new SessionOrderCompleter(), ""));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.CloseReason;
@@ -97,6 +98,34 @@ class AppTrackRuntimeTest {
         assertEquals(1, zones.get(1).sessionsFrom());
         assertEquals(List.of("10.0.0.0/8"), zones.get(1).prefixes());
         assertEquals(2, zones.get(2).sessionsTo());
+    }
+
+    @Test
+    void sessionsByBytesComeHeaviestFirstFilteredAndLimited() {
+        AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(config()), clock);
+        int[][] sends = {{5000, 1}, {5001, 4}, {5002, 2}, {5003, 3}}; // client port, packets
+        for (int[] send : sends) {
+            for (int i = 0; i < send[1]; i++) {
+                now += 1_000_000L;
+                rt.process(packet("of:0000000000000001/1", udp(HOST, send[0], WEB, 53 + send[0] % 2)));
+            }
+        }
+        List<SessionInfo> heaviest = rt.sessions(x -> true, 3, SessionOrder.BYTES);
+        assertEquals(List.of(5001, 5003, 5002), ports(heaviest));
+        assertEquals(List.of(5001, 5003), ports(rt.sessions(x -> true, 2, SessionOrder.PACKETS)));
+        assertEquals(List.of(5001, 5003), ports(rt.sessions(new SessionFilter().port(54), 5, SessionOrder.BYTES)),
+                "the filter applies before the limit");
+        assertEquals(List.of(5000, 5001, 5002, 5003), ports(rt.sessions(x -> true, 10, SessionOrder.ID)));
+        // Duration: 5001's packets span 3 ms, 5003's 2 ms, 5002's 1 ms, 5000's none.
+        assertEquals(List.of(5001, 5003, 5002, 5000), ports(rt.sessions(x -> true, 10, SessionOrder.DURATION)));
+    }
+
+    private static List<Integer> ports(List<SessionInfo> sessions) {
+        List<Integer> ports = new ArrayList<>();
+        for (SessionInfo s : sessions) {
+            ports.add(s.clientPort());
+        }
+        return ports;
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
 
 /** An AppTrackService over a list of sessions, recording what it was asked. */
@@ -18,6 +19,7 @@ final class FakeAppTrackService implements AppTrackService {
 
     final List<SessionInfo> sessions = new ArrayList<>();
     int lastLimit = -1;
+    SessionOrder lastOrder;
     int clearCalls;
     int filteredClearCalls;
 
@@ -53,6 +55,15 @@ final class FakeAppTrackService implements AppTrackService {
         }
         out.sort(Comparator.comparingLong(SessionInfo::sessionId));
         return out;
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        lastOrder = order;
+        List<SessionInfo> all = new ArrayList<>(sessions(filter, Integer.MAX_VALUE));
+        lastLimit = limit;
+        all.sort(order.comparator());
+        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
     }
 
     @Override

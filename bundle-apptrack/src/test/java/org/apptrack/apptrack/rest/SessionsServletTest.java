@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.apptrack.apptrack.api.SessionOrder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,7 +129,7 @@ class SessionsServletTest {
         "limit, lots, limit: not a number: lots",
         "zone, '', zone: empty",
         "application, ' ', application: empty",
-        "prot, tcp, 'prot: unknown parameter (zone, application, address, port, protocol, limit)'",
+        "prot, tcp, 'prot: unknown parameter (zone, application, address, port, protocol, limit, sort)'",
     })
     void aBadParameterIs400NamingIt(String name, String value, String message) throws Exception {
         HttpExchange x = get(null, name, value);
@@ -196,6 +197,19 @@ class SessionsServletTest {
     }
 
     @Test
+    void sortBytesListsTheHeaviestFirstAndTheLimitKeepsThem() throws Exception {
+        HttpExchange x = get(null, "sort", "BYTES", "limit", "2", "zone", "trust");
+        assertEquals(200, x.status());
+        assertEquals(List.of(5L, 4L), ids(x.json()), "sessions 5 and 4 carry the most bytes in zone trust");
+        assertEquals(SessionOrder.BYTES, service.lastOrder);
+        assertTrue(x.json().path("more").asBoolean());
+        HttpExchange bad = get(null, "sort", "size");
+        assertEquals(400, bad.status());
+        assertEquals("sort", bad.json().path("parameter").asText());
+        assertTrue(bad.json().path("message").asText().startsWith("sort: "));
+    }
+
+    @Test
     void deleteWithFiltersClosesTheSessionsTheSameFiltersList() throws Exception {
         HttpExchange x = new HttpExchange(null, "zone", "trust", "protocol", "tcp");
         servlet.doDelete(x.request, x.response);
@@ -219,7 +233,8 @@ class SessionsServletTest {
 
     @Test
     void deleteRefusesALimitAndBadFiltersAndClearsNothing() throws Exception {
-        for (String[] params : new String[][] {{"limit", "5"}, {"port", "70000"}, {"colour", "red"}}) {
+        for (String[] params : new String[][] {{"limit", "5"}, {"sort", "bytes"}, {"port", "70000"},
+            {"colour", "red"}}) {
             HttpExchange x = new HttpExchange(null, params);
             servlet.doDelete(x.request, x.response);
             assertEquals(400, x.status());
