@@ -144,6 +144,19 @@ public class AppTrackRestTest {
                 s -> s.path("protocol").asInt() == 6
                         && (s.path("serverPort").asInt() == 443 || s.path("clientPort").asInt() == 443), true);
 
+        // Heaviest first: the same five sessions over HTTP and from the command, bytes never increasing.
+        JsonNode heaviest = get("/apptrack/v1/sessions?sort=bytes&limit=5");
+        Set<Long> heaviestIds = new HashSet<>();
+        long previous = Long.MAX_VALUE;
+        for (JsonNode h : heaviest.path("sessions")) {
+            long bytes = h.path("bytesFromClient").asLong() + h.path("bytesFromServer").asLong();
+            assertTrue(heaviest.toString(), bytes <= previous);
+            previous = bytes;
+            heaviestIds.add(h.path("sessionId").asLong());
+        }
+        assertEquals(Math.min(5, active), heaviestIds.size());
+        assertEquals(heaviestIds, AppTrackIt.commandSessionIds(execute("apptrack:sessions --sort bytes --limit 5")));
+
         // One session, by id; an absent one; a bad id; a bad filter.
         long id = first.path("sessionId").asLong();
         assertEquals(first, get("/apptrack/v1/sessions/" + id));
