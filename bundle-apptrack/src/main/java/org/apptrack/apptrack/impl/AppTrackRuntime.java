@@ -2,7 +2,6 @@ package org.apptrack.apptrack.impl;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -223,14 +222,11 @@ public final class AppTrackRuntime {
     }
 
     /**
-     * Up to {@code limit} sessions that pass {@code filter}, in {@code order}. For an order by
-     * volume or duration the table's sessions are ranked by keys read from the table (no object
-     * per session), then described, heaviest first, until {@code limit} have passed the filter.
+     * Up to {@code limit} sessions that pass {@code filter}, in {@code order}: the table's
+     * sessions are ranked by keys read from the table (no object per session), then described in
+     * that order until {@code limit} have passed the filter.
      */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
-        if (order == SessionOrder.ID) {
-            return sessions(filter, limit);
-        }
         List<SessionInfo> result = new ArrayList<>();
         synchronized (lock) {
             SessionTable t = engine.table();
@@ -245,7 +241,8 @@ public final class AppTrackRuntime {
                 ids[i] = t.sessionId(s) & 0xffffffffL;
                 keys[i] = order == SessionOrder.BYTES ? t.clientBytes(s) + t.serverBytes(s)
                         : order == SessionOrder.PACKETS ? t.clientPackets(s) + t.serverPackets(s)
-                        : t.lastSeenNanos(s) - t.startNanos(s);
+                        : order == SessionOrder.DURATION ? t.lastSeenNanos(s) - t.startNanos(s)
+                        : 0; // ID: all equal, the session id decides
                 rank[i] = i;
             }
             Arrays.sort(rank, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[b], keys[a])
@@ -260,20 +257,9 @@ public final class AppTrackRuntime {
         return result;
     }
 
-    /** Up to {@code limit} sessions that pass {@code filter}, by session id. */
+    /** Up to {@code limit} sessions that pass {@code filter}, the lowest session ids first. */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
-        List<SessionInfo> result = new ArrayList<>();
-        synchronized (lock) {
-            SessionTable t = engine.table();
-            for (int pos = t.size() - 1; pos >= 0 && result.size() < limit; pos--) {
-                SessionInfo info = describe(t, t.sessionAt(pos));
-                if (filter.test(info)) {
-                    result.add(info);
-                }
-            }
-        }
-        result.sort(Comparator.comparingLong(SessionInfo::sessionId));
-        return result;
+        return sessions(filter, limit, SessionOrder.ID);
     }
 
     private SessionInfo describe(SessionTable t, int s) {
