@@ -167,6 +167,13 @@ public class AppTrackRestTest {
         assertEquals(badId.toString(), 400, badId.status);
         assertEquals("id", badId.json.path("parameter").asText());
 
+        // The command's options in the container: one session's detail; a bad id refused, nothing closed.
+        String detail = execute("apptrack:sessions --detail " + id);
+        assertTrue(detail, detail.contains("Session id:      " + id));
+        String refused = execute("apptrack:clear-sessions --session-id -5");
+        assertTrue(refused, refused.contains("Invalid filter: id: out of range"));
+        assertEquals(active, get("/apptrack/v1/counters").path("activeSessions").asLong());
+
         // Closing some: one session by id over HTTP, then the UDP ones with the command's filter.
         long cliBefore = counters.path("closedByReason").path("CLI").asLong();
         long closedBefore = counters.path("sessionsClosed").asLong();

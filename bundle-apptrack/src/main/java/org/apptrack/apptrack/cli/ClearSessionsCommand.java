@@ -14,19 +14,20 @@ import org.apptrack.apptrack.api.SessionFilter;
         description = "Closes AppTrack sessions (reason CLI): all, or those the filters select")
 public class ClearSessionsCommand extends SessionFilterCommand {
 
+    /** Boxed: null when not given; a given value is validated (a bad one must not clear everything). */
     @Option(name = "--session-id", description = "Only the session with this session id")
-    long sessionId = -1;
+    Long sessionId;
 
     @Override
     public Object execute() {
-        if (!filtered() && sessionId < 0) {
+        if (!filtered() && sessionId == null) {
             System.out.println("Closed " + appTrack.clearSessions() + " session(s).");
             return null;
         }
         SessionFilter filter;
         try {
             filter = filter();
-            if (sessionId >= 0) {
+            if (sessionId != null) {
                 filter.sessionId(sessionId);
             }
         } catch (IllegalArgumentException e) {

@@ -24,8 +24,9 @@ public abstract class SessionFilterCommand implements Action {
     @Option(name = "--address", description = "Client or server address")
     String address;
 
+    /** Boxed: null when not given, so that any given value (even a negative one) is validated. */
     @Option(name = "--port", description = "Client or server port")
-    int port = -1;
+    Integer port;
 
     @Option(name = "--protocol", description = "IP protocol number, or tcp, udp, icmp, icmpv6")
     @Completion(ProtocolCompleter.class)
@@ -36,7 +37,7 @@ public abstract class SessionFilterCommand implements Action {
 
     /** Whether any filter option was given. */
     boolean filtered() {
-        return zone != null || application != null || address != null || port >= 0 || protocol != null;
+        return zone != null || application != null || address != null || port != null || protocol != null;
     }
 
     /**
@@ -55,7 +56,7 @@ public abstract class SessionFilterCommand implements Action {
         if (address != null) {
             filter.address(address);
         }
-        if (port >= 0) {
+        if (port != null) {
             filter.port(port);
         }
         if (protocol != null) {

@@ -16,8 +16,9 @@ import org.apptrack.apptrack.api.SessionOrder;
 @Command(scope = "apptrack", name = "sessions", description = "Lists the tracked sessions, with filters")
 public class SessionsCommand extends SessionFilterCommand {
 
+    /** Boxed: null when not given, so that any given value is validated. */
     @Option(name = "--detail", description = "Every field of the session with this session id")
-    long detail = -1;
+    Long detail;
 
     @Option(name = "--limit", description = "Show at most this many sessions")
     int limit = 100;
@@ -32,7 +33,7 @@ public class SessionsCommand extends SessionFilterCommand {
         SessionOrder order;
         try {
             filter = filter();
-            if (detail >= 0) {
+            if (detail != null) {
                 filter.sessionId(detail);
             }
             order = SessionOrder.parse(sort);
@@ -40,8 +41,8 @@ public class SessionsCommand extends SessionFilterCommand {
             System.out.println("Invalid filter: " + e.getMessage());
             return null;
         }
-        List<SessionInfo> sessions = appTrack.sessions(filter, detail >= 0 ? 1 : limit, order);
-        if (detail >= 0) {
+        List<SessionInfo> sessions = appTrack.sessions(filter, detail != null ? 1 : limit, order);
+        if (detail != null) {
             if (sessions.isEmpty()) {
                 System.out.println("No session " + detail + ".");
             } else {
