@@ -20,8 +20,10 @@ public class SessionsCommand extends SessionFilterCommand {
     @Option(name = "--detail", description = "Every field of the session with this session id")
     Long detail;
 
-    @Option(name = "--limit", description = "Show at most this many sessions")
+    @Option(name = "--limit", description = "Show at most this many sessions (1..1000000)")
     int limit = 100;
+    /** As the REST listing's limit. */
+    static final int MAX_LIMIT = 1_000_000;
 
     @Option(name = "--sort", description = "id (default), or heaviest first: bytes, packets, duration")
     @Completion(SessionOrderCompleter.class)
@@ -37,6 +39,9 @@ public class SessionsCommand extends SessionFilterCommand {
                 filter.sessionId(detail);
             }
             order = SessionOrder.parse(sort);
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new IllegalArgumentException("limit: out of range 1.." + MAX_LIMIT + ": " + limit);
+            }
         } catch (IllegalArgumentException e) {
             System.out.println("Invalid filter: " + e.getMessage());
             return null;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A bad filter value must not turn a filtered clear into clearing every session. */
-class ClearSessionsCommandTest {
+/** Bad option values are refused; above all, a bad filter must not turn a filtered clear into clearing everything. */
+class SessionCommandsTest {
 
     private final AppTrackService service = mock(AppTrackService.class);
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,6 +54,16 @@ class ClearSessionsCommandTest {
         c.sessionId = 7L;
         assertEquals("Closed 3 session(s).", run(c).trim());
         verify(service, never()).clearSessions();
+    }
+
+    @Test
+    void aListingLimitOutOfRangeIsRefused() {
+        SessionsCommand c = new SessionsCommand();
+        c.appTrack = service;
+        c.limit = 0;
+        c.execute();
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Invalid filter: limit: out of range 1..1000000"));
+        verify(service, never()).sessions(any(), org.mockito.ArgumentMatchers.anyInt(), any());
     }
 
     @Test
