@@ -16,7 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Bad option values are refused; above all, a bad filter must not turn a filtered clear into clearing everything. */
+/**
+ * Bad option values are refused; above all, a bad filter must not turn a filtered clear into
+ * clearing everything.
+ */
 class SessionCommandsTest {
 
     private final AppTrackService service = mock(AppTrackService.class);
