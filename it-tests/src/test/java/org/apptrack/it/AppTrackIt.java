@@ -150,6 +150,62 @@ final class AppTrackIt {
         return v == null ? null : v.toString();
     }
 
+    /**
+     * Creates security-log stream {@code name} sending over TCP to 127.0.0.1:{@code port} (a test's
+     * rsyslog) and waits until it is UP; the caller deletes the returned configuration.
+     */
+    static org.osgi.service.cm.Configuration tcpStream(ConfigurationAdmin configAdmin, SecurityLogService securityLog,
+                                                       String name, int port) throws Exception {
+        org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
+                "org.apptrack.syslog.stream", name, "?");
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put("transport", "tcp");
+        props.put("host", "127.0.0.1");
+        props.put("port", Integer.toString(port));
+        stream.update(props);
+        awaitStreamUp(securityLog, name);
+        return stream;
+    }
+
+    /**
+     * tshark's per-connection counts of a TCP capture with one server port: per client port,
+     * packets and IP bytes (IPv4 total length, IPv6 40 + payload length) from the client, then
+     * from the server.
+     */
+    static Map<String, long[]> tsharkTcpCounts(Path capture, int serverPort) throws Exception {
+        Map<String, long[]> counts = new java.util.HashMap<>();
+        for (String line : run("tshark", "-r", capture.toString(), "-T", "fields", "-E", "separator=,",
+                "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "ip.len", "-e", "ipv6.plen").split("\n")) {
+            if (line.isBlank() || !Character.isDigit(line.charAt(0))) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            long l3 = !f[2].isEmpty() ? Long.parseLong(f[2]) : 40 + Long.parseLong(f[3]);
+            boolean fromClient = f[1].equals(Integer.toString(serverPort));
+            long[] c = counts.computeIfAbsent(fromClient ? f[0] : f[1], k -> new long[4]);
+            c[fromClient ? 0 : 2]++;
+            c[fromClient ? 1 : 3] += l3;
+        }
+        return counts;
+    }
+
+    /** Waits until the capture service has a live source in {@code state}, and returns it. */
+    static org.apptrack.capture.api.CaptureSourceStatus awaitLiveSource(
+            org.apptrack.capture.api.CaptureService captureService,
+            org.apptrack.capture.api.CaptureSourceStatus.State state) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (org.apptrack.capture.api.CaptureSourceStatus s : captureService.sources()) {
+                if (s.kind().equals("live") && s.state() == state) {
+                    return s;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("live source never " + state + ": " + captureService.sources().stream()
+                .map(s -> s.name() + " " + s.state() + " " + s.error()).collect(java.util.stream.Collectors.toList()));
+    }
+
     /** Waits until the security-log stream {@code name} is UP. */
     static void awaitStreamUp(SecurityLogService securityLog, String name) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();

@@ -72,17 +72,11 @@ public class AppTrackLiveCaptureTest {
             Thread echo = new Thread(() -> serveEcho(server), "it-echo");
             echo.setDaemon(true);
             echo.start();
-            org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
-                    "org.apptrack.syslog.stream", "it-live", "?");
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("transport", "tcp");
-            props.put("host", "127.0.0.1");
-            props.put("port", Integer.toString(rsyslog.tcpPort()));
-            stream.update(props);
+            org.osgi.service.cm.Configuration stream = AppTrackIt.tcpStream(configAdmin, securityLog, "it-live",
+                    rsyslog.tcpPort());
             org.osgi.service.cm.Configuration capture = configAdmin.getConfiguration("org.apptrack.capture", "?");
             Process tcpdump = null;
             try {
-                AppTrackIt.awaitStreamUp(securityLog, "it-live");
                 String filter = "tcp port " + port;
                 tcpdump = startTcpdump(recording, filter, dir.resolve("tcpdump.err"));
                 Hashtable<String, Object> live = new Hashtable<>();
@@ -90,7 +84,7 @@ public class AppTrackLiveCaptureTest {
                 live.put("interfaces", "lo");
                 live.put("filter", filter);
                 capture.update(live);
-                awaitLiveRunning();
+                AppTrackIt.awaitLiveSource(captureService, CaptureSourceStatus.State.RUNNING);
                 Thread.sleep(500); // the capture thread is reading
 
                 int finPort1 = exchange(port, 1000, false);
@@ -102,7 +96,7 @@ public class AppTrackLiveCaptureTest {
                 tcpdump.destroy();
                 tcpdump.waitFor(10, TimeUnit.SECONDS);
                 tcpdump = null;
-                Map<String, long[]> expected = tsharkCounts(recording, port);
+                Map<String, long[]> expected = AppTrackIt.tsharkTcpCounts(recording, port);
                 assertEquals(expected.keySet().toString(), 3, expected.size());
 
                 Map<String, String> reasons = new HashMap<>();
@@ -220,39 +214,5 @@ public class AppTrackLiveCaptureTest {
             }
         }
         return null;
-    }
-
-    /** Per client port: packets and IP bytes from the client, packets and IP bytes from the server. */
-    private static Map<String, long[]> tsharkCounts(Path recording, int serverPort) throws Exception {
-        Map<String, long[]> counts = new HashMap<>();
-        String out = AppTrackIt.run("tshark", "-r", recording.toString(), "-T", "fields", "-E", "separator=,",
-                "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "ip.len");
-        for (String line : out.split("\n")) {
-            if (line.isBlank() || !Character.isDigit(line.charAt(0))) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            boolean fromClient = f[1].equals(Integer.toString(serverPort));
-            long[] c = counts.computeIfAbsent(fromClient ? f[0] : f[1], k -> new long[4]);
-            c[fromClient ? 0 : 2]++;
-            c[fromClient ? 1 : 3] += Long.parseLong(f[2]);
-        }
-        return counts;
-    }
-
-    private void awaitLiveRunning() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            for (CaptureSourceStatus s : captureService.sources()) {
-                if (s.kind().equals("live") && s.state() == CaptureSourceStatus.State.RUNNING) {
-                    return;
-                }
-                if (s.kind().equals("live") && s.state() == CaptureSourceStatus.State.FAILED) {
-                    throw new AssertionError("live capture failed: " + s.error());
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("live capture never running");
     }
 }

@@ -3,17 +3,12 @@ package org.apptrack.it;
 import static org.junit.Assert.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.it.support.Rsyslog;
@@ -64,32 +59,13 @@ public class AppTrackReplayTest {
         Prerequisite.require("tshark", Files.isExecutable(Paths.get("/usr/bin/tshark")));
         Prerequisite.require("capture sample " + CAPTURE, Files.isRegularFile(CAPTURE));
         // tshark's view: per client port, the client's SYN and the server's RST with their layer-3 lengths.
-        Map<String, long[]> expected = new HashMap<>();
-        for (String line : run("tshark", "-r", CAPTURE.toString(), "-T", "fields", "-E", "separator=,",
-                "-e", "tcp.srcport", "-e", "tcp.dstport", "-e", "ip.len", "-e", "ipv6.plen").split("\n")) {
-            if (line.isBlank() || !Character.isDigit(line.charAt(0))) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            long l3 = !f[2].isEmpty() ? Long.parseLong(f[2]) : 40 + Long.parseLong(f[3]);
-            boolean fromClient = f[1].equals("9");
-            String clientPort = fromClient ? f[0] : f[1];
-            long[] counts = expected.computeIfAbsent(clientPort, k -> new long[4]);
-            counts[fromClient ? 0 : 2]++;
-            counts[fromClient ? 1 : 3] += l3;
-        }
+        Map<String, long[]> expected = AppTrackIt.tsharkTcpCounts(CAPTURE, 9);
         assertEquals(6, expected.size());
 
         try (Rsyslog rsyslog = Rsyslog.builder().start()) {
-            org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
-                    "org.apptrack.syslog.stream", "it-apptrack", "?");
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put("transport", "tcp");
-            props.put("host", "127.0.0.1");
-            props.put("port", Integer.toString(rsyslog.tcpPort()));
-            stream.update(props);
+            org.osgi.service.cm.Configuration stream = AppTrackIt.tcpStream(configAdmin, securityLog, "it-apptrack",
+                    rsyslog.tcpPort());
             try {
-                AppTrackIt.awaitStreamUp(securityLog, "it-apptrack");
                 captureService.replay(CAPTURE, false, null);
                 List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 12, Duration.ofSeconds(20));
                 int creates = 0;
@@ -124,14 +100,5 @@ public class AppTrackReplayTest {
                 stream.delete();
             }
         }
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed: " + out);
-        }
-        return out;
     }
 }

@@ -80,15 +80,9 @@ public class AppTrackZonesTest {
         org.osgi.service.cm.Configuration apptrack = configAdmin.getConfiguration("org.apptrack.apptrack", "?");
         Dictionary<String, Object> original = apptrack.getProperties();
         try (Rsyslog rsyslog = Rsyslog.builder().start()) {
-            org.osgi.service.cm.Configuration stream = configAdmin.getFactoryConfiguration(
-                    "org.apptrack.syslog.stream", "it-zones", "?");
-            Hashtable<String, Object> streamProps = new Hashtable<>();
-            streamProps.put("transport", "tcp");
-            streamProps.put("host", "127.0.0.1");
-            streamProps.put("port", Integer.toString(rsyslog.tcpPort()));
-            stream.update(streamProps);
+            org.osgi.service.cm.Configuration stream = AppTrackIt.tcpStream(configAdmin, securityLog, "it-zones",
+                    rsyslog.tcpPort());
             try {
-                AppTrackIt.awaitStreamUp(securityLog, "it-zones");
                 Hashtable<String, Object> zones = zoneConfig();
                 apptrack.update(zones);
                 awaitOutput("apptrack:zones", "branch");

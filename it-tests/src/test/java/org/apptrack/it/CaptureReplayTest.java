@@ -144,7 +144,7 @@ public class CaptureReplayTest {
         org.osgi.service.cm.Configuration config = configAdmin.getConfiguration("org.apptrack.capture", "?");
         try {
             config.update(properties("source", "live", "interfaces", "lo", "filter", "icmp"));
-            awaitLive(CaptureSourceStatus.State.RUNNING);
+            AppTrackIt.awaitLiveSource(captureService, CaptureSourceStatus.State.RUNNING);
             Thread.sleep(500); // the capture thread is reading
             run("ping", "-c", "3", "-i", "0.2", "127.0.0.1");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -158,27 +158,13 @@ public class CaptureReplayTest {
             assertTrue(status, status.contains("RUNNING"));
 
             config.update(properties("source", "live", "interfaces", "no-such-if0"));
-            CaptureSourceStatus failed = awaitLive(CaptureSourceStatus.State.FAILED);
+            CaptureSourceStatus failed = AppTrackIt.awaitLiveSource(captureService, CaptureSourceStatus.State.FAILED);
             assertTrue(failed.error(), failed.error().contains("no-such-if0"));
             assertTrue(execute("apptrack:capture-status").contains("no-such-if0"));
         } finally {
             packetService.removeProcessor(recorder);
             config.update(properties("source", "none"));
         }
-    }
-
-    private CaptureSourceStatus awaitLive(CaptureSourceStatus.State state) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            for (CaptureSourceStatus s : captureService.sources()) {
-                if (s.kind().equals("live") && s.state() == state) {
-                    return s;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("live source never " + state + ": " + captureService.sources().stream()
-                .map(s -> s.name() + " " + s.state() + " " + s.error()).collect(java.util.stream.Collectors.toList()));
     }
 
     private static java.util.Dictionary<String, Object> properties(String... kv) {

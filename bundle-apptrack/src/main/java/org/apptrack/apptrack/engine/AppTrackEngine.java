@@ -546,7 +546,7 @@ public final class AppTrackEngine {
 
     /** The open children of a session (empty when it has none). */
     public int[] childrenOf(int s) {
-        return families.isEmpty() ? new int[0] : families.childrenOf(s);
+        return families.childrenOf(s);
     }
 
     // ------------------------------------------------------------------ accessors and counters

@@ -60,10 +60,9 @@ final class FakeAppTrackService implements AppTrackService {
     @Override
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
         lastOrder = order;
-        List<SessionInfo> all = new ArrayList<>(sessions(filter, Integer.MAX_VALUE));
-        lastLimit = limit;
-        all.sort(order.comparator());
-        return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+        List<SessionInfo> result = AppTrackService.super.sessions(filter, limit, order);
+        lastLimit = limit; // the default asked for every match
+        return result;
     }
 
     @Override
