@@ -11,7 +11,10 @@ public interface AppTrackService {
     AppTrackCounters counters();
 
     /**
-     * The tracked sessions that match the filter, at most {@code limit} of them.
+     * The tracked sessions that match the filter, at most {@code limit} of them. Pass a
+     * {@link SessionFilter} where one will do: the implementation can then read it from the
+     * session table and describe only the sessions it returns, where any other predicate must see
+     * the description of each session in turn.
      *
      * @param filter which sessions to return
      * @param limit the most to return

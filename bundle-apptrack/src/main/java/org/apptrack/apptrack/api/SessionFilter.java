@@ -19,6 +19,8 @@ public final class SessionFilter implements Predicate<SessionInfo> {
     private String zone;
     private String application;
     private String address;
+    private long addressHigh;
+    private long addressLow;
     private int port = -1;
     private int protocol = -1;
     private long sessionId = -1;
@@ -40,7 +42,16 @@ public final class SessionFilter implements Predicate<SessionInfo> {
      * {@code 0:0:0:0:0:0:0:1}, {@code ::ffff:10.0.0.1} for 10.0.0.1); host names are refused.
      */
     public SessionFilter address(String value) {
-        address = canonicalAddress(nonEmpty("address", value));
+        byte[] raw = addressBytes(nonEmpty("address", value));
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        if (raw.length == 4) {
+            addressHigh = 0L;
+            addressLow = 0xffff_0000_0000L | (b.getInt() & 0xffff_ffffL);
+        } else {
+            addressHigh = b.getLong();
+            addressLow = b.getLong();
+        }
+        address = FrameDecoder.formatAddress(addressHigh, addressLow);
         return this;
     }
 
@@ -91,6 +102,49 @@ public final class SessionFilter implements Predicate<SessionInfo> {
                 && (sessionId < 0 || sessionId == s.sessionId());
     }
 
+    // The criteria, for a caller that evaluates them on its own data (the runtime reads them from
+    // its session table, so that a query describes only the sessions it returns).
+
+    /** The zone criterion (source or destination zone), or null. */
+    public String zoneName() {
+        return zone;
+    }
+
+    /** The application criterion (matched ignoring case), or null. */
+    public String applicationName() {
+        return application;
+    }
+
+    /** Whether an address criterion is set: {@link #addressHigh()} and {@link #addressLow()}. */
+    public boolean hasAddress() {
+        return address != null;
+    }
+
+    /** High 64 bits of the address criterion (0 for IPv4). */
+    public long addressHigh() {
+        return addressHigh;
+    }
+
+    /** Low 64 bits of the address criterion (IPv4 as {@code ::ffff:a.b.c.d}). */
+    public long addressLow() {
+        return addressLow;
+    }
+
+    /** The port criterion (client or server port), or -1. */
+    public int portNumber() {
+        return port;
+    }
+
+    /** The IP protocol criterion, or -1. */
+    public int ipProtocol() {
+        return protocol;
+    }
+
+    /** The session id criterion, or -1. */
+    public long sessionIdNumber() {
+        return sessionId;
+    }
+
     /**
      * The protocol number of a protocol name or number.
      *
@@ -128,6 +182,20 @@ public final class SessionFilter implements Predicate<SessionInfo> {
      * @throws IllegalArgumentException "address: ..." when it is not an IP literal
      */
     static String canonicalAddress(String value) {
+        byte[] raw = addressBytes(value);
+        if (raw.length == 4) {
+            return FrameDecoder.formatIpv4(ByteBuffer.wrap(raw).getInt());
+        }
+        ByteBuffer b = ByteBuffer.wrap(raw);
+        return FrameDecoder.formatAddress(b.getLong(), b.getLong());
+    }
+
+    /**
+     * The 4 or 16 bytes of an IP literal ({@code ::ffff:a.b.c.d} comes back as 4 bytes).
+     *
+     * @throws IllegalArgumentException "address: ..." when it is not an IP literal
+     */
+    private static byte[] addressBytes(String value) {
         String v = value.trim();
         if (v.startsWith("[") && v.endsWith("]")) {
             v = v.substring(1, v.length() - 1);
@@ -138,17 +206,11 @@ public final class SessionFilter implements Predicate<SessionInfo> {
         if (!ipv6 && !ipv4) {
             throw new IllegalArgumentException("address: not an IPv4 or IPv6 address: " + value);
         }
-        byte[] raw;
         try {
-            raw = InetAddress.getByName(v).getAddress();
+            return InetAddress.getByName(v).getAddress();
         } catch (UnknownHostException e) {
             throw new IllegalArgumentException("address: not an IPv4 or IPv6 address: " + value, e);
         }
-        if (raw.length == 4) {
-            return FrameDecoder.formatIpv4(ByteBuffer.wrap(raw).getInt());
-        }
-        ByteBuffer b = ByteBuffer.wrap(raw);
-        return FrameDecoder.formatAddress(b.getLong(), b.getLong());
     }
 
     private static int integer(String name, String value) {

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 
 /** Completes the applications of the open sessions (the ones a filter can find). */
@@ -23,7 +24,7 @@ public class ApplicationNameCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
-        for (SessionInfo s : appTrack.sessions(x -> true, SAMPLE)) {
+        for (SessionInfo s : appTrack.sessions(new SessionFilter(), SAMPLE)) {
             names.getStrings().add(s.application());
         }
         return names.complete(session, commandLine, candidates);

@@ -1,7 +1,6 @@
 package org.apptrack.apptrack.impl;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,18 +140,24 @@ public final class AppTrackRuntime {
     public int closeMatching(Predicate<SessionInfo> filter, CloseReason reason) {
         synchronized (lock) {
             SessionTable t = engine.table();
+            SessionSelector selector = selector(filter);
             int[] sessions = new int[t.size()];
             int[] ids = new int[t.size()];
             int n = 0;
             for (int pos = t.size() - 1; pos >= 0; pos--) {
                 int s = t.sessionAt(pos);
-                if (filter.test(describe(t, s))) {
+                if (selector.matches(t, s) && (selector.exact() || filter.test(describe(t, s)))) {
                     sessions[n] = s;
                     ids[n++] = t.sessionId(s);
                 }
             }
             return engine.closeSessions(sessions, ids, n, reason, clock.currentTimeNanos());
         }
+    }
+
+    /** The filter evaluated on the table (under {@link #lock}). */
+    private SessionSelector selector(Predicate<SessionInfo> filter) {
+        return SessionSelector.of(filter, settings.zones(), engine.classifier().catalog());
     }
 
     /** End of a replay: open sessions close as they would age out, at their own deadlines. */
@@ -222,33 +227,33 @@ public final class AppTrackRuntime {
     }
 
     /**
-     * Up to {@code limit} sessions that pass {@code filter}, in {@code order}: the table's
-     * sessions are ranked by keys read from the table (no object per session), then described in
-     * that order until {@code limit} have passed the filter.
+     * Up to {@code limit} sessions that pass {@code filter}, in {@code order}. The candidates
+     * ({@link SessionSelector}: for a {@link org.apptrack.apptrack.api.SessionFilter}, exactly
+     * the sessions that pass, of which the first {@code limit} are kept) are ranked on keys read
+     * from the table ({@link SessionRanking}), then described in that order until {@code limit}
+     * have passed the filter: only the sessions returned, and those an arbitrary predicate
+     * rejected, cost an object.
      */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
         List<SessionInfo> result = new ArrayList<>();
+        if (limit <= 0) {
+            return result;
+        }
         synchronized (lock) {
             SessionTable t = engine.table();
+            SessionSelector selector = selector(filter);
             int n = t.size();
-            long[] keys = new long[n];
-            long[] ids = new long[n];
-            int[] sessionAt = new int[n];
-            Integer[] rank = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                int s = t.sessionAt(i);
-                sessionAt[i] = s;
-                ids[i] = t.sessionId(s) & 0xffffffffL;
-                keys[i] = order == SessionOrder.BYTES ? t.clientBytes(s) + t.serverBytes(s)
-                        : order == SessionOrder.PACKETS ? t.clientPackets(s) + t.serverPackets(s)
-                        : order == SessionOrder.DURATION ? t.lastSeenNanos(s) - t.startNanos(s)
-                        : 0; // ID: all equal, the session id decides
-                rank[i] = i;
+            SessionRanking ranking = new SessionRanking(order, selector.exact() ? limit : Integer.MAX_VALUE, n);
+            // Oldest first: without removals that is ascending ids, which the id order then
+            // mostly rejects with one comparison.
+            for (int pos = 0; pos < n; pos++) {
+                int s = t.sessionAt(pos);
+                if (selector.matches(t, s)) {
+                    ranking.offer(t, s);
+                }
             }
-            Arrays.sort(rank, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[b], keys[a])
-                    : Long.compare(ids[a], ids[b]));
-            for (int i = 0; i < n && result.size() < limit; i++) {
-                SessionInfo info = describe(t, sessionAt[rank[i]]);
+            while (result.size() < limit && ranking.hasNext()) {
+                SessionInfo info = describe(t, ranking.next());
                 if (filter.test(info)) {
                     result.add(info);
                 }
