@@ -137,7 +137,13 @@ final class AppTrackIt {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!changes.entrySet().stream().allMatch(e -> e.getValue().equals(serviceProperty(context, e.getKey())))) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("AppTrack was not given " + changes);
+                Dictionary<String, Object> now = configAdmin.getConfiguration(PID, "?").getProperties();
+                StringBuilder seen = new StringBuilder();
+                for (String key : changes.keySet()) {
+                    seen.append(' ').append(key).append(": service ").append(serviceProperty(context, key))
+                            .append(", ConfigAdmin ").append(now == null ? null : now.get(key)).append(';');
+                }
+                throw new AssertionError("AppTrack was not given " + changes + " within " + WAIT + ":" + seen);
             }
             Thread.sleep(50);
         }
