@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.function.Predicate;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.engine.session.SessionTable;
 
 /**
  * Which sessions to show: the filters of {@code apptrack:sessions} and of
@@ -42,15 +43,10 @@ public final class SessionFilter implements Predicate<SessionInfo> {
      * {@code 0:0:0:0:0:0:0:1}, {@code ::ffff:10.0.0.1} for 10.0.0.1); host names are refused.
      */
     public SessionFilter address(String value) {
-        byte[] raw = addressBytes(nonEmpty("address", value));
-        ByteBuffer b = ByteBuffer.wrap(raw);
-        if (raw.length == 4) {
-            addressHigh = 0L;
-            addressLow = 0xffff_0000_0000L | (b.getInt() & 0xffff_ffffL);
-        } else {
-            addressHigh = b.getLong();
-            addressLow = b.getLong();
-        }
+        ByteBuffer raw = ByteBuffer.wrap(addressBytes(nonEmpty("address", value)));
+        boolean ipv4 = raw.remaining() == 4;
+        addressHigh = ipv4 ? 0L : raw.getLong();
+        addressLow = ipv4 ? SessionTable.ipv4Lo(raw.getInt()) : raw.getLong();
         address = FrameDecoder.formatAddress(addressHigh, addressLow);
         return this;
     }
@@ -182,12 +178,7 @@ public final class SessionFilter implements Predicate<SessionInfo> {
      * @throws IllegalArgumentException "address: ..." when it is not an IP literal
      */
     static String canonicalAddress(String value) {
-        byte[] raw = addressBytes(value);
-        if (raw.length == 4) {
-            return FrameDecoder.formatIpv4(ByteBuffer.wrap(raw).getInt());
-        }
-        ByteBuffer b = ByteBuffer.wrap(raw);
-        return FrameDecoder.formatAddress(b.getLong(), b.getLong());
+        return new SessionFilter().address(value).address;
     }
 
     /**

@@ -54,7 +54,7 @@ final class SessionRanking {
     }
 
     /** The key {@code order} ranks session {@code s} by (higher first). */
-    static long key(SessionOrder order, SessionTable t, int s) {
+    private static long key(SessionOrder order, SessionTable t, int s) {
         switch (order) {
             case BYTES:
                 return t.clientBytes(s) + t.serverBytes(s);
