@@ -5,7 +5,8 @@ import java.nio.ByteOrder;
 
 /**
  * Zero-allocation flyweight decoder of Ethernet frames (Ethernet II, 802.1Q, 802.1ad/QinQ,
- * IPv4, IPv6 + extension headers, TCP, UDP, ICMP, ICMPv6) for the AppTrack engine.
+ * PPPoE sessions, MPLS label stacks, IPv4, IPv6 + extension headers, TCP, UDP, ICMP, ICMPv6) for
+ * the AppTrack engine.
  *
  * <p>{@link #decode(ByteBuffer)} reads the bytes between the buffer's position and limit with
  * absolute gets only (heap or direct, any byte order) and never modifies the buffer (not even its
@@ -38,6 +39,13 @@ public final class FrameDecoder {
     public static final int TPID_8021Q = 0x8100;
     public static final int TPID_8021AD = 0x88a8;
     public static final int TPID_QINQ = 0x9100;
+    public static final int ETHERTYPE_PPPOE_SESSION = 0x8864;
+    public static final int ETHERTYPE_MPLS_UNICAST = 0x8847;
+    public static final int ETHERTYPE_MPLS_MULTICAST = 0x8848;
+    /** Longest MPLS label stack accepted before {@link MalformedCause#BAD_MPLS}. */
+    public static final int MAX_MPLS_LABELS = 8;
+    private static final int PPP_IPV4 = 0x0021;
+    private static final int PPP_IPV6 = 0x0057;
 
     public static final int PROTO_ICMP = 1;
     public static final int PROTO_TCP = 6;
@@ -137,6 +145,14 @@ public final class FrameDecoder {
             }
             type = u16(frame, off - 2);
         }
+        if (type == ETHERTYPE_PPPOE_SESSION || type == ETHERTYPE_MPLS_UNICAST || type == ETHERTYPE_MPLS_MULTICAST) {
+            long unwrapped = unwrap(frame, off, end, type);
+            if (unwrapped < 0) {
+                return reject(MalformedCause.ofOrdinal((int) -unwrapped - 1));
+            }
+            off = (int) (unwrapped >>> 16);
+            type = (int) (unwrapped & 0xffff);
+        }
         int status;
         if (type == ETHERTYPE_IPV4) {
             status = decodeIpv4(frame, off, end);
@@ -152,6 +168,49 @@ public final class FrameDecoder {
         }
         decoded++;
         return true;
+    }
+
+    /**
+     * Steps over a PPPoE session header (RFC 2516: version/type 0x11, code 0, session id, length,
+     * then the PPP protocol, one byte when compressed) or an MPLS label stack (to the bottom of
+     * stack, then the IP version nibble names the payload). Returns {@code offset << 16 | etherType}
+     * of the payload (EtherType 0 when it is not IP), or {@code -(cause + 1)} when malformed.
+     * Out of line: the plain Ethernet path stays small.
+     */
+    private long unwrap(ByteBuffer b, int off, int end, int type) {
+        if (type == ETHERTYPE_PPPOE_SESSION) {
+            if (end - off < 7 || (b.get(off) & 0xff) != 0x11 || b.get(off + 1) != 0) {
+                return -(MalformedCause.BAD_PPPOE.ordinal() + 1);
+            }
+            off += 6;
+            int protocol = b.get(off) & 0xff;
+            if ((protocol & 1) == 0) {
+                if (end - off < 2) {
+                    return -(MalformedCause.BAD_PPPOE.ordinal() + 1);
+                }
+                protocol = u16(b, off);
+                off += 2;
+            } else {
+                off += 1;
+            }
+            int inner = protocol == PPP_IPV4 ? ETHERTYPE_IPV4 : protocol == PPP_IPV6 ? ETHERTYPE_IPV6 : 0;
+            return (long) off << 16 | inner;
+        }
+        for (int labels = 0; ; labels++) {
+            if (end - off < 4 || labels == MAX_MPLS_LABELS) {
+                return -(MalformedCause.BAD_MPLS.ordinal() + 1);
+            }
+            boolean bottom = (b.get(off + 2) & 0x01) != 0;
+            off += 4;
+            if (bottom) {
+                break;
+            }
+        }
+        if (end - off < 1) {
+            return -(MalformedCause.BAD_MPLS.ordinal() + 1);
+        }
+        int version = (b.get(off) & 0xff) >>> 4;
+        return (long) off << 16 | (version == 4 ? ETHERTYPE_IPV4 : version == 6 ? ETHERTYPE_IPV6 : 0);
     }
 
     private static boolean isVlanTpid(int type) {

@@ -10,6 +10,10 @@ public enum MalformedCause {
     TRUNCATED_ETHERNET,
     /** An 802.1Q/802.1ad/QinQ tag (TPID 0x8100, 0x88a8 or 0x9100) is cut short: fewer than 4 bytes for TCI and the next EtherType. */
     TRUNCATED_VLAN,
+    /** A PPPoE session header (EtherType 0x8864) cut short, or not version 1 type 1 code 0, or its PPP protocol cut short. */
+    BAD_PPPOE,
+    /** An MPLS label stack (EtherType 0x8847/0x8848) cut short, or deeper than {@value FrameDecoder#MAX_MPLS_LABELS} labels. */
+    BAD_MPLS,
     /** EtherType IPv4 but fewer than 20 bytes, or fewer bytes than the header length (IHL) announces (options cut). */
     TRUNCATED_IPV4_HEADER,
     /** EtherType IPv4 but the version nibble is not 4. */

@@ -181,6 +181,60 @@ class FrameDecoderTest {
         assertEquals(6, d.ipVersion());
     }
 
+    /** PPPoE session header (version/type 0x11, code 0, session, length) and the PPP protocol. */
+    private static byte[] pppoe(int pppProtocol, byte[] l3) {
+        return Pkt.cat(new byte[] {0x11, 0, 0x12, 0x34, (byte) ((l3.length + 2) >>> 8), (byte) (l3.length + 2),
+            (byte) (pppProtocol >>> 8), (byte) pppProtocol}, l3);
+    }
+
+    /** MPLS labels (label 16 + i, the last with the bottom-of-stack bit). */
+    private static byte[] mpls(int labels, byte[] payload) {
+        byte[] stack = new byte[labels * 4];
+        for (int i = 0; i < labels; i++) {
+            int word = (16 + i) << 12 | (i == labels - 1 ? 0x100 : 0) | 64;
+            stack[i * 4] = (byte) (word >>> 24);
+            stack[i * 4 + 1] = (byte) (word >>> 16);
+            stack[i * 4 + 2] = (byte) (word >>> 8);
+            stack[i * 4 + 3] = (byte) word;
+        }
+        return Pkt.cat(stack, payload);
+    }
+
+    @Test
+    void pppoeSessionsCarryIpv4AndIpv6() {
+        byte[] ip = ipv4(6, A, B, tcp(40000, 443, 0x02, new byte[0]));
+        assertTrue(decode(ether(0x8864, pppoe(0x0021, ip))));
+        assertEquals(4, d.ipVersion());
+        assertEquals(443, d.dstPort());
+        assertEquals(14 + 8 + 20 + 20, d.payloadOffset());
+        assertTrue(decode(tagged(0x8864, pppoe(0x0057, ipv6(17, ip6(1), ip6(2), udp(1, 53, payload(3)))),
+                0x88a8, 7, 0x8100, 8)));
+        assertEquals(6, d.ipVersion());
+        assertEquals(53, d.dstPort());
+        assertEquals(7, d.outerVlan());
+        // protocol-field compression: one byte 0x21
+        byte[] compressed = {0x11, 0, 0, 1, 0, (byte) (ip.length + 1), 0x21};
+        assertTrue(decode(ether(0x8864, Pkt.cat(compressed, ip))));
+        assertEquals(443, d.dstPort());
+        // LCP inside a session and PPPoE discovery are not IP
+        assertFalse(decode(ether(0x8864, pppoe(0xc021, payload(10)))));
+        assertFalse(decode(ether(0x8863, payload(20))));
+        assertEquals(2, d.notIp());
+        assertEquals(0, d.malformedTotal());
+    }
+
+    @Test
+    void mplsLabelStacksCarryIp() {
+        byte[] ip = ipv4(17, A, B, udp(1, 2, payload(4)));
+        assertTrue(decode(ether(0x8847, mpls(1, ip))));
+        assertEquals(2, d.dstPort());
+        assertEquals(14 + 4 + 28, d.payloadOffset());
+        assertTrue(decode(ether(0x8847, mpls(3, ipv6(17, ip6(1), ip6(2), udp(1, 2, new byte[0]))))));
+        assertEquals(6, d.ipVersion());
+        assertFalse(decode(ether(0x8847, mpls(2, new byte[] {0, 0, 0, 0})))); // a pseudowire control word
+        assertEquals(1, d.notIp());
+    }
+
     @Test
     void ipv4Fragments() {
         byte[] first = ether(0x0800, ipv4(5, new byte[0], -1, 0xbeef, 0x2000, 17, A, B, udpLen(9, 10, 3000, payload(16))));
@@ -391,6 +445,12 @@ class FrameDecoderTest {
                 Arguments.of(MalformedCause.TRUNCATED_VLAN, Arrays.copyOf(tagged(0x0800, new byte[0], 0x8100, 1), 17)),
                 Arguments.of(MalformedCause.TRUNCATED_VLAN,
                         Arrays.copyOf(tagged(0x0800, new byte[0], 0x88a8, 1, 0x8100, 2), 20)),
+                Arguments.of(MalformedCause.BAD_PPPOE, ether(0x8864, new byte[] {0x11, 0, 0, 1, 0, 2})),
+                Arguments.of(MalformedCause.BAD_PPPOE, ether(0x8864, new byte[] {0x12, 0, 0, 1, 0, 2, 0, 0x21})),
+                Arguments.of(MalformedCause.BAD_PPPOE, ether(0x8864, new byte[] {0x11, 0, 0, 1, 0, 2, 0x00})),
+                Arguments.of(MalformedCause.BAD_MPLS, ether(0x8847, new byte[] {0, 1, 0})),
+                Arguments.of(MalformedCause.BAD_MPLS, ether(0x8847, new byte[] {0, 1, 0, 64})),
+                Arguments.of(MalformedCause.BAD_MPLS, ether(0x8847, Arrays.copyOf(new byte[0], 36))),
                 Arguments.of(MalformedCause.TRUNCATED_IPV4_HEADER, Arrays.copyOf(goodTcp, 14 + 19)),
                 Arguments.of(MalformedCause.TRUNCATED_IPV4_HEADER,
                         ether(0x0800, Arrays.copyOf(ipv4(7, new byte[8], -1, 0, 0, 6, A, B, new byte[0]), 24))),
