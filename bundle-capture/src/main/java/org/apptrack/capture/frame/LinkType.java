@@ -9,12 +9,20 @@ public enum LinkType {
     NULL(0),
     /** LINKTYPE_ETHERNET. */
     ETHERNET(1),
+    /** LINKTYPE_PPP: PPP (RFC 1661), with or without the HDLC address and control bytes; Cisco HDLC frames too, as libpcap reads them. */
+    PPP(9),
+    /** LINKTYPE_PPP_HDLC: PPP in HDLC-like framing (RFC 1662). */
+    PPP_HDLC(50),
     /** LINKTYPE_RAW: a bare IPv4 or IPv6 packet. */
     RAW(101),
+    /** LINKTYPE_C_HDLC: Cisco HDLC, an EtherType after the address and control bytes. */
+    C_HDLC(104),
     /** LINKTYPE_LOOP: like NULL with the family in network byte order (OpenBSD loopback). */
     LOOP(108),
     /** LINKTYPE_LINUX_SLL: Linux "cooked" capture v1 (16-byte header). */
     LINUX_SLL(113),
+    /** LINKTYPE_PPI: a Per-Packet Information header before a frame of another link type (only Ethernet is read). */
+    PPI(192),
     /** LINKTYPE_IPV4: a bare IPv4 packet. */
     IPV4(228),
     /** LINKTYPE_IPV6: a bare IPv6 packet. */
