@@ -67,6 +67,7 @@ public final class ReplayTool {
             sink = new BufferedOutputStream(o.output == null ? stdout : Files.newOutputStream(o.output), 1 << 16);
             StringBuilder runs = new StringBuilder();
             String last = null;
+            String failure = null;
             for (int run = 1; run <= o.repeat; run++) {
                 PrintingSecurityLog securityLog = new PrintingSecurityLog(SyslogFormatter.create(settings), sink);
                 CapturePacketService packets = new CapturePacketService();
@@ -78,9 +79,19 @@ public final class ReplayTool {
                 // loading of the pipeline and reading the configuration are before this)
                 long start = System.nanoTime();
                 long cpuStart = threadCpuNanos();
-                CaptureSourceStatus done = replay.run(terminal ? s -> stderr.printf(Locale.ROOT,
-                        "\r%5.1f%%  %,d frames  %,.0f frames/s   ", s.progress() * 100, s.frames(),
-                        s.framesPerSecond()) : null);
+                CaptureSourceStatus done;
+                try {
+                    done = replay.run(terminal ? s -> stderr.printf(Locale.ROOT,
+                            "\r%5.1f%%  %,d frames  %,.0f frames/s   ", s.progress() * 100, s.frames(),
+                            s.framesPerSecond()) : null);
+                } catch (IOException e) {
+                    done = replay.status();
+                    if (done.interfaces().isEmpty()) {
+                        throw e; // not a capture file at all
+                    }
+                    // corrupt part-way: the sessions of the frames read until then still end and log
+                    failure = e.getMessage();
+                }
                 pipeline.finish();
                 sink.flush();
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -95,11 +106,18 @@ public final class ReplayTool {
                             done.frames() / Math.max(cpuSeconds, 1e-9)));
                 }
                 last = summary(o.file, done, seconds, cpuSeconds, pipeline, securityLog.countsByTag());
+                if (failure != null) {
+                    break;
+                }
             }
             if (!o.quiet) {
                 PrintStream summary = o.output == null ? stderr : stdout;
                 summary.print(runs);
                 summary.print(last);
+            }
+            if (failure != null) {
+                stderr.println("replay: " + failure);
+                return 1;
             }
             return 0;
         } catch (IOException e) {

@@ -55,6 +55,31 @@ class ReplayToolTest {
     }
 
     @Test
+    void aCaptureCorruptPartWayLogsTheSessionsReadUntilThenAndFails() throws Exception {
+        byte[] pcap = Files.readAllBytes(CAPTURE);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(pcap).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int record = 24;
+        for (int i = 0; i < 6; i++) { // to the 7th record
+            record += 16 + b.getInt(record + 8);
+        }
+        b.putInt(record + 8, 0x7fff_ffff); // its captured length: far beyond any snap length
+        Path corrupt = dir.resolve("corrupt.pcap");
+        Files.write(corrupt, pcap);
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("org.apptrack.apptrack.cfg"), "logSessionCreate = true\nlogSessionClose = true\n");
+        Path logs = dir.resolve("logs.txt");
+        assertEquals(1, run("--etc", etc.toString(), "--output", logs.toString(), corrupt.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("replay: ") && message.contains("corrupt.pcap"), message);
+        String written = Files.readString(logs);
+        assertTrue(written.contains("APPTRACK_SESSION_CREATE"), written);
+        assertEquals(written.split("APPTRACK_SESSION_CREATE", -1).length,
+                written.split("APPTRACK_SESSION_CLOSE", -1).length, "every session read also closes: " + written);
+        assertTrue((out.toString(StandardCharsets.UTF_8) + message).contains("corrupt.pcap: 6 packets"),
+                "the summary covers the frames read");
+    }
+
+    @Test
     void badOptionsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> run("--format", "cef", CAPTURE.toString()));
         assertThrows(IllegalArgumentException.class, () -> run("--bogus", CAPTURE.toString()));
