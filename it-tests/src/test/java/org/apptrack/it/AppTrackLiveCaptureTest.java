@@ -91,7 +91,7 @@ public class AppTrackLiveCaptureTest {
                 int rstPort = exchange(port, 10, true);
                 int finPort2 = exchange(port, 5000, false);
 
-                // Both FINs make a session close "TCP FIN" after the closing timeout (10 s); the RST at once.
+                // A session closes when its linger (2 s after its last packet) ends: "TCP FIN", or the RST's reason.
                 List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 6, Duration.ofSeconds(40));
                 tcpdump.destroy();
                 tcpdump.waitFor(10, TimeUnit.SECONDS);

@@ -34,6 +34,18 @@ public @interface AppTrackConfig {
     @AttributeDefinition(name = "TCP idle timeout (s)")
     int tcpTimeout() default 1800;
 
+    @AttributeDefinition(name = "TCP initial timeout (s)", description = "Junos tcp-initial-timeout: a TCP session"
+            + " whose handshake has not completed ages out after this, 4..300.")
+    int tcpInitialTimeout() default 20;
+
+    @AttributeDefinition(name = "RST invalidates session", description = "Junos rst-invalidate-session: a RST closes"
+            + " the session at once. Off: the session lingers 2 s for the peer's packets still in flight.")
+    boolean rstInvalidateSession() default false;
+
+    @AttributeDefinition(name = "FIN invalidates session", description = "Junos fin-invalidate-session: the last ACK"
+            + " of the FIN exchange closes the session at once. Off: the session lingers 2 s.")
+    boolean finInvalidateSession() default false;
+
     @AttributeDefinition(name = "UDP idle timeout (s)")
     int udpTimeout() default 60;
 

@@ -24,7 +24,9 @@ import org.apptrack.apptrack.engine.timing.TimerWheel;
  * always with their exact deadline as event time.</li>
  * <li>Decode; not-IP/malformed frames are counted by the decoder and ignored.</li>
  * <li>Session lookup or creation in the {@link SessionTable} (key context = the caller's
- * {@code context}, and the outer VLAN id with {@link EngineSettings#vlanInSessionKey()}), client = first sender. Not created: a TCP RST without a session (as an SRX
+ * {@code context}, and the outer VLAN id with {@link EngineSettings#vlanInSessionKey()}), client by
+ * {@link #senderIsClient}. A TCP SYN without ACK on a session whose connection ended (or is closing)
+ * ends that session and starts a new one. Not created: a TCP RST without a session (as an SRX
  * does not create a session from a RST), an ICMP error (it is matched to the session it quotes),
  * a later fragment (attached to the session of its first fragment, see below), a refusal when the
  * table is full ({@link #refused()}).</li>
@@ -33,8 +35,8 @@ import org.apptrack.apptrack.engine.timing.TimerWheel;
  * "response received" (doc: "Response received for a packet request (such as icmp req-reply)");
  * a DNS response (UDP from server port 53 to the client, QR bit set) closes "response received"
  * once the server has sent as many packets as the client (every query answered); an ICMP error
- * whose quoted tuple is a session's closes THAT session "ICMP error" (the error packet itself is
- * not counted in it).</li>
+ * whose quoted tuple is a UDP, ICMP or other non-TCP session's closes THAT session "ICMP error"
+ * (Junos: "ICMP errors for UDP"; the error packet itself is not counted in it).</li>
  * <li>Events: {@code sessionCreated} for a new session; else, if the session does not close and
  * volume updates are on, {@code sessionUpdated} when the time since the session start (first
  * update) or since the last update is greater than the interval (doc: "whenever a packet is
@@ -50,8 +52,9 @@ import org.apptrack.apptrack.engine.timing.TimerWheel;
  *
  * <h2>Aging</h2>
  * Idle deadline = last packet + timeout: UDP, ICMP, other protocols by protocol; TCP: the initial
- * timeout until the handshake completes, the closing timeout once both FINs were seen (then the
- * close reason is "TCP FIN"), else the TCP timeout. Reason "idle Timeout" otherwise.
+ * timeout until the handshake completes, the closing timeout once both FINs were seen, the linger
+ * once the connection ended (RST, or the last ACK of the FIN exchange), else the TCP timeout. The
+ * close reason is then the connection's end (first RST, else FIN), else "idle Timeout".
  *
  * <h2>Fragments</h2>
  * A first fragment (offset 0, more fragments) is recorded (src, dst, protocol, fragment id,
@@ -171,6 +174,9 @@ public final class AppTrackEngine {
                 close(s, expiryReason(s), dl);
                 eventNanos = t;
                 s = -1;
+            } else if (proto == IPPROTO_TCP && TcpTracker.isReuse(tb.tcpState(s), d.tcpFlags())) {
+                close(s, expiryReason(s), t); // a new connection on the same ports ends the old one
+                s = -1;
             }
         }
         boolean created = false;
@@ -188,14 +194,17 @@ public final class AppTrackEngine {
                 }
                 return false;
             }
-            s = tb.findOrCreate(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto,
-                    context, t);
+            fromClient = senderIsClient(d, proto);
+            s = fromClient
+                    ? tb.findOrCreate(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto,
+                            context, t)
+                    : tb.findOrCreate(d.dstHigh(), d.dstLow(), d.dstPort(), d.srcHigh(), d.srcLow(), d.srcPort(), proto,
+                            context, t);
             if (s < 0) {
                 return false;
             }
             tb.setPolicy(s, policy);
             created = true;
-            fromClient = true;
         }
         tb.addPacket(s, fromClient, d.l3Length(), t);
         if (d.isFirstFragment()) {
@@ -210,14 +219,22 @@ public final class AppTrackEngine {
                 int r = TcpTracker.onSegment(before, created, fromClient, d.tcpFlags());
                 int after = TcpTracker.state(r);
                 tb.setTcpState(s, after);
-                if (TcpTracker.isClosing(after) != TcpTracker.isClosing(before)) {
+                if (tcpTimeout(after) < tcpTimeout(before)) {
                     reschedule = true; // the deadline moved earlier
                 }
+                // An ended connection lingers for the peer's packets in flight unless invalidated at once.
                 switch (TcpTracker.verdict(r)) {
-                    case TcpTracker.VERDICT_FIN: reason = CloseReason.TCP_FIN; break;
-                    case TcpTracker.VERDICT_CLIENT_RST: reason = CloseReason.TCP_CLIENT_RST; break;
-                    case TcpTracker.VERDICT_SERVER_RST: reason = CloseReason.TCP_SERVER_RST; break;
-                    default: break;
+                    case TcpTracker.VERDICT_FIN:
+                        reason = settings.finInvalidateSession() ? CloseReason.TCP_FIN : null;
+                        break;
+                    case TcpTracker.VERDICT_CLIENT_RST:
+                        reason = settings.rstInvalidateSession() ? CloseReason.TCP_CLIENT_RST : null;
+                        break;
+                    case TcpTracker.VERDICT_SERVER_RST:
+                        reason = settings.rstInvalidateSession() ? CloseReason.TCP_SERVER_RST : null;
+                        break;
+                    default:
+                        break;
                 }
                 break;
             }
@@ -322,8 +339,33 @@ public final class AppTrackEngine {
             icmpErrorsWithoutSession++;
             return false;
         }
+        if (table.protocol(s) == IPPROTO_TCP) {
+            // TCP ends by its own FIN or RST; an error such as "fragmentation needed" is part of a live connection
+            return false;
+        }
         close(s, CloseReason.ICMP_ERROR, t);
         return true;
+    }
+
+    /**
+     * Whether the sender of a packet that starts a session is its client. TCP: see
+     * {@link TcpTracker#senderIsClient}. UDP: a datagram from a port below 1024 to one at or above
+     * comes from a server (an answer whose question was not seen). ICMP: an echo reply comes from
+     * the server. Otherwise the first sender is the client.
+     */
+    private static boolean senderIsClient(FrameDecoder d, int proto) {
+        switch (proto) {
+            case IPPROTO_TCP:
+                return TcpTracker.senderIsClient(d.tcpFlags(), d.srcPort(), d.dstPort());
+            case IPPROTO_UDP:
+                return d.srcPort() >= 1024 || d.dstPort() < 1024;
+            case IPPROTO_ICMP:
+                return d.icmpType() != 0;
+            case IPPROTO_ICMPV6:
+                return d.icmpType() != 129;
+            default:
+                return true;
+        }
     }
 
     private static boolean isDnsResponse(ByteBuffer frame, FrameDecoder d) {
@@ -466,22 +508,35 @@ public final class AppTrackEngine {
 
     private long timeout(int s) {
         int proto = table.protocol(s);
-        if (proto == IPPROTO_TCP) {
-            int st = table.tcpState(s);
-            if (TcpTracker.isClosing(st)) {
-                return settings.tcpClosingTimeoutNanos();
-            }
-            if (TcpTracker.isHandshakePending(st)) {
-                return settings.tcpInitialTimeoutNanos();
-            }
-            return settings.tcpTimeoutNanos();
-        }
-        return settings.timeoutNanos(proto);
+        return proto == IPPROTO_TCP ? tcpTimeout(table.tcpState(s)) : settings.timeoutNanos(proto);
     }
 
+    private long tcpTimeout(int state) {
+        if (TcpTracker.isTerminated(state)) {
+            return settings.tcpLingerNanos();
+        }
+        if (TcpTracker.isClosing(state)) {
+            return settings.tcpClosingTimeoutNanos();
+        }
+        if (TcpTracker.isHandshakePending(state)) {
+            return settings.tcpInitialTimeoutNanos();
+        }
+        return settings.tcpTimeoutNanos();
+    }
+
+    /** Why a session that ends without a closing packet ends: its connection's end, or idleness. */
     private CloseReason expiryReason(int s) {
-        return table.protocol(s) == IPPROTO_TCP && TcpTracker.isClosing(table.tcpState(s))
-                ? CloseReason.TCP_FIN : CloseReason.IDLE_TIMEOUT;
+        if (table.protocol(s) != IPPROTO_TCP) {
+            return CloseReason.IDLE_TIMEOUT;
+        }
+        int st = table.tcpState(s);
+        if ((st & TcpTracker.C_RST) != 0) {
+            return CloseReason.TCP_CLIENT_RST;
+        }
+        if ((st & TcpTracker.S_RST) != 0) {
+            return CloseReason.TCP_SERVER_RST;
+        }
+        return TcpTracker.isClosing(st) ? CloseReason.TCP_FIN : CloseReason.IDLE_TIMEOUT;
     }
 
     private void close(int s, CloseReason reason, long atNanos) {

@@ -13,7 +13,12 @@ import org.apptrack.apptrack.engine.session.SessionTable;
  * TCP before the 3-way handshake completes 20 s ({@code tcp-initial-timeout} "Default: 20
  * seconds"); a TCP session whose FINs were both seen but whose last ACK was not is closed "TCP FIN"
  * 10 s after its last packet ("When a flow is terminated, it is marked as invalid, and its
- * timeout is reduced to 10 seconds"). AppTrack: {@code session-update-interval} 5 minutes
+ * timeout is reduced to 10 seconds"). A TCP connection that ended (a RST, or the last ACK of its
+ * FIN exchange) keeps its session for a linger of 2 s after its last packet, so that the peer's
+ * packets still in flight are counted in it ({@code fin-invalidate-session}: "without
+ * fin-invalidate-session configured the session is set to time out 2 seconds after the 4-way or
+ * 3-way handshake completes"); {@code rst-invalidate-session} and {@code fin-invalidate-session}
+ * (both off by default) close it at once instead. AppTrack: {@code session-update-interval} 5 minutes
  * ("The default interval between messages is 5 minutes"), {@code first-update-interval} unset
  * (the first update then comes after one session-update-interval), deprecated
  * {@code first-update} off.
@@ -26,6 +31,9 @@ public final class EngineSettings {
     private final long tcpTimeoutNanos;
     private final long tcpInitialTimeoutNanos;
     private final long tcpClosingTimeoutNanos;
+    private final long tcpLingerNanos;
+    private final boolean rstInvalidateSession;
+    private final boolean finInvalidateSession;
     private final long udpTimeoutNanos;
     private final long icmpTimeoutNanos;
     private final long otherTimeoutNanos;
@@ -45,6 +53,9 @@ public final class EngineSettings {
         tcpTimeoutNanos = b.tcpTimeout;
         tcpInitialTimeoutNanos = b.tcpInitialTimeout;
         tcpClosingTimeoutNanos = b.tcpClosingTimeout;
+        tcpLingerNanos = b.tcpLinger;
+        rstInvalidateSession = b.rstInvalidateSession;
+        finInvalidateSession = b.finInvalidateSession;
         udpTimeoutNanos = b.udpTimeout;
         icmpTimeoutNanos = b.icmpTimeout;
         otherTimeoutNanos = b.otherTimeout;
@@ -82,6 +93,12 @@ public final class EngineSettings {
     public long tcpInitialTimeoutNanos() { return tcpInitialTimeoutNanos; }
     /** Wait for the last ACK once both FINs were seen; then the session closes "TCP FIN". */
     public long tcpClosingTimeoutNanos() { return tcpClosingTimeoutNanos; }
+    /** How long the session of a connection that ended (RST, or FIN exchange complete) stays for stragglers. */
+    public long tcpLingerNanos() { return tcpLingerNanos; }
+    /** Junos {@code rst-invalidate-session}: a RST closes the session at once (no linger). */
+    public boolean rstInvalidateSession() { return rstInvalidateSession; }
+    /** Junos {@code fin-invalidate-session}: the last ACK of the FIN exchange closes the session at once. */
+    public boolean finInvalidateSession() { return finInvalidateSession; }
     public long udpTimeoutNanos() { return udpTimeoutNanos; }
     /** ICMP and ICMPv6. */
     public long icmpTimeoutNanos() { return icmpTimeoutNanos; }
@@ -128,7 +145,9 @@ public final class EngineSettings {
     @Override
     public String toString() {
         return "EngineSettings[maxSessions=" + maxSessions + ", tcp=" + tcpTimeoutNanos + ", tcpInitial="
-                + tcpInitialTimeoutNanos + ", tcpClosing=" + tcpClosingTimeoutNanos + ", udp=" + udpTimeoutNanos
+                + tcpInitialTimeoutNanos + ", tcpClosing=" + tcpClosingTimeoutNanos + ", tcpLinger=" + tcpLingerNanos
+                + ", rstInvalidateSession=" + rstInvalidateSession + ", finInvalidateSession=" + finInvalidateSession
+                + ", udp=" + udpTimeoutNanos
                 + ", icmp=" + icmpTimeoutNanos + ", other=" + otherTimeoutNanos + ", sessionUpdateInterval="
                 + sessionUpdateIntervalNanos + ", firstUpdateInterval=" + firstUpdateIntervalNanos
                 + ", firstUpdate=" + firstUpdate + ", volumeUpdates=" + volumeUpdates + ", dnsCloseOnResponse="
@@ -142,6 +161,9 @@ public final class EngineSettings {
         private long tcpTimeout = 1800 * SECOND;
         private long tcpInitialTimeout = 20 * SECOND;
         private long tcpClosingTimeout = 10 * SECOND;
+        private long tcpLinger = 2 * SECOND;
+        private boolean rstInvalidateSession;
+        private boolean finInvalidateSession;
         private long udpTimeout = 60 * SECOND;
         private long icmpTimeout = 60 * SECOND;
         private long otherTimeout = 60 * SECOND;
@@ -163,6 +185,9 @@ public final class EngineSettings {
         public Builder tcpTimeout(Duration v) { tcpTimeout = nanos(v); return this; }
         public Builder tcpInitialTimeout(Duration v) { tcpInitialTimeout = nanos(v); return this; }
         public Builder tcpClosingTimeout(Duration v) { tcpClosingTimeout = nanos(v); return this; }
+        public Builder tcpLinger(Duration v) { tcpLinger = nanos(v); return this; }
+        public Builder rstInvalidateSession(boolean v) { rstInvalidateSession = v; return this; }
+        public Builder finInvalidateSession(boolean v) { finInvalidateSession = v; return this; }
         public Builder udpTimeout(Duration v) { udpTimeout = nanos(v); return this; }
         public Builder icmpTimeout(Duration v) { icmpTimeout = nanos(v); return this; }
         public Builder otherTimeout(Duration v) { otherTimeout = nanos(v); return this; }
@@ -212,6 +237,7 @@ public final class EngineSettings {
             positive("tcpTimeout", tcpTimeout);
             positive("tcpInitialTimeout", tcpInitialTimeout);
             positive("tcpClosingTimeout", tcpClosingTimeout);
+            positive("tcpLinger", tcpLinger);
             positive("udpTimeout", udpTimeout);
             positive("icmpTimeout", icmpTimeout);
             positive("otherTimeout", otherTimeout);

@@ -40,4 +40,24 @@ class AppTrackSettingsTest {
                 () -> AppTrackSettings.parse(Map.of("sessionUpdateInterval", "0")));
         assertTrue(e.getMessage().startsWith("sessionUpdateInterval: "), e.getMessage());
     }
+
+    @Test
+    void tcpSessionEndsLingerUnlessInvalidatedAsInJunos() {
+        AppTrackSettings defaults = AppTrackSettings.parse(Map.of());
+        assertFalse(defaults.engine().rstInvalidateSession());
+        assertFalse(defaults.engine().finInvalidateSession());
+        assertEquals(2 * S, defaults.engine().tcpLingerNanos());
+        assertEquals(20 * S, defaults.engine().tcpInitialTimeoutNanos());
+        AppTrackSettings s = AppTrackSettings.parse(Map.of("rstInvalidateSession", "true",
+                "finInvalidateSession", "true", "tcpInitialTimeout", "300"));
+        assertTrue(s.engine().rstInvalidateSession());
+        assertTrue(s.engine().finInvalidateSession());
+        assertEquals(300 * S, s.engine().tcpInitialTimeoutNanos());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(Map.of("tcpInitialTimeout", "301")));
+        assertTrue(e.getMessage().startsWith("tcpInitialTimeout: "), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(Map.of("rstInvalidateSession", "on")));
+        assertTrue(e.getMessage().startsWith("rstInvalidateSession: "), e.getMessage());
+    }
 }

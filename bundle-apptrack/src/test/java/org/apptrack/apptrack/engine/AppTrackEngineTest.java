@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
+import org.apptrack.apptrack.engine.session.SessionTable;
 import org.junit.jupiter.api.Test;
 
 class AppTrackEngineTest {
@@ -36,6 +37,11 @@ class AppTrackEngineTest {
 
     private void start() {
         start(EngineSettings.defaults());
+    }
+
+    /** Junos rst-invalidate-session and fin-invalidate-session: an ended connection's session closes at once. */
+    private void startInvalidating() {
+        start(EngineSettings.builder().rstInvalidateSession(true).finInvalidateSession(true).build());
     }
 
     private boolean send(byte[] frame, long atNanos) {
@@ -61,7 +67,7 @@ class AppTrackEngineTest {
 
     @Test
     void fourWayCloseClosesOnLastAckWithPerDirectionCounts() {
-        start();
+        startInvalidating();
         handshake();
         send(Frames.tcp(A, 40000, B, 80, PSH | ACK, 100), 30 * MS);
         send(Frames.tcp(B, 80, A, 40000, PSH | ACK, 1000), 40 * MS);
@@ -98,8 +104,29 @@ class AppTrackEngineTest {
     }
 
     @Test
-    void simultaneousCloseClosesOnAckFromOtherSideOfSecondFin() {
+    void fourWayCloseLingersTwoSecondsAndCountsStragglers() {
         start();
+        handshake();
+        send(c2s(FIN | ACK), 50 * MS);
+        send(s2c(FIN | ACK), 60 * MS);
+        send(c2s(ACK), 70 * MS);
+        assertEquals(1, engine.active(), "the session lingers after the last ACK");
+        send(s2c(FIN | ACK), 500 * MS); // the server's FIN again: its ACK was lost
+        send(c2s(ACK), 510 * MS);
+        assertEquals(1, engine.sessionsCreated(), "stragglers open no session");
+        engine.advanceTime(T0 + 2509 * MS);
+        assertEquals(1, engine.active());
+        engine.advanceTime(T0 + 2600 * MS);
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.TCP_FIN, c.reason);
+        assertEquals(T0 + 2510 * MS, c.atNanos, "the linger ends 2 s after the last packet");
+        assertEquals(5, c.cPkts);
+        assertEquals(3, c.sPkts);
+    }
+
+    @Test
+    void simultaneousCloseClosesOnAckFromOtherSideOfSecondFin() {
+        startInvalidating();
         handshake();
         send(c2s(FIN | ACK), 1 * S);
         send(s2c(FIN | ACK), 1 * S);
@@ -113,11 +140,11 @@ class AppTrackEngineTest {
 
     @Test
     void clientRstAndServerRst() {
-        start();
+        startInvalidating();
         handshake();
         send(c2s(RST | ACK), 1 * S);
         assertEquals(CloseReason.TCP_CLIENT_RST, rec.only("closed").reason);
-        start();
+        startInvalidating();
         handshake();
         send(s2c(RST), 1 * S);
         Recorder.Event c = rec.only("closed");
@@ -126,8 +153,42 @@ class AppTrackEngineTest {
     }
 
     @Test
-    void synThenServerRstIsRefusedConnection() {
+    void rstLingersAndCountsThePeersPacketsInFlight() {
         start();
+        handshake();
+        send(Frames.tcp(A, 40000, B, 80, PSH | ACK, 100), 1 * S);
+        send(s2c(RST), 1 * S + MS);
+        send(Frames.tcp(A, 40000, B, 80, PSH | ACK, 100), 1 * S + 2 * MS); // sent before the RST arrived
+        send(c2s(RST), 1 * S + 3 * MS); // the client's answer to the server's RST... and a second RST
+        assertEquals(1, engine.sessionsCreated(), "packets after a RST are the same connection's");
+        assertEquals(0, rec.of("closed").size());
+        engine.advanceTime(T0 + 4 * S);
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.TCP_SERVER_RST, c.reason, "the first RST names the reason");
+        assertEquals(T0 + 3 * S + 3 * MS, c.atNanos);
+        assertEquals(5, c.cPkts);
+        assertEquals(2, c.sPkts);
+        assertEquals(1, engine.sessionsClosed(CloseReason.TCP_SERVER_RST));
+    }
+
+    @Test
+    void synAfterRstStartsANewSessionAtOnce() {
+        start();
+        send(c2s(SYN), 0);
+        send(s2c(RST | ACK), MS);
+        send(c2s(SYN), 1 * S); // the client retries on the same port within the linger
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.TCP_SERVER_RST, c.reason);
+        assertEquals(T0 + 1 * S, c.atNanos, "the retry ends the refused session");
+        assertEquals(1, c.cPkts);
+        assertEquals(1, c.sPkts);
+        assertEquals(2, engine.sessionsCreated());
+        assertEquals(1, engine.active());
+    }
+
+    @Test
+    void synThenServerRstIsRefusedConnection() {
+        startInvalidating();
         send(c2s(SYN), 0);
         send(s2c(RST | ACK), MS);
         Recorder.Event c = rec.only("closed");
@@ -138,18 +199,39 @@ class AppTrackEngineTest {
     }
 
     @Test
-    void rstAfterFinClosesAsRst() {
+    void refusedConnectionLingersByDefault() {
         start();
+        send(c2s(SYN), 0);
+        send(s2c(RST | ACK), MS);
+        assertEquals(1, engine.active());
+        engine.advanceTime(T0 + 3 * S);
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.TCP_SERVER_RST, c.reason);
+        assertEquals(T0 + 2 * S + MS, c.atNanos);
+    }
+
+    @Test
+    void rstAfterFinClosesAsRst() {
+        startInvalidating();
         handshake();
         send(c2s(FIN | ACK), 1 * S);
         send(s2c(RST), 2 * S);
         assertEquals(CloseReason.TCP_SERVER_RST, rec.only("closed").reason);
-        start();
+        startInvalidating();
         handshake();
         send(c2s(FIN | ACK), 1 * S);
         send(s2c(FIN | ACK), 2 * S);
         send(c2s(RST), 3 * S);
         assertEquals(CloseReason.TCP_CLIENT_RST, rec.only("closed").reason);
+        start(); // lingering: a RST during the FIN linger still names the reason
+        handshake();
+        send(c2s(FIN | ACK), 1 * S);
+        send(s2c(FIN | ACK), 2 * S);
+        send(c2s(ACK), 2 * S + MS);
+        send(s2c(RST), 3 * S);
+        engine.advanceTime(T0 + 6 * S);
+        assertEquals(CloseReason.TCP_SERVER_RST, rec.only("closed").reason);
+        assertEquals(T0 + 5 * S, rec.only("closed").atNanos);
     }
 
     @Test
@@ -193,9 +275,9 @@ class AppTrackEngineTest {
     }
 
     @Test
-    void midStreamPickupClientIsFirstSender() {
-        start();
-        send(Frames.tcp(B, 80, A, 40000, PSH | ACK, 500), 0);
+    void midStreamPickupServerIsTheLowerPort() {
+        startInvalidating();
+        send(Frames.tcp(B, 80, A, 40000, PSH | ACK, 500), 0); // the server's data comes first
         send(Frames.tcp(A, 40000, B, 80, ACK), 1 * S);
         assertEquals(1, engine.active());
         engine.advanceTime(T0 + 100 * S); // established timeout, not the 20 s initial one
@@ -205,11 +287,46 @@ class AppTrackEngineTest {
         send(Frames.tcp(A, 40000, B, 80, ACK), 202 * S);
         Recorder.Event c = rec.only("closed");
         assertEquals(CloseReason.TCP_FIN, c.reason);
-        assertEquals(80, c.clientPort);
-        assertEquals(40000, c.serverPort);
-        assertEquals(2, c.cPkts);
-        assertEquals(540 + 40, c.cBytes);
-        assertEquals(3, c.sPkts);
+        assertEquals(40000, c.clientPort);
+        assertEquals(80, c.serverPort);
+        assertEquals(3, c.cPkts);
+        assertEquals(3 * 40, c.cBytes);
+        assertEquals(2, c.sPkts);
+        assertEquals(540 + 40, c.sBytes);
+    }
+
+    @Test
+    void midStreamPickupWithEqualPortsTakesTheSenderAsClient() {
+        start();
+        send(Frames.tcp(B, 5000, A, 5000, ACK), 0);
+        assertEquals(1, engine.active());
+        assertEquals(5000, rec.only("created").clientPort);
+        assertEquals(SessionTable.ipv4Lo(B), rec.only("created").clientAddrLo);
+    }
+
+    @Test
+    void synAckFirstComesFromTheServer() {
+        start();
+        send(Frames.tcp(B, 8080, A, 3306, SYN | ACK), 0); // the lower port is the client's: the SYN-ACK decides
+        Recorder.Event created = rec.only("created");
+        assertEquals(3306, created.clientPort);
+        assertEquals(8080, created.serverPort);
+        assertEquals(0, created.cPkts);
+        assertEquals(1, created.sPkts);
+    }
+
+    @Test
+    void stragglerAfterTheSessionEndedKeepsItsClient() {
+        start();
+        handshake();
+        send(c2s(RST), 1 * S);
+        engine.advanceTime(T0 + 4 * S);
+        send(s2c(ACK), 5 * S); // a late ACK from the server, long after the linger
+        List<Recorder.Event> created = rec.of("created");
+        assertEquals(2, created.size());
+        assertEquals(40000, created.get(1).clientPort, "the lower port (80) is the server's");
+        assertEquals(0, created.get(1).cPkts);
+        assertEquals(1, created.get(1).sPkts);
     }
 
     @Test
@@ -291,6 +408,37 @@ class AppTrackEngineTest {
     }
 
     @Test
+    void icmpErrorForATcpSessionLeavesItOpen() {
+        start();
+        handshake();
+        assertFalse(send(Frames.unreachableForTcp(C, A, A, 40000, B, 80), 1 * S));
+        assertEquals(1, engine.active(), "a TCP connection ends by its own FIN or RST");
+        assertEquals(0, engine.sessionsClosed(CloseReason.ICMP_ERROR));
+    }
+
+    @Test
+    void echoReplyFirstIsTheServersAndClosesAtOnce() {
+        start();
+        send(Frames.echo(B, A, true, 9), 0);
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.RESPONSE_RECEIVED, c.reason);
+        assertEquals(SessionTable.ipv4Lo(A), c.clientAddrLo);
+        assertEquals(0, c.cPkts);
+        assertEquals(1, c.sPkts);
+    }
+
+    @Test
+    void udpAnswerFromAWellKnownPortFirstIsTheServers() {
+        start();
+        send(Frames.dns(B, 53, A, 40001, true), 0);
+        Recorder.Event c = rec.only("closed");
+        assertEquals(CloseReason.RESPONSE_RECEIVED, c.reason, "a late DNS answer ends its own session");
+        assertEquals(40001, c.clientPort);
+        assertEquals(53, c.serverPort);
+        assertEquals(1, c.sPkts);
+    }
+
+    @Test
     void icmpErrorClosesTheQuotedSession() {
         start();
         send(Frames.udp(A, 5000, B, 9999, 10), 0);
@@ -345,6 +493,7 @@ class AppTrackEngineTest {
         send(c2s(FIN | ACK), 297 * S);
         send(s2c(FIN | ACK), 298 * S);
         send(c2s(ACK), 299 * S);
+        engine.advanceTime(T0 + 302 * S); // the linger ends at 301 s
         assertEquals(List.of("created", "closed"), types());
     }
 

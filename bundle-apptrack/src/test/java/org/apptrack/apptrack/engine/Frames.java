@@ -105,6 +105,12 @@ final class Frames {
         return ipv4(1, src, dst, icmpMsg(3, 3, 0, 0, quoted));
     }
 
+    /** ICMP destination unreachable (fragmentation needed) from {@code src} to {@code dst} quoting a TCP segment. */
+    static byte[] unreachableForTcp(int src, int dst, int qSrc, int qSp, int qDst, int qDp) {
+        byte[] quoted = ipv4Raw(7, 0, 6, qSrc, qDst, tcpSeg(qSp, qDp, ACK, 0));
+        return ipv4(1, src, dst, icmpMsg(3, 4, 0, 0, quoted));
+    }
+
     /** A UDP datagram fragment: the first carries the UDP header. */
     static byte[] udpFragment(int src, int dst, int id, int offsetBytes, boolean more, byte[] l4) {
         return ether(0x0800, ipv4Raw(id, (more ? 0x2000 : 0) | (offsetBytes >>> 3), 17, src, dst, l4));

@@ -19,6 +19,8 @@ final class Recorder implements SessionEventListener {
         final int clientPort;
         final int serverPort;
         final int protocol;
+        /** The client's address, low half (IPv4: {@link SessionTable#ipv4Lo}). */
+        final long clientAddrLo;
 
         Event(String type, CloseReason reason, SessionTable t, int s, long at) {
             this.type = type;
@@ -32,6 +34,7 @@ final class Recorder implements SessionEventListener {
             this.clientPort = t.clientPort(s);
             this.serverPort = t.serverPort(s);
             this.protocol = t.protocol(s);
+            this.clientAddrLo = t.clientAddrLo(s);
         }
 
         @Override
