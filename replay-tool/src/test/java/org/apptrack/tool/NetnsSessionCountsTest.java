@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -195,11 +194,11 @@ class NetnsSessionCountsTest {
         Files.writeString(etc.resolve("org.apptrack.apptrack.cfg"),
                 "logSessionCreate = true\nlogSessionClose = true\nnoVolumeUpdates = true\n");
         TsharkSessionCounts.FileResult r = new TsharkSessionCounts(dir).check(pcap, etc);
-        r.agreed.forEach((k, v) -> System.out.println("AGREED " + k + " " + Arrays.toString(v)));
+        r.agreed.forEach(a -> System.out.println("AGREED " + a.key + " " + Arrays.toString(a.counts)));
         r.mismatches.forEach(m -> System.out.println("MISMATCH " + m));
         assertEquals(List.of(), r.mismatches, "mismatches");
         // the sessions this test made are among those that agree
-        Map<String, long[]> agreed = r.agreed;
+        List<TsharkSessionCounts.Agreed> agreed = r.agreed;
         assertAgreed(agreed, "http over IPv4 (2 connections)", server(6, V4_SERVER, HTTP_PORT), 2);
         assertAgreed(agreed, "http over IPv6", server(6, V6_SERVER, HTTP_PORT), 1);
         assertAgreed(agreed, "udp echo, IPv4", server(17, V4_SERVER, ECHO_PORT), 1);
@@ -211,11 +210,11 @@ class NetnsSessionCountsTest {
         assertAgreed(agreed, "ICMP echo", server(1, V4_SERVER, -1), 1);
         assertAgreed(agreed, "ICMPv6 echo", server(58, V6_SERVER, -1), 1);
         Predicate<String> http4 = server(6, V4_SERVER, HTTP_PORT);
-        long bigPackets = agreed.entrySet().stream().filter(e -> http4.test(e.getKey()))
-                .mapToLong(e -> e.getValue()[0] + e.getValue()[2]).max().orElse(0);
-        long bigBytes = agreed.entrySet().stream().filter(e -> http4.test(e.getKey()))
-                .mapToLong(e -> e.getValue()[1] + e.getValue()[3]).max().orElse(0);
-        System.out.printf(Locale.ROOT, "netns capture: %d keys agree, excluded %s, the download %d packets %d bytes%n",
+        long bigPackets = agreed.stream().filter(a -> http4.test(a.key))
+                .mapToLong(a -> a.counts[0] + a.counts[2]).max().orElse(0);
+        long bigBytes = agreed.stream().filter(a -> http4.test(a.key))
+                .mapToLong(a -> a.counts[1] + a.counts[3]).max().orElse(0);
+        System.out.printf(Locale.ROOT, "netns capture: %d flows agree, excluded %s, the download %d packets %d bytes%n",
                 r.compared(), r.excluded, bigPackets, bigBytes);
         assertTrue(bigBytes > BIG_BYTES, "the download's session has " + bigBytes + " bytes");
         // 4 MiB in 1448-byte segments: about 2,900 data packets (with GSO super-frames: about 100)
@@ -249,10 +248,11 @@ class NetnsSessionCountsTest {
         };
     }
 
-    private static void assertAgreed(Map<String, long[]> agreed, String what, Predicate<String> key, int atLeast) {
-        long n = agreed.keySet().stream().filter(key).count();
-        assertTrue(n >= atLeast, what + ": " + n + " agreeing key(s), expected at least " + atLeast + "; agreed: "
-                + agreed.keySet());
+    private static void assertAgreed(List<TsharkSessionCounts.Agreed> agreed, String what, Predicate<String> key,
+                                     int atLeast) {
+        long n = agreed.stream().filter(a -> key.test(a.key)).count();
+        assertTrue(n >= atLeast, what + ": " + n + " agreeing flow(s), expected at least " + atLeast + "; agreed: "
+                + agreed.stream().map(a -> a.key).collect(java.util.stream.Collectors.toList()));
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Process p, String message)
