@@ -196,6 +196,82 @@ public class SecurityLogStreamTest {
     }
 
     @Test
+    public void rateLimitDeliversTheLimitsWorthCountsTheRestAndSummarizesThem() throws Exception {
+        Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
+        int rate = 50;
+        int burst = 5000;
+        try (Rsyslog rsyslog = Rsyslog.builder().start()) {
+            stream("it-limit", "transport", "tcp", "host", "127.0.0.1", "port", rsyslog.tcpPort(),
+                    "rateLimit", rate, "rateLimitSummarySeconds", "1");
+            awaitState("it-limit", LogStreamState.UP);
+
+            long start = System.nanoTime();
+            String out = execute("apptrack:log-test --stream it-limit --count " + burst + " storm");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertTrue(out, out.contains("Sent " + burst + " test record(s) to it-limit"));
+            LogStreamStatus s = status("it-limit");
+            long refused = s.rateLimited();
+            long passed = burst - refused;
+            // A full bucket (one second's worth) at once, then the rate: a bound, not a count.
+            assertTrue(passed + " passed in " + seconds + " s", passed >= rate && passed <= rate + rate * seconds + 1);
+            assertEquals("the limit acts before the queue, which never filled", 0, s.dropped());
+
+            // rsyslog gets exactly what passed, and summaries (from the timer: nothing follows
+            // the burst) whose counts add up to what the limit refused.
+            awaitCondition(() -> received(rsyslog, "APPTRACK_LOG_TEST").size() == passed
+                    && summedDrops(rsyslog) == refused, passed + " test records and summaries of " + refused
+                    + " refused at rsyslog");
+            List<JsonNode> summaries = received(rsyslog, "APPTRACK_LOG_RATE_LIMITED");
+            assertTrue("one summary per interval: " + summaries.size() + " in " + seconds + " s",
+                    summaries.size() <= 3 + (int) seconds);
+            for (JsonNode summary : summaries) {
+                assertEquals("12", summary.path("hdr").path("pri").asText()); // user.warning
+                JsonNode sd = summary.path("rfc5424-sd").path(SD_ID);
+                List<String> names = new java.util.ArrayList<>();
+                sd.fieldNames().forEachRemaining(names::add);
+                assertEquals(List.of("stream-name", "dropped-records", "interval", "rate-limit"), names);
+                assertEquals("it-limit", sd.path("stream-name").asText());
+                assertEquals("1", sd.path("interval").asText());
+                assertEquals("50", sd.path("rate-limit").asText());
+            }
+
+            String table = execute("apptrack:log-streams it-limit");
+            assertTrue(table, table.contains(" " + refused + " "));
+            assertTrue(table, table.contains("it-limit: rate limit 50 records per second"));
+            JsonNode json = httpGet("/apptrack/v1/log-streams/it-limit");
+            assertEquals(refused, json.path("rateLimited").asLong());
+            assertEquals(rate, json.path("rateLimit").asInt());
+            assertEquals(0, json.path("dropped").asLong());
+
+            // Drops stopped: two more intervals bring no summary; the bucket has refilled.
+            Thread.sleep(2500);
+            assertEquals(summaries.size(), received(rsyslog, "APPTRACK_LOG_RATE_LIMITED").size());
+            execute("apptrack:log-test --stream it-limit after");
+            awaitCondition(() -> received(rsyslog, "APPTRACK_LOG_TEST").size() == passed + 1,
+                    "a record after the storm delivered");
+            assertEquals(refused, status("it-limit").rateLimited());
+        }
+    }
+
+    private static List<JsonNode> received(Rsyslog rsyslog, String msgid) {
+        List<JsonNode> result = new java.util.ArrayList<>();
+        for (JsonNode n : rsyslog.received(Transport.TCP)) {
+            if (msgid.equals(n.path("hdr").path("msgid").asText())) {
+                result.add(n);
+            }
+        }
+        return result;
+    }
+
+    private static long summedDrops(Rsyslog rsyslog) {
+        long sum = 0;
+        for (JsonNode n : received(rsyslog, "APPTRACK_LOG_RATE_LIMITED")) {
+            sum += n.path("rfc5424-sd").path(SD_ID).path("dropped-records").asLong();
+        }
+        return sum;
+    }
+
+    @Test
     public void tlsChecksTheReceiversNameUnlessToldNotTo() throws Exception {
         Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         try (TestPki pki = TestPki.create();

@@ -20,6 +20,8 @@ package org.apptrack.syslog.api;
  * @param errors transport errors seen
  * @param lastError the last transport error, or {@code null}
  * @param lastErrorMillis when it happened, epoch milliseconds, or 0
+ * @param rateLimit the configured limit in records per second, 0 for none
+ * @param rateLimited records refused by the rate limit before the queue (not part of dropped)
  */
 public final class LogStreamStatus {
     private final String name;
@@ -37,12 +39,24 @@ public final class LogStreamStatus {
     private final long errors;
     private final String lastError;
     private final long lastErrorMillis;
+    private final int rateLimit;
+    private final long rateLimited;
 
+    /** A stream without a rate limit. */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public LogStreamStatus(String name, String transport, String format, String destination,
                            LogStreamState state, String configError, int queueDepth, int queueCapacity,
                            long queued, long sent, long dropped, long reconnects, long errors,
                            String lastError, long lastErrorMillis) {
+        this(name, transport, format, destination, state, configError, queueDepth, queueCapacity, queued, sent,
+                dropped, reconnects, errors, lastError, lastErrorMillis, 0, 0);
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public LogStreamStatus(String name, String transport, String format, String destination,
+                           LogStreamState state, String configError, int queueDepth, int queueCapacity,
+                           long queued, long sent, long dropped, long reconnects, long errors,
+                           String lastError, long lastErrorMillis, int rateLimit, long rateLimited) {
         this.name = name;
         this.transport = transport;
         this.format = format;
@@ -58,6 +72,8 @@ public final class LogStreamStatus {
         this.errors = errors;
         this.lastError = lastError;
         this.lastErrorMillis = lastErrorMillis;
+        this.rateLimit = rateLimit;
+        this.rateLimited = rateLimited;
     }
 
     public String name() {
@@ -120,11 +136,22 @@ public final class LogStreamStatus {
         return lastErrorMillis;
     }
 
+    /** The configured rate limit in records per second; 0 when the stream has none. */
+    public int rateLimit() {
+        return rateLimit;
+    }
+
+    /** Records refused by the rate limit before they reached the queue; not counted in {@link #dropped()}. */
+    public long rateLimited() {
+        return rateLimited;
+    }
+
     @Override
     public String toString() {
         return name + " " + transport + " " + format + " " + destination + " " + state
                 + (configError != null ? " (" + configError + ")" : "")
                 + " queued=" + queued + " sent=" + sent + " dropped=" + dropped
+                + (rateLimit > 0 ? " rateLimit=" + rateLimit + "/s rateLimited=" + rateLimited : "")
                 + " reconnects=" + reconnects + " errors=" + errors;
     }
 }

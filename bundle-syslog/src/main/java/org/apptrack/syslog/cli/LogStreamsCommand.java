@@ -36,6 +36,7 @@ public class LogStreamsCommand implements Action {
         table.column("Queued").alignRight();
         table.column("Sent").alignRight();
         table.column("Dropped").alignRight();
+        table.column("Rate-limited").alignRight();
         table.column("Reconnects").alignRight();
         table.column("Errors").alignRight();
         int shown = 0;
@@ -44,8 +45,8 @@ public class LogStreamsCommand implements Action {
                 continue;
             }
             table.addRow().addContent(s.name(), s.transport(), s.format(), s.destination(), s.state(),
-                    s.queueDepth() + "/" + s.queueCapacity(), s.queued(), s.sent(), s.dropped(), s.reconnects(),
-                    s.errors());
+                    s.queueDepth() + "/" + s.queueCapacity(), s.queued(), s.sent(), s.dropped(),
+                    s.rateLimit() > 0 ? s.rateLimited() : "-", s.reconnects(), s.errors());
             shown++;
         }
         if (shown == 0) {
@@ -57,6 +58,9 @@ public class LogStreamsCommand implements Action {
         for (LogStreamStatus s : streams) {
             if (name != null && !name.equals(s.name())) {
                 continue;
+            }
+            if (s.rateLimit() > 0) {
+                System.out.println(s.name() + ": rate limit " + s.rateLimit() + " records per second");
             }
             if (s.configError() != null) {
                 System.out.println(s.name() + ": configuration error: " + s.configError());

@@ -74,6 +74,17 @@ public @interface LogStreamConfig {
                     + " of heap; records beyond this are dropped and counted).")
     int queueCapacity() default 16384;
 
+    @AttributeDefinition(name = "Rate limit (records per second)",
+            description = "Records per second this stream accepts, 0 for no limit (the default), at most 1000000."
+                    + " Bursts of up to one second's worth pass at once; records beyond the rate are dropped before"
+                    + " the queue and counted as rate-limited.")
+    int rateLimit() default 0;
+
+    @AttributeDefinition(name = "Rate-limit summary interval (s)",
+            description = "While the rate limit drops records, the stream sends at most one "
+                    + "APPTRACK_LOG_RATE_LIMITED record per interval with the number dropped in it; 1..3600.")
+    int rateLimitSummarySeconds() default 60;
+
     @AttributeDefinition(name = "Reconnect minimum (ms)")
     int reconnectMinMillis() default 100;
 

@@ -31,6 +31,14 @@ public final class LogStreamSettings {
 
     public static final int DEFAULT_QUEUE_CAPACITY = 16384;
     public static final int MAX_QUEUE_CAPACITY = 1 << 24;
+    /**
+     * Highest {@code rateLimit}, records per second (Junos allows 1..65,535). Beyond a million a
+     * limit no longer protects a receiver: no transport here delivers that many per stream.
+     */
+    public static final int MAX_RATE_LIMIT = 1_000_000;
+    /** Default {@code rateLimitSummarySeconds}: at most one rate-limit summary a minute. */
+    public static final int DEFAULT_RATE_LIMIT_SUMMARY_SECONDS = 60;
+    public static final int MAX_RATE_LIMIT_SUMMARY_SECONDS = 3600;
 
     private final String name;
     private final TransportKind transport;
@@ -42,6 +50,8 @@ public final class LogStreamSettings {
     private final int queueCapacity;
     private final int reconnectMinMillis;
     private final int reconnectMaxMillis;
+    private final int rateLimit;
+    private final int rateLimitSummarySeconds;
     private final TlsSettings tls;
     private final Path filePath;
     private final long fileMaxBytes;
@@ -58,6 +68,8 @@ public final class LogStreamSettings {
         this.queueCapacity = b.queueCapacity;
         this.reconnectMinMillis = b.reconnectMinMillis;
         this.reconnectMaxMillis = b.reconnectMaxMillis;
+        this.rateLimit = b.rateLimit;
+        this.rateLimitSummarySeconds = b.rateLimitSummarySeconds;
         this.tls = b.tls;
         this.filePath = b.filePath;
         this.fileMaxBytes = b.fileMaxBytes;
@@ -96,6 +108,9 @@ public final class LogStreamSettings {
         b.queueCapacity = integer(props, "queueCapacity", DEFAULT_QUEUE_CAPACITY, 1, MAX_QUEUE_CAPACITY);
         b.reconnectMinMillis = integer(props, "reconnectMinMillis", 100, 1, 3_600_000);
         b.reconnectMaxMillis = integer(props, "reconnectMaxMillis", 30_000, b.reconnectMinMillis, 3_600_000);
+        b.rateLimit = integer(props, "rateLimit", 0, 0, MAX_RATE_LIMIT);
+        b.rateLimitSummarySeconds = integer(props, "rateLimitSummarySeconds", DEFAULT_RATE_LIMIT_SUMMARY_SECONDS, 1,
+                MAX_RATE_LIMIT_SUMMARY_SECONDS);
         String framingName = string(props, "framing", Framing.OCTET_COUNTING.configName());
         b.framing = Framing.fromConfigName(framingName);
         if (b.framing == null) {
@@ -320,6 +335,16 @@ public final class LogStreamSettings {
         return reconnectMaxMillis;
     }
 
+    /** Records per second the stream accepts, 0 for no limit. */
+    public int rateLimit() {
+        return rateLimit;
+    }
+
+    /** How often, at most, a rate-limited stream sends the summary of what its limit refused. */
+    public int rateLimitSummarySeconds() {
+        return rateLimitSummarySeconds;
+    }
+
     /** TLS material; null unless the transport is TLS. */
     public TlsSettings tls() {
         return tls;
@@ -389,6 +414,8 @@ public final class LogStreamSettings {
         int queueCapacity;
         int reconnectMinMillis;
         int reconnectMaxMillis;
+        int rateLimit;
+        int rateLimitSummarySeconds;
         TlsSettings tls;
         Path filePath;
         long fileMaxBytes;

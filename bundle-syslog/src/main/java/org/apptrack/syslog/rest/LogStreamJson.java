@@ -25,6 +25,8 @@ final class LogStreamJson {
         n.put("queued", s.queued());
         n.put("sent", s.sent());
         n.put("dropped", s.dropped());
+        n.put("rateLimit", s.rateLimit());
+        n.put("rateLimited", s.rateLimited());
         n.put("reconnects", s.reconnects());
         n.put("errors", s.errors());
         if (s.lastError() != null) {

@@ -2,7 +2,10 @@ package org.apptrack.syslog.stream;
 
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
@@ -14,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * One configured stream: a bounded queue between the producers and the transport, and the
  * counters an operator reads. Producers never block: when the queue is full the record is
  * dropped and counted. The transport is the single consumer.
+ *
+ * <p>With a {@code rateLimit}, records beyond the rate are refused before the queue and counted
+ * apart from queue-full drops, and a periodic {@link RateLimitSummary} tells the receiver how
+ * many it missed.
  */
 public final class LogStream {
 
@@ -22,9 +29,13 @@ public final class LogStream {
     private final LogStreamSettings settings;
     // Exactly the configured capacity (lock-free MPSC queues round it up) and no allocation per offer.
     private final Queue<LogRecord> queue;
+    /** Null without a rate limit, so that an unlimited stream pays nothing for the feature. */
+    private final RateLimiter rateLimiter;
+    private final PeriodicScheduler scheduler;
     private final LongAdder queued = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder dropped = new LongAdder();
+    private final LongAdder rateLimited = new LongAdder();
     private final LongAdder reconnects = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private volatile LogStreamState state = LogStreamState.CONNECTING;
@@ -32,20 +43,37 @@ public final class LogStream {
     private volatile long lastErrorMillis;
     private volatile String configError;
     private volatile StreamTransport transport;
+    /** Set by start and cancelled by stop, which the manager calls under its lock. */
+    private Future<?> summaryTask;
 
-    public LogStream(LogStreamSettings settings) {
+    /**
+     * @param nanoClock the rate limit's clock ({@code System::nanoTime})
+     * @param scheduler runs the rate-limit summary
+     */
+    public LogStream(LogStreamSettings settings, LongSupplier nanoClock, PeriodicScheduler scheduler) {
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.rateLimiter = settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit(), nanoClock) : null;
+        this.scheduler = scheduler;
     }
 
-    /** Starts delivering through the transport. */
+    /** Starts delivering through the transport, and the rate-limit summary when there is a limit. */
     public void start(StreamTransport newTransport) {
         this.transport = newTransport;
         newTransport.start(this);
+        if (rateLimiter != null) {
+            summaryTask = scheduler.scheduleAtFixedRate(
+                    new RateLimitSummary(this, settings.rateLimitSummarySeconds(), settings.rateLimit()),
+                    TimeUnit.SECONDS.toNanos(settings.rateLimitSummarySeconds()));
+        }
     }
 
     /** Stops the transport; what is still queued is counted as dropped. */
     public void stop() {
+        Future<?> summary = summaryTask;
+        if (summary != null) {
+            summary.cancel(false);
+        }
         StreamTransport t = transport;
         if (t != null) {
             t.stop();
@@ -61,8 +89,21 @@ public final class LogStream {
         }
     }
 
-    /** Queues a record; never blocks. Returns false (and counts a drop) when the queue is full. */
+    /**
+     * Queues a record; never blocks. Returns false when the rate limit refuses it (counted as
+     * rate-limited) or the queue is full (counted as dropped).
+     */
     public boolean offer(LogRecord record) {
+        RateLimiter limiter = rateLimiter;
+        if (limiter != null && !limiter.tryAcquire()) {
+            rateLimited.increment();
+            return false;
+        }
+        return enqueue(record);
+    }
+
+    /** Queues a record past the rate limit (the limit's own summary); false when the queue is full. */
+    boolean enqueue(LogRecord record) {
         if (!queue.offer(record)) {
             dropped.increment();
             return false;
@@ -91,6 +132,11 @@ public final class LogStream {
 
     public void countDropped(int n) {
         dropped.add(n);
+    }
+
+    /** Records the rate limit refused since this configuration started. */
+    long rateLimitedCount() {
+        return rateLimited.sum();
     }
 
     public void countReconnect() {
@@ -135,6 +181,6 @@ public final class LogStream {
         return new LogStreamStatus(settings.name(), settings.transport().configName(),
                 settings.format().format().configName(), settings.destination(), state, configError,
                 queue.size(), settings.queueCapacity(), queued.sum(), sent.sum(), dropped.sum(),
-                reconnects.sum(), errors.sum(), lastError, lastErrorMillis);
+                reconnects.sum(), errors.sum(), lastError, lastErrorMillis, settings.rateLimit(), rateLimited.sum());
     }
 }

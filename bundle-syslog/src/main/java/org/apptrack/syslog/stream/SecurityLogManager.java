@@ -1,5 +1,6 @@
 package org.apptrack.syslog.stream;
 
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -45,10 +46,15 @@ public class SecurityLogManager implements SecurityLogService, LogStreamRegistry
     private volatile LogStream[] running = new LogStream[0];
     private final List<LogRecordListener> listeners = new CopyOnWriteArrayList<>();
     private EventLoopGroup eventLoops;
+    /** Periodic stream tasks (rate-limit summaries): a few per minute, on the network streams' loop. */
+    private PeriodicScheduler timer;
 
     @Activate
     protected void activate() {
         eventLoops = new NioEventLoopGroup(1, new DefaultThreadFactory("apptrack-syslog", true));
+        EventLoop timerLoop = eventLoops.next();
+        timer = (task, periodNanos) -> timerLoop.scheduleAtFixedRate(task, periodNanos, periodNanos,
+                TimeUnit.NANOSECONDS);
         log.info("Security log started");
     }
 
@@ -131,7 +137,7 @@ public class SecurityLogManager implements SecurityLogService, LogStreamRegistry
                 reject(pid, previous, defaultName, properties, e.getMessage());
                 return;
             }
-            LogStream stream = new LogStream(settings);
+            LogStream stream = new LogStream(settings, System::nanoTime, timer);
             try {
                 stream.start(settings.transport() == TransportKind.FILE
                         ? new FileStreamTransport(settings)

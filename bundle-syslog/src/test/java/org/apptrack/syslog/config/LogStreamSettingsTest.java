@@ -101,6 +101,38 @@ class LogStreamSettingsTest {
     }
 
     @Test
+    void rateLimitIsOffByDefaultAndAcceptsZeroToAMillion() throws Exception {
+        LogStreamSettings defaults = LogStreamSettings.parse(props("host", "127.0.0.1"), "s");
+        assertEquals(0, defaults.rateLimit());
+        assertEquals(60, defaults.rateLimitSummarySeconds());
+        for (int rate : new int[] {0, 1, 50, LogStreamSettings.MAX_RATE_LIMIT}) {
+            assertEquals(rate, LogStreamSettings.parse(props("host", "127.0.0.1", "rateLimit", Integer.toString(rate)),
+                    "s").rateLimit());
+        }
+        assertEquals(7, LogStreamSettings.parse(props("host", "127.0.0.1", "rateLimit", 7), "s").rateLimit());
+        assertEquals(1, LogStreamSettings.parse(props("host", "127.0.0.1", "rateLimitSummarySeconds", "1"), "s")
+                .rateLimitSummarySeconds());
+    }
+
+    @Test
+    void rateLimitOutsideItsRangeIsRejectedNamingIt() {
+        assertEquals("rateLimit: out of range 0..1000000: 1000001", rejection(props("host", "127.0.0.1",
+                "rateLimit", "1000001")));
+        assertEquals("rateLimit: out of range 0..1000000: -1", rejection(props("host", "127.0.0.1",
+                "rateLimit", "-1")));
+        assertEquals("rateLimit: not a number: fast", rejection(props("host", "127.0.0.1", "rateLimit", "fast")));
+        assertEquals("rateLimit: not a number: 50/s", rejection(props("host", "127.0.0.1", "rateLimit", "50/s")));
+        assertEquals("rateLimitSummarySeconds", rejectedField(props("host", "127.0.0.1",
+                "rateLimitSummarySeconds", "0")));
+        assertEquals("rateLimitSummarySeconds", rejectedField(props("host", "127.0.0.1",
+                "rateLimitSummarySeconds", "3601")));
+    }
+
+    private static String rejection(Map<String, Object> p) {
+        return assertThrows(InvalidStreamConfigException.class, () -> LogStreamSettings.parse(p, "s")).getMessage();
+    }
+
+    @Test
     void fileTransportNeedsOnlyAPath() throws Exception {
         LogStreamSettings s = LogStreamSettings.parse(props("transport", "file", "filePath",
                 dir.resolve("a/b.log").toString(), "fileMaxBytes", "65536", "fileMaxFiles", "2"), "local");

@@ -21,6 +21,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
@@ -31,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The manager with real sockets and files on this machine (no mocks at the transport). */
 class SecurityLogManagerTest {
+
+    private static final Pattern DROPPED_RECORDS = Pattern.compile("dropped-records=\"(\\d+)\" ");
 
     @TempDir
     Path dir;
@@ -243,6 +247,70 @@ class SecurityLogManagerTest {
         manager.apply("p", props("name", "keep", "transport", "file", "filePath", file.toString(), "format", "syslog"));
         assertNull(status("keep").configError());
         assertEquals("syslog", status("keep").format());
+    }
+
+    @Test
+    void aRateLimitedFileStreamWritesWhatTheLimitLetsThroughAndItsSummary() throws Exception {
+        Path file = dir.resolve("limited.log");
+        manager.apply("p", props("name", "limited", "transport", "file", "filePath", file.toString(),
+                "rateLimit", "100", "rateLimitSummarySeconds", "1"));
+        long start = System.nanoTime();
+        for (int i = 0; i < 5000; i++) {
+            manager.log(record(i));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LogStreamStatus s = status("limited");
+        assertEquals(5000, s.queued() + s.rateLimited(), "each record either queued or refused by the limit");
+        assertEquals(0, s.dropped());
+        assertTrue(s.queued() >= 100 && s.queued() <= 100 + 100 * seconds + 1,
+                s.queued() + " passed in " + seconds + " s");
+        long refused = s.rateLimited();
+        // The summaries come from the timer (no record follows the burst), one per interval with
+        // drops; the burst may straddle two intervals.
+        await(() -> summedDrops(file) == refused, "summaries reporting all " + refused + " refused records");
+        String summary = Files.readAllLines(file).stream().filter(l -> l.contains("APPTRACK_LOG_RATE_LIMITED"))
+                .findFirst().orElseThrow();
+        assertTrue(summary.matches("<12>1 \\S+ \\S+ RT_FLOW - APPTRACK_LOG_RATE_LIMITED \\[junos@2636\\.1\\.1\\.1\\.2\\.129 "
+                + "stream-name=\"limited\" dropped-records=\"\\d+\" interval=\"1\" rate-limit=\"100\"\\]"), summary);
+        long summaries = Files.readAllLines(file).stream().filter(l -> l.contains("APPTRACK_LOG_RATE_LIMITED")).count();
+        await(() -> status("limited").sent() == s.queued() + summaries, "records and summaries counted as sent");
+    }
+
+    private static long summedDrops(Path file) {
+        try {
+            long sum = 0;
+            for (String line : Files.readAllLines(file)) {
+                Matcher m = DROPPED_RECORDS.matcher(line);
+                if (line.contains("APPTRACK_LOG_RATE_LIMITED") && m.find()) {
+                    sum += Long.parseLong(m.group(1));
+                }
+            }
+            return sum;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    @Test
+    void anInvalidRateLimitKeepsThePreviousLimitInForce() {
+        Path file = dir.resolve("limit.log");
+        manager.apply("p", props("name", "lim", "transport", "file", "filePath", file.toString(), "rateLimit", "5"));
+        manager.apply("p", props("name", "lim", "transport", "file", "filePath", file.toString(),
+                "rateLimit", "1000001"));
+        LogStreamStatus s = status("lim");
+        assertTrue(s.state() != LogStreamState.REJECTED, s.toString());
+        assertTrue(s.configError().contains("rateLimit: out of range 0..1000000: 1000001"), s.configError());
+        assertEquals(5, s.rateLimit());
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            manager.log(record(i));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(status("lim").rateLimited() >= 20 - 5 - 5 * seconds - 1,
+                "still limited to 5 per second: " + status("lim") + " after " + seconds + " s");
+        manager.apply("p", props("name", "lim", "transport", "file", "filePath", file.toString(), "rateLimit", "0"));
+        assertNull(status("lim").configError());
+        assertEquals(0, status("lim").rateLimit());
     }
 
     @Test
