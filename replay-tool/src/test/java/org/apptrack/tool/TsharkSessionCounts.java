@@ -179,7 +179,7 @@ final class TsharkSessionCounts {
         Path logs = dir.resolve(name + ".log");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        // without --quiet: the summary (on stdout since the logs go to a file) gives the malformed count
+        // without --quiet: the summary (on stderr) gives the malformed count
         int rc;
         try {
             rc = ReplayTool.run(new String[] {"--etc", etc.toString(), "--output", logs.toString(),
@@ -192,7 +192,7 @@ final class TsharkSessionCounts {
             System.out.println(failure);
             return result;
         }
-        String summary = out.toString(StandardCharsets.UTF_8);
+        String summary = err.toString(StandardCharsets.UTF_8);
         if (rc != 0) {
             tshark.destroyForcibly();
             throw new AssertionError(name + ": the replay tool exited with " + rc + ": "
