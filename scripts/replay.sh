@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Offline replay: runs the AppTrack pipeline on a capture file outside Karaf, with the
 # distribution's configuration (karaf-assembly/src/main/resources/etc, or --etc DIR), and prints
-# the logs (sd-syslog by default) to standard output, then a summary to standard error.
+# the logs (sd-syslog by default) to standard output (or to --output FILE), then a summary to
+# standard error, with or without --output.
 #
 #   scripts/replay.sh [options] FILE.pcap|FILE.pcapng      (scripts/replay.sh --help lists the options)
 #

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Run every test of AppTrack for ONOS: unit tests of each bundle, then the integration tests that
-# boot the standalone Karaf distribution (Pax Exam) against a real rsyslog started by the tests.
+# Run every test of AppTrack for ONOS: the test of scripts/run.sh, unit tests of each bundle, then the
+# integration tests that boot the standalone Karaf distribution (Pax Exam) against a real rsyslog
+# started by the tests.
 #
 #   scripts/test.sh            install the test dependencies (Debian packages, needs root) and run all tests
 #   scripts/test.sh -o ...     extra arguments go to Maven (e.g. -o for offline)
@@ -27,5 +28,8 @@ if [ -z "${JAVA_HOME:-}" ] && command -v java >/dev/null; then
   JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   export JAVA_HOME
 fi
+
+# scripts/run.sh's keep-or-replace logic, on a stand-in distribution (about 10 s, no Maven).
+bash scripts/lib/run-sh-test.sh
 
 exec mvn -B -ntp verify "$@"

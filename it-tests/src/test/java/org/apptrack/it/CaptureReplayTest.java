@@ -1,6 +1,7 @@
 package org.apptrack.it;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
@@ -133,6 +134,10 @@ public class CaptureReplayTest {
         assertTrue(out, out.contains("FINISHED, " + String.format("%,d", expected.size()) + " frames"));
         String status = execute("apptrack:capture-status");
         assertTrue(status, status.contains("two-interfaces.pcapng"));
+        // AppTrack's processor (a method reference) by its declaring class, bundle and ONOS priority
+        assertTrue(status, java.util.regex.Pattern.compile("observer\\(1\\) +\\| org\\.apptrack\\.apptrack\\.impl"
+                + "\\.AppTrackManager \\(lambda\\) +\\| org\\.apptrack\\.apptrack +\\|").matcher(status).find());
+        assertFalse(status, status.contains("$$Lambda"));
     }
 
     @Test

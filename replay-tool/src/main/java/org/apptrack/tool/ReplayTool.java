@@ -24,15 +24,17 @@ import org.apptrack.syslog.format.TimestampPrecision;
 
 /**
  * Offline replay: the whole pipeline on a capture file, outside Karaf, with the distribution's
- * configuration. Prints the logs to stdout (or {@code --output FILE}) and then a summary; shows
- * progress on the terminal for long files.
+ * configuration. Prints the logs to stdout (or {@code --output FILE}) and then a summary to stderr,
+ * with or without {@code --output}: standard output carries nothing but logs, so it can be piped
+ * into a parser. Shows progress on the terminal for long files.
  */
 public final class ReplayTool {
 
     private static final String USAGE = String.join("\n",
             "usage: replay [options] FILE.pcap|FILE.pcapng",
             "  --format F        sd-syslog (default), structured-syslog or syslog",
-            "  --output FILE     write the logs to FILE instead of standard output",
+            "  --output FILE     write the logs to FILE instead of standard output (the summary",
+            "                    goes to standard error either way)",
             "  --etc DIR         the distribution's etc/ directory to take the configuration from",
             "                    (default: the source tree's karaf-assembly/src/main/resources/etc)",
             "  --hostname H      HOSTNAME in the log headers (default: apptrack)",
@@ -111,9 +113,8 @@ public final class ReplayTool {
                 }
             }
             if (!o.quiet) {
-                PrintStream summary = o.output == null ? stderr : stdout;
-                summary.print(runs);
-                summary.print(last);
+                stderr.print(runs);
+                stderr.print(last);
             }
             if (failure != null) {
                 stderr.println("replay: " + failure);

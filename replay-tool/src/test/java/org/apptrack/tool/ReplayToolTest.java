@@ -1,6 +1,7 @@
 package org.apptrack.tool;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ class ReplayToolTest {
     /** A real capture (tcpdump on "any", Linux cooked v2) kept with the capture bundle's tests. */
     private static final Path CAPTURE = Paths.get("..", "bundle-capture", "src", "test", "resources", "org",
             "apptrack", "capture", "file", "lo-sll2.pcap");
+    /** The distribution's configuration, which logs session create and close. */
+    private static final String ETC = Paths.get("..", "karaf-assembly", "src", "main", "resources", "etc").toString();
 
     @TempDir
     Path dir;
@@ -38,11 +41,25 @@ class ReplayToolTest {
     }
 
     @Test
-    void summaryGoesToStandardOutputWhenTheLogsGoToAFile() {
+    void summaryStaysOnStandardErrorWhenTheLogsGoToAFile() throws Exception {
         Path logs = dir.resolve("logs.txt");
-        assertEquals(0, run("--output", logs.toString(), "--format", "syslog", CAPTURE.toString()));
-        assertTrue(Files.exists(logs));
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("lo-sll2.pcap: 12 packets"));
+        assertEquals(0, run("--etc", ETC, "--output", logs.toString(), "--format", "syslog",
+                CAPTURE.toString()));
+        assertTrue(Files.readString(logs).contains("APPTRACK_SESSION_CREATE"), "the logs are in the file");
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing on standard output");
+        String summary = err.toString(StandardCharsets.UTF_8);
+        assertTrue(summary.startsWith("lo-sll2.pcap: 12 packets"), summary);
+    }
+
+    @Test
+    void standardOutputCarriesOnlyLogLines() {
+        assertEquals(0, run("--etc", ETC, "--format", "syslog", CAPTURE.toString()));
+        String logs = out.toString(StandardCharsets.UTF_8);
+        assertFalse(logs.isEmpty());
+        for (String line : logs.split("\n")) {
+            assertTrue(line.contains(" RT_FLOW: APPTRACK_"), line);
+        }
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("lo-sll2.pcap: 12 packets"));
     }
 
     @Test

@@ -9,8 +9,17 @@ import java.util.List;
  */
 public interface CaptureService {
 
-    /** Every source: the live one (running, stopped or failed) and the replays run so far. */
+    /** How many replays {@link #sources()} lists: the most recent ones. */
+    int REPLAYS_LISTED = 10;
+
+    /**
+     * Every source: the live one (running, paused, stopped or failed) and the last
+     * {@value #REPLAYS_LISTED} replays, oldest first.
+     */
     List<CaptureSourceStatus> sources();
+
+    /** Replays run before the last {@value #REPLAYS_LISTED}, which {@link #sources()} no longer lists. */
+    long replaysNotListed();
 
     /**
      * Replays a capture file through the packet processors and returns when it is done. While it

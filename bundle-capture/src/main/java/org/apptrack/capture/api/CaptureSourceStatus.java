@@ -13,6 +13,8 @@ public final class CaptureSourceStatus {
     public enum State {
         /** Reading frames. */
         RUNNING,
+        /** Live capture set aside while a replay runs; it resumes with its counters when the replay ends. */
+        PAUSED,
         /** A replay reached the end of its file. */
         FINISHED,
         /** Stopped by configuration or command. */
@@ -82,7 +84,10 @@ public final class CaptureSourceStatus {
         return warning;
     }
 
-    /** Frames delivered to the packet processors. */
+    /**
+     * Frames delivered to the packet processors; for the live source, since its configuration was
+     * applied (replays pause it without resetting its counters).
+     */
     public long frames() {
         return frames;
     }

@@ -208,7 +208,7 @@ public class CapturePacketService implements PacketService, FrameHandler {
             } catch (RuntimeException | LinkageError e) {
                 entry.failed();
                 if (entry.failures() <= 10) {
-                    log.warn("Packet processor {} threw on a frame from {}", entry.processor(),
+                    log.warn("Packet processor {} threw on a frame from {}", entry,
                             context.inPacket().receivedFrom(), e);
                 }
             }
@@ -311,6 +311,11 @@ public class CapturePacketService implements PacketService, FrameHandler {
 
     @Override
     public List<PacketProcessorEntry> getProcessors() {
+        return List.of(processors);
+    }
+
+    /** The registered processors in delivery order, with their names and exception counts. */
+    public List<ProcessorEntry> processorEntries() {
         return List.of(processors);
     }
 

@@ -12,10 +12,15 @@ import org.onosproject.net.packet.PacketProcessorEntry;
  * averages stay unbiased and the total is estimated from them. Invocations are not counted per
  * call (an atomic increment per frame): every processor sees every frame that passes the filters,
  * so its invocations are the frames that passed while it was registered.
+ *
+ * <p>The processor's readable name and bundle ({@link ProcessorName}) are worked out once, at
+ * registration.
  */
-final class ProcessorEntry implements PacketProcessorEntry {
+public final class ProcessorEntry implements PacketProcessorEntry {
 
     private final PacketProcessor processor;
+    private final String name;
+    private final String bundle;
     private final int priority;
     private final long order;
     static final int SAMPLE_EVERY = 64;
@@ -32,6 +37,8 @@ final class ProcessorEntry implements PacketProcessorEntry {
 
     ProcessorEntry(PacketProcessor processor, int priority, long order, LongSupplier passedFrames) {
         this.processor = processor;
+        this.name = ProcessorName.of(processor);
+        this.bundle = ProcessorName.bundleOf(processor);
         this.priority = priority;
         this.order = order;
         this.passedFrames = passedFrames;
@@ -41,6 +48,16 @@ final class ProcessorEntry implements PacketProcessorEntry {
     @Override
     public PacketProcessor processor() {
         return processor;
+    }
+
+    /** The processor's class, or the class that declares it for a lambda (see {@link ProcessorName#of}). */
+    public String name() {
+        return name;
+    }
+
+    /** The symbolic name of the bundle the processor comes from; null outside OSGi. */
+    public String bundle() {
+        return bundle;
     }
 
     @Override
@@ -79,7 +96,7 @@ final class ProcessorEntry implements PacketProcessorEntry {
     }
 
     /** Exceptions the processor threw (caught and counted; they never stop the other processors). */
-    long failures() {
+    public long failures() {
         return failures.sum();
     }
 
@@ -90,5 +107,11 @@ final class ProcessorEntry implements PacketProcessorEntry {
 
     void failed() {
         failures.increment();
+    }
+
+    /** For logs: {@code NAME at observer(1)}. */
+    @Override
+    public String toString() {
+        return name + " at " + ProcessorName.priority(priority);
     }
 }

@@ -2,6 +2,7 @@ package org.apptrack.capture.source;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the packet sources: the live capture its configuration describes, and the replays asked
- * for by command. A replay pauses the live capture and hands the clock to the capture's
- * timestamps until it ends. A rejected configuration leaves the previous one running.
+ * for by command. A replay pauses the live capture (which keeps its counters and resumes when the
+ * replay ends) and hands the clock to the capture's timestamps until it ends. A rejected
+ * configuration leaves the previous one running. The last {@value CaptureService#REPLAYS_LISTED}
+ * replays are listed; older ones are counted.
  */
 @Component(immediate = true, service = CaptureService.class, configurationPid = CaptureSettings.PID)
 @Designate(ocd = CaptureConfig.class)
 public class CaptureManager implements CaptureService {
 
     private static final Logger log = LoggerFactory.getLogger(CaptureManager.class);
-    /** Replays kept for {@code apptrack:capture-status}. */
-    private static final int REPLAYS_KEPT = 10;
 
     @Reference
     private CapturePacketService packets;
@@ -44,7 +45,12 @@ public class CaptureManager implements CaptureService {
     private CaptureSettings settings;
     private LiveSource live;
     private String configError;
-    private final List<FileReplay> replays = new ArrayList<>();
+    /** The last {@value CaptureService#REPLAYS_LISTED} replays, oldest first; under {@link #lock}. */
+    private final ArrayDeque<FileReplay> replays = new ArrayDeque<>();
+    /** Replays dropped from {@link #replays}; under {@link #lock}. */
+    private long replaysNotListed;
+    /** True while a replay runs: the live source stays paused; under {@link #lock}. */
+    private boolean replaying;
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -91,7 +97,11 @@ public class CaptureManager implements CaptureService {
             stopLive();
             if (parsed.live()) {
                 live = new LiveSource(parsed, packets);
-                live.start();
+                if (replaying) {
+                    live.startPaused(); // opens its interfaces when the replay is over
+                } else {
+                    live.start();
+                }
             }
         }
     }
@@ -120,6 +130,13 @@ public class CaptureManager implements CaptureService {
     }
 
     @Override
+    public long replaysNotListed() {
+        synchronized (lock) {
+            return replaysNotListed;
+        }
+    }
+
+    @Override
     public CaptureSourceStatus replay(Path file, boolean originalPace, Consumer<CaptureSourceStatus> progress)
             throws IOException {
         synchronized (replayLock) { // one replay at a time: processors see one stream of frames
@@ -130,25 +147,24 @@ public class CaptureManager implements CaptureService {
     private CaptureSourceStatus replayAlone(Path file, boolean originalPace, Consumer<CaptureSourceStatus> progress)
             throws IOException {
         FileReplay replay = new FileReplay(file, originalPace, packets, clock);
-        LiveSource paused;
         synchronized (lock) {
-            paused = live;
-            if (paused != null) {
-                paused.stop();
-                live = null;
+            replaying = true;
+            if (live != null) {
+                live.pause();
             }
-            replays.add(replay);
-            if (replays.size() > REPLAYS_KEPT) {
-                replays.remove(0);
+            replays.addLast(replay);
+            if (replays.size() > REPLAYS_LISTED) {
+                replays.removeFirst();
+                replaysNotListed++;
             }
         }
         try {
             return replay.run(progress);
         } finally {
             synchronized (lock) {
-                if (paused != null && live == null && settings != null && settings.live()) {
-                    live = new LiveSource(settings, packets);
-                    live.start();
+                replaying = false;
+                if (live != null) {
+                    live.resume();
                 }
             }
         }

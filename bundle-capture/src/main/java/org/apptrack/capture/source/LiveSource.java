@@ -20,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * packet processors one at a time (a lock across interfaces), so processors need not be
  * thread-safe against themselves. An interface that cannot be opened fails the source with a
  * message naming it; the others are not started.
+ *
+ * <p>A replay {@linkplain #pause() pauses} the source: its interfaces are closed (the processors
+ * see one stream of frames, and the replay's clock) and opened again on {@link #resume()}. The
+ * counters belong to the source, not to the interface handles, so they run on across pauses;
+ * only a new configuration makes a new source with new counters.
  */
 final class LiveSource {
 
@@ -28,13 +33,17 @@ final class LiveSource {
 
     private final CaptureSettings settings;
     private final CapturePacketService packets;
-    private final List<LiveCapture> captures = new ArrayList<>();
+    /** The open interface handles, in the order of the settings; empty while paused or stopped. */
+    private volatile List<LiveCapture> captures = List.of();
     private final List<Thread> threads = new ArrayList<>();
     private final LongAdder frames = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    /** Drops counted by interface handles that have been closed (each handle counts from its opening). */
+    private long closedKernelDrops;
+    private long closedInterfaceDrops;
     private final RateMeter rate = new RateMeter();
     private final Object delivery = new Object();
-    private volatile State state = State.RUNNING;
+    private volatile State state = State.STOPPED;
     private volatile String error;
     private volatile boolean stopping;
 
@@ -43,21 +52,28 @@ final class LiveSource {
         this.packets = packets;
     }
 
-    void start() {
+    /** Opens the interfaces and starts reading: RUNNING, or FAILED naming the interface. */
+    synchronized void start() {
+        List<LiveCapture> opened = new ArrayList<>();
         try {
             for (String name : settings.interfaces()) {
-                captures.add(LiveCapture.open(name, settings.snapLength(), settings.promiscuous(),
+                opened.add(LiveCapture.open(name, settings.snapLength(), settings.promiscuous(),
                         settings.filter().isEmpty() ? null : settings.filter(), settings.bufferBytes()));
             }
         } catch (Exception | LinkageError e) {
             fail(e.getMessage() != null ? e.getMessage() : e.toString());
+            captures = opened;
             closeAll();
             return;
         }
+        captures = opened;
+        stopping = false;
+        error = null;
+        state = State.RUNNING;
         packets.interfaces(settings.interfaces(), this::emit);
-        for (int i = 0; i < captures.size(); i++) {
+        for (int i = 0; i < opened.size(); i++) {
             int index = i;
-            LiveCapture capture = captures.get(i);
+            LiveCapture capture = opened.get(i);
             Thread t = new Thread(() -> read(index, capture), "apptrack-capture-" + settings.interfaces().get(i));
             t.setDaemon(true);
             threads.add(t);
@@ -65,6 +81,31 @@ final class LiveSource {
         }
         log.info("Live capture started on {}{}", settings.interfaces(),
                 settings.filter().isEmpty() ? "" : " with filter '" + settings.filter() + "'");
+    }
+
+    /**
+     * A source made while a replay runs: PAUSED without opening anything, it opens its
+     * interfaces on {@link #resume()}, when the replay has ended.
+     */
+    synchronized void startPaused() {
+        state = State.PAUSED;
+    }
+
+    /** A RUNNING source stops reading and closes its interfaces, keeping its counters: PAUSED. */
+    synchronized void pause() {
+        if (state != State.RUNNING) {
+            return;
+        }
+        halt();
+        state = State.PAUSED;
+        log.info("Live capture on {} paused for a replay", settings.interfaces());
+    }
+
+    /** A PAUSED source opens its interfaces again and reads on, counting from where it was. */
+    synchronized void resume() {
+        if (state == State.PAUSED) {
+            start();
+        }
     }
 
     private void read(int index, LiveCapture capture) {
@@ -88,8 +129,13 @@ final class LiveSource {
     }
 
     private void emit(int interfaceIndex, ByteBuffer frame) {
+        List<LiveCapture> open = captures;
+        if (interfaceIndex >= open.size()) {
+            throw new UnsupportedOperationException("cannot emit: live capture on " + settings.interfaces()
+                    + " is " + state);
+        }
         try {
-            captures.get(interfaceIndex).inject(frame);
+            open.get(interfaceIndex).inject(frame);
         } catch (java.io.IOException e) {
             throw new UnsupportedOperationException(e.getMessage(), e);
         }
@@ -101,7 +147,16 @@ final class LiveSource {
         log.error("Live capture on {} failed: {}", settings.interfaces(), message);
     }
 
-    void stop() {
+    /** Stops for good: STOPPED (a FAILED source stays FAILED). */
+    synchronized void stop() {
+        halt();
+        if (state == State.RUNNING || state == State.PAUSED) {
+            state = State.STOPPED;
+        }
+    }
+
+    /** Ends the reading threads and closes the interfaces. */
+    private void halt() {
         stopping = true;
         for (LiveCapture c : captures) {
             c.breakLoop();
@@ -113,34 +168,35 @@ final class LiveSource {
                 Thread.currentThread().interrupt();
             }
         }
+        threads.clear();
         closeAll();
-        if (state == State.RUNNING) {
-            state = State.STOPPED;
-        }
     }
 
+    /** Closes the interfaces, adding what each counted to the source's totals. */
     private void closeAll() {
         for (LiveCapture c : captures) {
             try {
                 c.close();
+                LiveCapture.Stats last = c.stats(); // final counters, readable after close
+                closedKernelDrops += last.droppedByKernel();
+                closedInterfaceDrops += last.droppedByInterface();
             } catch (Exception e) {
                 log.debug("closing capture", e);
             }
         }
+        captures = List.of();
     }
 
-    CaptureSourceStatus status(String configError) {
-        long kernel = 0;
-        long iface = 0;
-        if (state == State.RUNNING) {
-            for (LiveCapture c : captures) {
-                try {
-                    LiveCapture.Stats s = c.stats();
-                    kernel += s.droppedByKernel();
-                    iface += s.droppedByInterface();
-                } catch (java.io.IOException e) {
-                    log.debug("capture statistics of {}", c, e);
-                }
+    synchronized CaptureSourceStatus status(String configError) {
+        long kernel = closedKernelDrops;
+        long iface = closedInterfaceDrops;
+        for (LiveCapture c : captures) {
+            try {
+                LiveCapture.Stats s = c.stats();
+                kernel += s.droppedByKernel();
+                iface += s.droppedByInterface();
+            } catch (java.io.IOException e) {
+                log.debug("capture statistics of {}", c, e);
             }
         }
         String warning = configError == null ? null : "configuration update rejected: " + configError;
