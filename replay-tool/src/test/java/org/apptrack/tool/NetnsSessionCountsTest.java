@@ -171,7 +171,9 @@ class NetnsSessionCountsTest {
                 Result clients = ns.inClient(STEP, "python3", clientScript.toString(), V4_SERVER, V6_SERVER,
                         "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, "" + CLOSED_PORT, "" + BIG_BYTES);
                 assertEquals(0, clients.exit, "clients failed: " + clients.output + "\nservers: " + serverOut);
-                Thread.sleep(500); // the last answers (ICMP port unreachable, FIN-ACKs) reach tcpdump
+                // tcpdump writes every packet (-U); on a busy machine it may lag behind the kernel's
+                // buffer: wait until the file stops growing, so that SIGINT loses nothing
+                awaitStableSize(pcap);
 
                 // SIGINT: tcpdump flushes and closes the file, then prints its counters
                 run(Duration.ofSeconds(10), "kill", "-INT", Long.toString(tcpdump.pid()));
@@ -180,6 +182,11 @@ class NetnsSessionCountsTest {
                 String stats = tcpdumpErr.toString();
                 System.out.println("tcpdump: " + stats.replace('\n', ' '));
                 assertTrue(stats.matches("(?s).*(^|\\n)0 packets dropped by kernel.*"), "tcpdump dropped packets: " + stats);
+                java.util.regex.Matcher captured = java.util.regex.Pattern.compile("(\\d+) packets captured").matcher(stats);
+                java.util.regex.Matcher received = java.util.regex.Pattern.compile("(\\d+) packets received by filter")
+                        .matcher(stats);
+                assertTrue(captured.find() && received.find(), stats);
+                assertEquals(received.group(1), captured.group(1), "tcpdump stopped before writing everything: " + stats);
             } finally {
                 if (servers != null) {
                     servers.destroyForcibly();
@@ -253,6 +260,19 @@ class NetnsSessionCountsTest {
         long n = agreed.stream().filter(a -> key.test(a.key)).count();
         assertTrue(n >= atLeast, what + ": " + n + " agreeing flow(s), expected at least " + atLeast + "; agreed: "
                 + agreed.stream().map(a -> a.key).collect(java.util.stream.Collectors.toList()));
+    }
+
+    /** Waits (at most 30 s) until {@code file} has kept its size for a second. */
+    private static void awaitStableSize(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        long size = -1;
+        int stable = 0;
+        while (stable < 5 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            long now = Files.size(file);
+            stable = now == size ? stable + 1 : 0;
+            size = now;
+        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Process p, String message)
