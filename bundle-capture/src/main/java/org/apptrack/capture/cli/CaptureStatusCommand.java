@@ -45,6 +45,9 @@ public class CaptureStatusCommand implements Action {
         }
         table.print(System.out);
         for (CaptureSourceStatus s : capture.sources()) {
+            if (!s.filter().isEmpty()) {
+                System.out.println(s.name() + ": filter: " + s.filter());
+            }
             if (s.error() != null) {
                 System.out.println(s.name() + ": error: " + s.error());
             }

@@ -6,16 +6,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apptrack.api.traffic.OwnTraffic;
+import org.apptrack.api.traffic.OwnTrafficListener;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.config.CaptureConfig;
 import org.apptrack.capture.config.CaptureSettings;
+import org.apptrack.capture.filter.OwnTrafficBpf;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the packet sources: the live capture its configuration describes, and the replays asked
  * for by command. A replay pauses the live capture and hands the clock to the capture's
- * timestamps until it ends. A rejected configuration leaves the previous one running.
+ * timestamps until it ends. A rejected configuration leaves the previous one running. The
+ * product's own traffic ({@link OwnTrafficService}, when there is one) is kept out of the live
+ * capture by its kernel filter, which follows every change of it.
  */
 @Component(immediate = true, service = CaptureService.class, configurationPid = CaptureSettings.PID)
 @Designate(ocd = CaptureConfig.class)
@@ -45,6 +54,9 @@ public class CaptureManager implements CaptureService {
     private LiveSource live;
     private String configError;
     private final List<FileReplay> replays = new ArrayList<>();
+    /** BPF expression excluding the product's own traffic; empty while none is known. Under {@link #lock}. */
+    private String exclusion = "";
+    private final OwnTrafficListener ownTrafficListener = event -> exclude(event.subject());
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -62,6 +74,32 @@ public class CaptureManager implements CaptureService {
             stopLive();
             for (FileReplay r : replays) {
                 r.stop();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    protected void bindOwnTrafficService(OwnTrafficService service) {
+        service.addListener(ownTrafficListener);
+        exclude(service.ownTraffic());
+    }
+
+    protected void unbindOwnTrafficService(OwnTrafficService service) {
+        service.removeListener(ownTrafficListener);
+        exclude(OwnTraffic.NONE);
+    }
+
+    /** Keeps {@code traffic} out of the live capture from now on (the running one and the next). */
+    public void exclude(OwnTraffic traffic) {
+        String expression = OwnTrafficBpf.exclusion(traffic);
+        synchronized (lock) {
+            if (expression.equals(exclusion)) {
+                return;
+            }
+            exclusion = expression;
+            if (live != null) {
+                live.exclude(expression);
             }
         }
     }
@@ -90,7 +128,7 @@ public class CaptureManager implements CaptureService {
             settings = parsed;
             stopLive();
             if (parsed.live()) {
-                live = new LiveSource(parsed, packets);
+                live = new LiveSource(parsed, packets, exclusion);
                 live.start();
             }
         }
@@ -147,7 +185,7 @@ public class CaptureManager implements CaptureService {
         } finally {
             synchronized (lock) {
                 if (paused != null && live == null && settings != null && settings.live()) {
-                    live = new LiveSource(settings, packets);
+                    live = new LiveSource(settings, packets, exclusion);
                     live.start();
                 }
             }
