@@ -272,8 +272,13 @@ public final class LiveCapture implements Closeable {
      * @param bpfFilter a tcpdump filter expression, or null / blank for every packet
      * @throws LiveCaptureException naming the interface when the expression does not compile
      *     (the previous filter stays) or the capture is closed
+     * @throws IllegalStateException when called from a handler inside {@link #dispatch}, whose
+     *     read would never end
      */
     public void setFilter(String bpfFilter) throws LiveCaptureException {
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("setFilter from inside dispatch on interface '" + interfaceName + "'");
+        }
         String next = bpfFilter == null ? "" : bpfFilter.trim();
         breakLoop();
         ReentrantReadWriteLock.WriteLock write = lock.writeLock();
