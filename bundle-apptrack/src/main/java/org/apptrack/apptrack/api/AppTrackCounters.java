@@ -21,6 +21,7 @@ public final class AppTrackCounters {
     private final long notIpFrames;
     private final long framesWithoutZone;
     private final long framesNotTracked;
+    private final long ownTrafficFrames;
     private final Map<String, Long> closedByReason;
     private final Map<String, Long> malformedByCause;
 
@@ -28,10 +29,11 @@ public final class AppTrackCounters {
     public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
                             long failedMessages, long sessionsCreated, long sessionsClosed, long activeSessions,
                             long refusedSessions, long frames, long malformedFrames, long notIpFrames,
-                            long framesWithoutZone, long framesNotTracked,
+                            long framesWithoutZone, long framesNotTracked, long ownTrafficFrames,
                             Map<String, Long> closedByReason, Map<String, Long> malformedByCause) {
         this.framesWithoutZone = framesWithoutZone;
         this.framesNotTracked = framesNotTracked;
+        this.ownTrafficFrames = ownTrafficFrames;
         this.sessionCreateMessages = sessionCreateMessages;
         this.volumeUpdateMessages = volumeUpdateMessages;
         this.sessionCloseMessages = sessionCloseMessages;
@@ -105,6 +107,14 @@ public final class AppTrackCounters {
     /** Frames of flows between zones with AppTrack disabled (not tracked). */
     public long framesNotTracked() {
         return framesNotTracked;
+    }
+
+    /**
+     * Frames of the product's own traffic (log export, management) that would have created a
+     * session: an SRX does not track its own control-plane traffic as transit sessions.
+     */
+    public long ownTrafficFrames() {
+        return ownTrafficFrames;
     }
 
     /** Closed sessions by SRX close reason ("TCP FIN", "idle Timeout", ...). */

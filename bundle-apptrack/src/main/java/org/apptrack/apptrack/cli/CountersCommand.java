@@ -32,6 +32,7 @@ public class CountersCommand implements Action {
         row("Malformed frames", c.malformedFrames());
         row("Frames outside every zone", c.framesWithoutZone());
         row("Frames with AppTrack disabled", c.framesNotTracked());
+        row("Frames of own traffic (not tracked)", c.ownTrafficFrames());
         for (Map.Entry<String, Long> e : c.closedByReason().entrySet()) {
             if (e.getValue() > 0) {
                 row("  closed: " + e.getKey(), e.getValue());

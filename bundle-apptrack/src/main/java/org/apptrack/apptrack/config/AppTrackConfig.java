@@ -63,6 +63,12 @@ public @interface AppTrackConfig {
             + " the zones stay configured.")
     boolean disable() default false;
 
+    @AttributeDefinition(name = "Management endpoints", required = false, description = "Traffic of this host's"
+            + " management that AppTrack and the capture leave out, besides the log streams and the container's SSH,"
+            + " HTTP and JMX listeners: comma-separated PROTOCOL/PORT (a port of this host, e.g. tcp/22) or"
+            + " PROTOCOL/ADDRESS:PORT (an endpoint anywhere, e.g. udp/192.0.2.1:161, tcp/[2001:db8::1]:22).")
+    String managementEndpoints() default "";
+
     @AttributeDefinition(name = "Default policy name", description = "policy-name of sessions between zones without a"
             + " policy.FROM.TO entry. Zones, policies and users are keys of their own: zone.NAME.prefixes,"
             + " zone.NAME.interfaces, zone.NAME.applicationTracking, zone.NAME.logicalSystem, policy.FROM.TO,"

@@ -1,6 +1,7 @@
 package org.apptrack.apptrack.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apptrack.apptrack.engine.EngineSettings;
@@ -18,13 +19,15 @@ public final class AppTrackSettings {
     private final SecurityZones zones;
     private final boolean logSessionCreate;
     private final boolean logSessionClose;
+    private final List<ManagementEndpoint> managementEndpoints;
 
     private AppTrackSettings(EngineSettings engine, SecurityZones zones, boolean logSessionCreate,
-                             boolean logSessionClose) {
+                             boolean logSessionClose, List<ManagementEndpoint> managementEndpoints) {
         this.engine = engine;
         this.zones = zones;
         this.logSessionCreate = logSessionCreate;
         this.logSessionClose = logSessionClose;
+        this.managementEndpoints = managementEndpoints;
     }
 
     /**
@@ -58,7 +61,8 @@ public final class AppTrackSettings {
         // AppTrack start message when a new session begins", i.e. the create message.
         boolean logSessionCreate = bool(props, "logSessionCreate", false) || engine.firstUpdate();
         return new AppTrackSettings(engine, ZoneSettings.parse(props), logSessionCreate,
-                bool(props, "logSessionClose", false));
+                bool(props, "logSessionClose", false),
+                ManagementEndpoints.parse(props.get(ManagementEndpoints.PROPERTY)));
     }
 
     public EngineSettings engine() {
@@ -78,6 +82,11 @@ public final class AppTrackSettings {
     /** Junos {@code log-session-close}. */
     public boolean logSessionClose() {
         return logSessionClose;
+    }
+
+    /** Endpoints whose traffic is management of this host, not tracked ({@code managementEndpoints}). */
+    public List<ManagementEndpoint> managementEndpoints() {
+        return managementEndpoints;
     }
 
     private static String text(Map<String, ?> props, String key, String fallback) {

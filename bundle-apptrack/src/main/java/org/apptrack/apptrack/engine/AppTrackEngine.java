@@ -29,7 +29,7 @@ import org.apptrack.apptrack.engine.timing.TimerWheel;
  * ends that session and starts a new one. Not created: a TCP RST without a session (as an SRX
  * does not create a session from a RST), an ICMP error (it is matched to the session it quotes),
  * a later fragment (attached to the session of its first fragment, see below), a refusal when the
- * table is full ({@link #refused()}).</li>
+ * table is full ({@link #refused()}), the product's own traffic ({@link #ownTrafficFrames()}).</li>
  * <li>Counting: per-direction packets and layer-3 bytes ({@link FrameDecoder#l3Length()}).</li>
  * <li>Close logic: TCP by {@link TcpTracker}; an ICMP/ICMPv6 echo reply from the server closes
  * "response received" (doc: "Response received for a packet request (such as icmp req-reply)");
@@ -76,6 +76,8 @@ public final class AppTrackEngine {
     private EngineSettings settings;
     private final SessionEventListener listener;
     private PolicyResolver policies;
+    /** The product's own traffic: no session for it (see {@link #ownTraffic(OwnTrafficMatcher)}). */
+    private OwnTrafficMatcher ownTraffic = OwnTrafficMatcher.NONE;
     private final ApplicationClassifier classifier;
     private final FrameDecoder decoder = new FrameDecoder();
     private final SessionTable table;
@@ -103,6 +105,7 @@ public final class AppTrackEngine {
     private long tcpRstWithoutSession;
     private long framesWithoutZone;
     private long framesNotTracked;
+    private long ownTrafficFrames;
 
     /** An engine that tracks every flow under policy 0. */
     public AppTrackEngine(EngineSettings settings, SessionEventListener listener) {
@@ -183,6 +186,11 @@ public final class AppTrackEngine {
         if (s < 0) {
             if (proto == IPPROTO_TCP && (d.tcpFlags() & TcpTracker.FLAG_RST) != 0) {
                 tcpRstWithoutSession++;
+                return false;
+            }
+            if (ownTraffic.matches(proto, d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(),
+                    d.dstPort())) {
+                ownTrafficFrames++;
                 return false;
             }
             int policy = policies.resolve(ingressZone, d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow());
@@ -472,6 +480,18 @@ public final class AppTrackEngine {
         return true;
     }
 
+    /**
+     * Recognises the product's own traffic from now on: a packet of it that would create a
+     * session creates none and is counted ({@link #ownTrafficFrames()}). Sessions already open
+     * are the caller's to close.
+     */
+    public void ownTraffic(OwnTrafficMatcher matcher) {
+        if (matcher == null) {
+            throw new NullPointerException("matcher");
+        }
+        ownTraffic = matcher;
+    }
+
     /** Gives an open session its policy index under a new configuration (negative: close it). */
     @FunctionalInterface
     public interface SessionPolicyMapper {
@@ -640,4 +660,6 @@ public final class AppTrackEngine {
     public long framesWithoutZone() { return framesWithoutZone; }
     /** Frames of flows between zones where AppTrack is disabled (no session created). */
     public long framesNotTracked() { return framesNotTracked; }
+    /** Frames of the product's own traffic that would have created a session (none created). */
+    public long ownTrafficFrames() { return ownTrafficFrames; }
 }

@@ -6,6 +6,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apptrack.api.traffic.OwnTraffic;
+import org.apptrack.api.traffic.OwnTrafficListener;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.Clock;
@@ -31,6 +34,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -40,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The ONOS app: an observer-priority packet processor on ONOS's PacketService (forwarding apps
  * are not disturbed) that feeds every IPv4 and IPv6 frame to AppTrack ({@link AppTrackRuntime}),
  * whose session events become AppTrack logs on the security log. Time is the packet source's
- * {@link Clock} when there is one (capture time in replays), else wall time.
+ * {@link Clock} when there is one (capture time in replays), else wall time. The product's own
+ * traffic ({@link OwnTrafficService}: log export, management) gets no session, whoever captures.
  */
 @Component(immediate = true, service = AppTrackService.class, configurationPid = AppTrackSettings.PID)
 @Designate(ocd = AppTrackConfig.class)
@@ -65,6 +70,9 @@ public class AppTrackManager implements AppTrackService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
 
+    private volatile OwnTrafficService ownTrafficService;
+    private final OwnTrafficListener ownTrafficListener = event -> applyOwnTraffic(event.subject());
+
     private final PacketProcessor processor = this::process;
     private final Clock time = () -> {
         Clock c = clock;
@@ -85,6 +93,10 @@ public class AppTrackManager implements AppTrackService {
             settings = AppTrackSettings.parse(Map.of());
         }
         runtime = new AppTrackRuntime(securityLog, settings, time);
+        OwnTrafficService own = ownTrafficService;
+        if (own != null) {
+            applyOwnTraffic(own.ownTraffic());
+        }
         packetService.addProcessor(processor, PacketProcessor.observer(1));
         packetService.requestPackets(IPV4, PacketPriority.REACTIVE, appId);
         packetService.requestPackets(IPV6, PacketPriority.REACTIVE, appId);
@@ -119,6 +131,33 @@ public class AppTrackManager implements AppTrackService {
         ticker.shutdownNow();
         runtime.closeAll(CloseReason.POLICY_DELETE);
         log.info("AppTrack stopped");
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    protected void bindOwnTrafficService(OwnTrafficService service) {
+        ownTrafficService = service;
+        service.addListener(ownTrafficListener);
+        applyOwnTraffic(service.ownTraffic());
+    }
+
+    protected void unbindOwnTrafficService(OwnTrafficService service) {
+        service.removeListener(ownTrafficListener);
+        if (ownTrafficService == service) {
+            ownTrafficService = null;
+            applyOwnTraffic(OwnTraffic.NONE);
+        }
+    }
+
+    private void applyOwnTraffic(OwnTraffic traffic) {
+        AppTrackRuntime r = runtime;
+        if (r == null) {
+            return; // not active yet: activate() reads the service's current set
+        }
+        int closed = r.ownTraffic(traffic);
+        if (closed > 0) {
+            log.info("AppTrack: {} open session(s) of the product's own traffic closed", closed);
+        }
     }
 
     private void process(PacketContext context) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionInfo;
@@ -15,10 +16,12 @@ import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.OwnTrafficMatcher;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.decode.MalformedCause;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.engine.owntraffic.OwnTrafficTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.Zone;
@@ -42,6 +45,7 @@ public final class AppTrackRuntime {
     /** Zone of each ingress ConnectPoint seen, under the current zones (cleared on reconfiguration). */
     private final Map<ConnectPoint, Integer> ingressZones = new HashMap<>();
     private AppTrackSettings settings;
+    private OwnTrafficMatcher ownTraffic = OwnTrafficMatcher.NONE;
     private AppTrackEngine engine;
     private SessionLogEmitter emitter;
 
@@ -55,6 +59,7 @@ public final class AppTrackRuntime {
     private void build(AppTrackSettings s) {
         emitter = new SessionLogEmitter(securityLog, s.zones(), s.logSessionCreate(), s.logSessionClose());
         engine = new AppTrackEngine(s.engine(), emitter, s.zones());
+        engine.ownTraffic(ownTraffic);
         emitter.engine(engine);
     }
 
@@ -120,6 +125,36 @@ public final class AppTrackRuntime {
                         t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
             }, now);
             emitter.configure(after, next.logSessionCreate(), next.logSessionClose());
+        }
+    }
+
+    /**
+     * Leaves the product's own traffic (log export, management) out from now on: a packet of it
+     * creates no session and is counted. Sessions of it that are already open (seen before their
+     * endpoint was known, e.g. a log stream that connected while the capture started) close with
+     * reason "policy delete", as an SRX closes sessions that a policy change no longer permits.
+     *
+     * @return how many open sessions this closed
+     */
+    public int ownTraffic(OwnTraffic traffic) {
+        OwnTrafficTable table = OwnTrafficTable.of(traffic);
+        synchronized (lock) {
+            ownTraffic = table;
+            engine.ownTraffic(table);
+            SessionTable t = engine.table();
+            int[] sessions = new int[t.size()];
+            int[] ids = new int[t.size()];
+            int n = 0;
+            for (int pos = t.size() - 1; pos >= 0; pos--) {
+                int s = t.sessionAt(pos);
+                if (table.matches(t.protocol(s), t.clientAddrHi(s), t.clientAddrLo(s), t.clientPort(s),
+                        t.serverAddrHi(s), t.serverAddrLo(s), t.serverPort(s))) {
+                    sessions[n] = s;
+                    ids[n++] = t.sessionId(s);
+                }
+            }
+            return n == 0 ? 0 : engine.closeSessions(sessions, ids, n, CloseReason.POLICY_DELETE,
+                    clock.currentTimeNanos());
         }
     }
 
@@ -199,7 +234,7 @@ public final class AppTrackRuntime {
             return new AppTrackCounters(emitter.creates(), emitter.updates(), emitter.closes(), emitter.failures(),
                     engine.sessionsCreated(), engine.sessionsClosed(), engine.active(), engine.refused(),
                     engine.frames(), engine.malformed(), engine.notIp(), engine.framesWithoutZone(),
-                    engine.framesNotTracked(), closed, malformed);
+                    engine.framesNotTracked(), engine.ownTrafficFrames(), closed, malformed);
         }
     }
 

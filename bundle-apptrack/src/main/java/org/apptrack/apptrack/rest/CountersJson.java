@@ -31,6 +31,7 @@ final class CountersJson {
         n.put("malformedFrames", c.malformedFrames());
         n.put("framesWithoutZone", c.framesWithoutZone());
         n.put("framesNotTracked", c.framesNotTracked());
+        n.put("ownTrafficFrames", c.ownTrafficFrames());
         putAll(n.putObject("closedByReason"), c.closedByReason());
         putAll(n.putObject("malformedByCause"), c.malformedByCause());
         return n;

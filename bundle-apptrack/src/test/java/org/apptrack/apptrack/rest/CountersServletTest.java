@@ -37,6 +37,7 @@ class CountersServletTest {
         assertEquals(5, c.path("malformedFrames").asLong());
         assertEquals(8, c.path("framesWithoutZone").asLong());
         assertEquals(9, c.path("framesNotTracked").asLong());
+        assertEquals(11, c.path("ownTrafficFrames").asLong());
         assertEquals(4, c.path("closedByReason").path("TCP FIN").asLong());
         assertEquals(0, c.path("closedByReason").path("idle Timeout").asLong());
         assertEquals(5, c.path("malformedByCause").path("TRUNCATED_IPV4").asLong());

@@ -40,7 +40,7 @@ final class FakeAppTrackService implements AppTrackService {
         closed.put("TCP FIN", 4L);
         closed.put("CLI", (long) clearCalls);
         closed.put("idle Timeout", 0L);
-        return new AppTrackCounters(10, 2, 4, 0, 10, 4, sessions.size(), 7, 1234, 5, 6, 8, 9, closed,
+        return new AppTrackCounters(10, 2, 4, 0, 10, 4, sessions.size(), 7, 1234, 5, 6, 8, 9, 11, closed,
                 Map.of("TRUNCATED_IPV4", 5L));
     }
 

@@ -36,11 +36,12 @@ public final class CaptureSourceStatus {
     private final Map<String, Long> skipped;
     private final double framesPerSecond;
     private final double progress;
+    private final String filter;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public CaptureSourceStatus(String name, String kind, List<String> interfaces, State state, String error,
                                String warning, long frames, long bytes, long kernelDrops, long interfaceDrops,
-                               Map<String, Long> skipped, double framesPerSecond, double progress) {
+                               Map<String, Long> skipped, double framesPerSecond, double progress, String filter) {
         this.name = name;
         this.kind = kind;
         this.interfaces = List.copyOf(interfaces);
@@ -54,6 +55,7 @@ public final class CaptureSourceStatus {
         this.skipped = Map.copyOf(skipped);
         this.framesPerSecond = framesPerSecond;
         this.progress = progress;
+        this.filter = filter == null ? "" : filter;
     }
 
     /** {@code live} or the file name of a replay. */
@@ -120,5 +122,13 @@ public final class CaptureSourceStatus {
     /** Fraction of a capture file read, 0..1; -1 for live capture. */
     public double progress() {
         return progress;
+    }
+
+    /**
+     * The kernel (BPF) filter in force on a live capture: the operator's filter and the
+     * exclusion of the product's own traffic; empty for none (and for replays).
+     */
+    public String filter() {
+        return filter;
     }
 }

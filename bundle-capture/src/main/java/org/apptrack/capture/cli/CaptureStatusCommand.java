@@ -62,6 +62,9 @@ public class CaptureStatusCommand implements Action {
                     + CaptureService.REPLAYS_LISTED + " are kept)");
         }
         for (CaptureSourceStatus s : sources) {
+            if (!s.filter().isEmpty()) {
+                out.println(s.name() + ": filter: " + s.filter());
+            }
             if (s.error() != null) {
                 out.println(s.name() + ": error: " + s.error());
             }

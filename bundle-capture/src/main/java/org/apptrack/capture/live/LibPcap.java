@@ -167,6 +167,9 @@ final class LibPcap {
 
     static native int pcap_snapshot(Pointer p);
 
+    /** {@code pcap_t *pcap_open_dead(int linktype, int snaplen)}: a handle that only compiles filters (no privileges). */
+    static native Pointer pcap_open_dead(int linkType, int snapLength);
+
     /** {@code int pcap_compile(pcap_t *, struct bpf_program *, const char *, int optimize, bpf_u_int32 netmask)}. */
     static native int pcap_compile(Pointer p, Pointer program, String filter, int optimize, int netmask);
 

@@ -55,6 +55,7 @@ public final class LiveCapture implements Closeable {
     private volatile boolean closed;
     private volatile boolean closePending;
     private volatile int interfaceIndex;
+    private volatile String filter;
 
     // reading thread only (JNA is touched by instances only, so a broken JNA fails open(), not class init)
     private final int timevalField = Native.LONG_SIZE; // struct timeval {time_t tv_sec; suseconds_t tv_usec}
@@ -197,11 +198,13 @@ public final class LiveCapture implements Closeable {
                         + name + "': its link-layer type " + dlt + " (" + LibPcap.pcap_datalink_val_to_name(dlt)
                         + ") cannot be converted to Ethernet");
             }
-            if (bpfFilter != null && !bpfFilter.isBlank()) {
-                installFilter(p, name, bpfFilter);
+            String installed = bpfFilter == null ? "" : bpfFilter.trim();
+            if (!installed.isEmpty()) {
+                installFilter(p, name, installed);
             }
             int effectiveSnap = LibPcap.pcap_snapshot(p);
             LiveCapture capture = new LiveCapture(name, p, type, effectiveSnap > 0 ? effectiveSnap : snap, nano, fd);
+            capture.filter = installed;
             ok = true;
             LOG.debug("capturing on '{}': link type {}, snap length {}, {} timestamps, {}", name, type,
                     capture.snapLength, nano ? "nanosecond" : "microsecond", LibPcap.pcap_lib_version());
@@ -257,6 +260,72 @@ public final class LiveCapture implements Closeable {
             }
         } finally {
             LibPcap.pcap_freecode(program);
+        }
+    }
+
+    /**
+     * Replaces the filter of the running capture, without closing it: frames waiting in the
+     * kernel's ring stay (libpcap applies the new filter to those the old one let in), none is
+     * lost. Takes effect within {@link #READ_TIMEOUT_MILLIS}: the reading thread is asked to
+     * return from {@link #dispatch}, and libpcap's handle is changed while no thread reads it.
+     *
+     * @param bpfFilter a tcpdump filter expression, or null / blank for every packet
+     * @throws LiveCaptureException naming the interface when the expression does not compile
+     *     (the previous filter stays) or the capture is closed
+     * @throws IllegalStateException when called from a handler inside {@link #dispatch}, whose
+     *     read would never end
+     */
+    public void setFilter(String bpfFilter) throws LiveCaptureException {
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("setFilter from inside dispatch on interface '" + interfaceName + "'");
+        }
+        String next = bpfFilter == null ? "" : bpfFilter.trim();
+        breakLoop();
+        ReentrantReadWriteLock.WriteLock write = lock.writeLock();
+        write.lock();
+        try {
+            if (handle == null) {
+                throw new LiveCaptureException(Reason.CLOSED, interfaceName,
+                        "capture on interface '" + interfaceName + "' is closed");
+            }
+            installFilter(handle, interfaceName, next); // "" compiles to "every packet"
+            filter = next;
+        } finally {
+            write.unlock();
+        }
+    }
+
+    /** The filter installed now; empty for none. */
+    public String filter() {
+        return filter;
+    }
+
+    /**
+     * Compiles a filter expression for a link type without capturing (libpcap's "dead" handle,
+     * no privileges needed), as a check before it is used.
+     *
+     * @throws LiveCaptureException when the expression does not compile, with libpcap's message
+     */
+    public static void checkFilter(String bpfFilter, LinkType linkType) throws LiveCaptureException {
+        try {
+            LibPcap.require();
+        } catch (UnsatisfiedLinkError e) {
+            throw new LiveCaptureException(Reason.LIBRARY_MISSING, "-", "cannot check a filter: " + e.getMessage(), e);
+        }
+        Pointer p = LibPcap.pcap_open_dead(linkType.code(), DEFAULT_SNAP_LENGTH);
+        if (p == null) {
+            throw new LiveCaptureException(Reason.PCAP_ERROR, "-", "pcap_open_dead failed for " + linkType);
+        }
+        try {
+            Memory program = new Memory(16);
+            program.clear();
+            if (LibPcap.pcap_compile(p, program, bpfFilter, 1, LibPcap.PCAP_NETMASK_UNKNOWN) != 0) {
+                throw new LiveCaptureException(Reason.INVALID_FILTER, "-", "invalid BPF filter '" + bpfFilter
+                        + "': " + LibPcap.pcap_geterr(p));
+            }
+            LibPcap.pcap_freecode(program);
+        } finally {
+            LibPcap.pcap_close(p);
         }
     }
 

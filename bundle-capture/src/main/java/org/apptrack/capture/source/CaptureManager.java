@@ -7,16 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apptrack.api.traffic.OwnTraffic;
+import org.apptrack.api.traffic.OwnTrafficListener;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.config.CaptureConfig;
 import org.apptrack.capture.config.CaptureSettings;
+import org.apptrack.capture.filter.OwnTrafficBpf;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * for by command. A replay pauses the live capture (which keeps its counters and resumes when the
  * replay ends) and hands the clock to the capture's timestamps until it ends. A rejected
  * configuration leaves the previous one running. The last {@value CaptureService#REPLAYS_LISTED}
- * replays are listed; older ones are counted.
+ * replays are listed; older ones are counted. The product's own traffic ({@link OwnTrafficService},
+ * when there is one) is kept out of the live capture by its kernel filter, which follows every
+ * change of it.
  */
 @Component(immediate = true, service = CaptureService.class, configurationPid = CaptureSettings.PID)
 @Designate(ocd = CaptureConfig.class)
@@ -51,6 +60,9 @@ public class CaptureManager implements CaptureService {
     private long replaysNotListed;
     /** True while a replay runs: the live source stays paused; under {@link #lock}. */
     private boolean replaying;
+    /** BPF expression excluding the product's own traffic; empty while none is known. Under {@link #lock}. */
+    private String exclusion = "";
+    private final OwnTrafficListener ownTrafficListener = event -> exclude(event.subject());
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -68,6 +80,32 @@ public class CaptureManager implements CaptureService {
             stopLive();
             for (FileReplay r : replays) {
                 r.stop();
+            }
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    protected void bindOwnTrafficService(OwnTrafficService service) {
+        service.addListener(ownTrafficListener);
+        exclude(service.ownTraffic());
+    }
+
+    protected void unbindOwnTrafficService(OwnTrafficService service) {
+        service.removeListener(ownTrafficListener);
+        exclude(OwnTraffic.NONE);
+    }
+
+    /** Keeps {@code traffic} out of the live capture from now on (the running one and the next). */
+    public void exclude(OwnTraffic traffic) {
+        String expression = OwnTrafficBpf.exclusion(traffic);
+        synchronized (lock) {
+            if (expression.equals(exclusion)) {
+                return;
+            }
+            exclusion = expression;
+            if (live != null) {
+                live.exclude(expression);
             }
         }
     }
@@ -96,7 +134,7 @@ public class CaptureManager implements CaptureService {
             settings = parsed;
             stopLive();
             if (parsed.live()) {
-                live = new LiveSource(parsed, packets);
+                live = new LiveSource(parsed, packets, exclusion);
                 if (replaying) {
                     live.startPaused(); // opens its interfaces when the replay is over
                 } else {

@@ -143,6 +143,6 @@ public final class FileReplay implements FrameHandler {
             warning = r.snapLengthWarning();
         }
         return new CaptureSourceStatus(file.getFileName().toString(), "file", names, state, error, warning, frames,
-                bytes, 0, 0, skipped, rate.rate(frames), state == State.FINISHED ? 1.0 : progress);
+                bytes, 0, 0, skipped, rate.rate(frames), state == State.FINISHED ? 1.0 : progress, "");
     }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.api.CaptureSourceStatus.State;
 import org.apptrack.capture.config.CaptureSettings;
+import org.apptrack.capture.filter.OwnTrafficBpf;
 import org.apptrack.capture.frame.FrameHandler;
 import org.apptrack.capture.live.LiveCapture;
+import org.apptrack.capture.live.LiveCaptureException;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Live capture on the configured interfaces, one reading thread per interface. Frames reach the
  * packet processors one at a time (a lock across interfaces), so processors need not be
  * thread-safe against themselves. An interface that cannot be opened fails the source with a
- * message naming it; the others are not started.
+ * message naming it; the others are not started. The kernel filter is the operator's filter and
+ * the exclusion of the product's own traffic; a new exclusion replaces it on the running captures.
  *
  * <p>A replay {@linkplain #pause() pauses} the source: its interfaces are closed (the processors
  * see one stream of frames, and the replay's clock) and opened again on {@link #resume()}. The
@@ -46,10 +49,15 @@ final class LiveSource {
     private volatile State state = State.STOPPED;
     private volatile String error;
     private volatile boolean stopping;
+    /** BPF expression excluding the product's own traffic; empty for none. */
+    private volatile String exclusion;
+    /** Why the exclusion is not in the kernel filter; null when it is. */
+    private volatile String filterWarning;
 
-    LiveSource(CaptureSettings settings, CapturePacketService packets) {
+    LiveSource(CaptureSettings settings, CapturePacketService packets, String exclusion) {
         this.settings = settings;
         this.packets = packets;
+        this.exclusion = exclusion;
     }
 
     /** Opens the interfaces and starts reading: RUNNING, or FAILED naming the interface. */
@@ -70,6 +78,7 @@ final class LiveSource {
         stopping = false;
         error = null;
         state = State.RUNNING;
+        installFilter();
         packets.interfaces(settings.interfaces(), this::emit);
         for (int i = 0; i < opened.size(); i++) {
             int index = i;
@@ -79,8 +88,41 @@ final class LiveSource {
             threads.add(t);
             t.start();
         }
-        log.info("Live capture started on {}{}", settings.interfaces(),
-                settings.filter().isEmpty() ? "" : " with filter '" + settings.filter() + "'");
+        String filter = captures.get(0).filter();
+        log.info("Live capture started on {}{}", settings.interfaces(), filter.isEmpty() ? "" : " with filter '"
+                + filter + "'");
+    }
+
+    /** Excludes the product's own traffic as {@code expression} says from now on, on the running captures. */
+    synchronized void exclude(String expression) {
+        exclusion = expression;
+        if (state == State.RUNNING && !stopping) {
+            installFilter();
+        }
+    }
+
+    /**
+     * Puts the operator's filter and the exclusion on each capture that does not have them yet.
+     * An expression that does not compile leaves the capture's filter as it was (AppTrack still
+     * leaves own traffic out) and is reported in the status.
+     */
+    private void installFilter() {
+        String effective = OwnTrafficBpf.combine(settings.filter(), exclusion);
+        String problem = null;
+        for (LiveCapture c : captures) {
+            if (effective.equals(c.filter())) {
+                continue;
+            }
+            try {
+                c.setFilter(effective);
+                log.info("Live capture on {}: filter now '{}'", c.interfaceName(), effective);
+            } catch (LiveCaptureException e) {
+                problem = "own traffic not excluded by the kernel filter, the previous filter stays: "
+                        + e.getMessage();
+                log.error("Live capture: {}", problem);
+            }
+        }
+        filterWarning = problem;
     }
 
     /**
@@ -199,14 +241,17 @@ final class LiveSource {
                 log.debug("capture statistics of {}", c, e);
             }
         }
-        String warning = configError == null ? null : "configuration update rejected: " + configError;
+        String warning = configError == null ? filterWarning : "configuration update rejected: " + configError
+                + (filterWarning == null ? "" : "; " + filterWarning);
         long n = frames.sum();
+        String filter = captures.isEmpty() ? OwnTrafficBpf.combine(settings.filter(), exclusion)
+                : captures.get(0).filter();
         return new CaptureSourceStatus("live", "live", settings.interfaces(), state, error, warning, n, bytes.sum(),
-                kernel, iface, new HashMap<>(), rate.rate(n), -1);
+                kernel, iface, new HashMap<>(), rate.rate(n), -1, filter);
     }
 
     static CaptureSourceStatus rejected(String configError) {
         return new CaptureSourceStatus("live", "live", List.of(), State.FAILED, "configuration rejected: "
-                + configError, null, 0, 0, 0, 0, Map.of(), 0, -1);
+                + configError, null, 0, 0, 0, 0, Map.of(), 0, -1, "");
     }
 }

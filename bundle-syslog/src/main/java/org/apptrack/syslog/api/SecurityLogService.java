@@ -30,4 +30,19 @@ public interface SecurityLogService {
     void addListener(LogRecordListener listener);
 
     void removeListener(LogRecordListener listener);
+
+    /**
+     * The endpoints of the network streams (UDP, TCP, TLS) now in force, whether connected or
+     * not: the product's own log traffic. File streams have none.
+     */
+    default List<LogStreamEndpoint> networkEndpoints() {
+        return List.of();
+    }
+
+    /** Adds a listener told whenever the streams change. */
+    default void addStreamsListener(LogStreamsListener listener) {
+    }
+
+    default void removeStreamsListener(LogStreamsListener listener) {
+    }
 }

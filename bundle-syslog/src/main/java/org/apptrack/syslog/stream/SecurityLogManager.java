@@ -14,8 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogRecordListener;
+import org.apptrack.syslog.api.LogStreamEndpoint;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
+import org.apptrack.syslog.api.LogStreamsListener;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.apptrack.syslog.config.InvalidStreamConfigException;
 import org.apptrack.syslog.config.LogStreamSettings;
@@ -45,6 +47,7 @@ public class SecurityLogManager implements SecurityLogService, LogStreamRegistry
     /** What {@link #log(LogRecord)} delivers to; replaced whole on every change. */
     private volatile LogStream[] running = new LogStream[0];
     private final List<LogRecordListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<LogStreamsListener> streamsListeners = new CopyOnWriteArrayList<>();
     private EventLoopGroup eventLoops;
     /** Periodic stream tasks (rate-limit summaries): a few per minute, on the network streams' loop. */
     private PeriodicScheduler timer;
@@ -125,6 +128,31 @@ public class SecurityLogManager implements SecurityLogService, LogStreamRegistry
     }
 
     @Override
+    public List<LogStreamEndpoint> networkEndpoints() {
+        synchronized (lock) {
+            List<LogStreamEndpoint> result = new ArrayList<>();
+            for (Entry e : entries.values()) {
+                if (e.stream != null && e.stream.settings().transport() != TransportKind.FILE) {
+                    LogStreamSettings s = e.stream.settings();
+                    result.add(new LogStreamEndpoint(s.name(), s.transport().configName(), s.remote(),
+                            s.local() != null ? s.local().getAddress() : null));
+                }
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public void addStreamsListener(LogStreamsListener listener) {
+        streamsListeners.add(listener);
+    }
+
+    @Override
+    public void removeStreamsListener(LogStreamsListener listener) {
+        streamsListeners.remove(listener);
+    }
+
+    @Override
     public void apply(String pid, Map<String, ?> properties) {
         String defaultName = defaultName(pid, properties);
         synchronized (lock) {
@@ -197,6 +225,13 @@ public class SecurityLogManager implements SecurityLogService, LogStreamRegistry
             }
         }
         running = up.toArray(new LogStream[0]);
+        for (LogStreamsListener listener : streamsListeners) {
+            try {
+                listener.streamsChanged();
+            } catch (RuntimeException e) {
+                log.warn("Log streams listener {} failed", listener, e);
+            }
+        }
     }
 
     private static LogStreamStatus rejectedStatus(String name, Map<String, ?> props, String error) {
