@@ -1,7 +1,6 @@
-package org.apptrack.syslog.stream;
+package org.apptrack.syslog.api;
 
 import java.util.concurrent.atomic.AtomicLong;
-import org.apptrack.syslog.api.LogRecord;
 
 /** The record that {@code apptrack:log-test} and the REST test resource send. */
 public final class TestRecords {
