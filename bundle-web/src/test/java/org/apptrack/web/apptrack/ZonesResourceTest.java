@@ -1,24 +1,32 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.ZoneInfo;
+import org.apptrack.web.InMemoryApi;
+import org.apptrack.web.TestServices;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class ZonesServletTest {
+class ZonesResourceTest {
+
+    private final FakeAppTrackService service = new FakeAppTrackService();
+    private final InMemoryApi api = new InMemoryApi(new TestServices().add(AppTrackService.class, service));
+
+    @AfterEach
+    void close() throws Exception {
+        api.close();
+    }
 
     @Test
     void zonesAreTheCommandsData() throws Exception {
-        FakeAppTrackService service = new FakeAppTrackService();
         service.zones.add(new ZoneInfo("trust", true, "root-logical-system", List.of("10.0.0.0/8", "fc00::/7"),
                 List.of(), 3, 1));
         service.zones.add(new ZoneInfo("dmz", false, "LSYS1", List.of(), List.of("of:0000000000000002/1"), 0, 0));
-        HttpExchange x = new HttpExchange(null);
-        new ZonesServlet(service).doGet(x.request, x.response);
-        assertEquals(200, x.status());
-        JsonNode body = x.json();
+        JsonNode body = api.get("v1/zones");
         assertEquals(true, body.path("enabled").asBoolean());
         JsonNode trust = body.path("zones").get(0);
         assertEquals("trust", trust.path("name").asText());
@@ -34,8 +42,6 @@ class ZonesServletTest {
 
     @Test
     void subResourcesAreNotFound() throws Exception {
-        HttpExchange x = new HttpExchange("/trust");
-        new ZonesServlet(new FakeAppTrackService()).doGet(x.request, x.response);
-        assertEquals(404, x.status());
+        assertEquals(404, api.call("GET", "v1/zones/trust").status);
     }
 }

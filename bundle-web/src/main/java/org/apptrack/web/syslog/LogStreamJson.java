@@ -1,8 +1,8 @@
-package org.apptrack.syslog.rest;
+package org.apptrack.web.syslog;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apptrack.syslog.api.LogStreamStatus;
+import org.apptrack.web.Json;
 
 /** JSON form of a stream's status, the same data as {@code apptrack:log-streams}. */
 final class LogStreamJson {
@@ -10,8 +10,8 @@ final class LogStreamJson {
     private LogStreamJson() {
     }
 
-    static ObjectNode encode(LogStreamStatus s, ObjectMapper mapper) {
-        ObjectNode n = mapper.createObjectNode();
+    static ObjectNode encode(LogStreamStatus s) {
+        ObjectNode n = Json.object();
         n.put("name", s.name());
         n.put("transport", s.transport());
         n.put("format", s.format());

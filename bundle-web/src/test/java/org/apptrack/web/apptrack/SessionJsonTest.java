@@ -1,10 +1,9 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -15,13 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class SessionJsonTest {
 
-    private final ObjectMapper mapper = new ObjectMapper();
 
     @Test
     void everyAccessorOfSessionInfoIsAFieldWithItsValue() throws Exception {
         SessionInfo s = FakeAppTrackService.session(7, "10.1.1.1", 5555, "2001:db8::2", 443, 6, "HTTPS", "trust",
                 "untrust");
-        ObjectNode n = SessionJson.encode(s, mapper);
+        ObjectNode n = SessionJson.encode(s);
         List<String> missing = new ArrayList<>();
         for (Method m : SessionInfo.class.getDeclaredMethods()) {
             if (!Modifier.isPublic(m.getModifiers()) || Modifier.isStatic(m.getModifiers())
@@ -43,7 +41,7 @@ class SessionJsonTest {
     void numbersAreNumbersAndNullTextIsLeftOut() {
         SessionInfo s = SessionInfo.builder().sessionId(1L << 31).clientAddress("10.0.0.1").serverAddress("10.0.0.2")
                 .protocol(17).bytesFromClient(1L << 40).build();
-        ObjectNode n = SessionJson.encode(s, mapper);
+        ObjectNode n = SessionJson.encode(s);
         assertTrue(n.path("sessionId").isIntegralNumber());
         assertEquals(1L << 31, n.path("sessionId").asLong());
         assertEquals(1L << 40, n.path("bytesFromClient").asLong());

@@ -1,4 +1,4 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
-import static org.apptrack.apptrack.rest.FakeAppTrackService.session;
+import static org.apptrack.web.apptrack.FakeAppTrackService.session;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,16 +8,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.SessionOrder;
+import org.apptrack.web.InMemoryApi;
+import org.apptrack.web.InMemoryApi.Reply;
+import org.apptrack.web.TestServices;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class SessionsServletTest {
+class SessionsResourceTest {
 
     private final FakeAppTrackService service = new FakeAppTrackService();
-    private final SessionsServlet servlet = new SessionsServlet(service);
+    private final InMemoryApi api = new InMemoryApi(new TestServices().add(AppTrackService.class, service));
 
     @BeforeEach
     void sessions() {
@@ -28,10 +33,9 @@ class SessionsServletTest {
         service.sessions.add(session(5, "10.0.0.9", 0, "192.0.2.1", 0, 1, "ICMP", "trust", "untrust"));
     }
 
-    private HttpExchange get(String pathInfo, String... params) throws Exception {
-        HttpExchange x = new HttpExchange(pathInfo, params);
-        servlet.doGet(x.request, x.response);
-        return x;
+    @AfterEach
+    void close() throws Exception {
+        api.close();
     }
 
     private static List<Long> ids(JsonNode root) {
@@ -42,16 +46,16 @@ class SessionsServletTest {
 
     @Test
     void listsEverySessionWithTheCommandsDefaultLimit() throws Exception {
-        HttpExchange x = get(null);
-        assertEquals(200, x.status());
-        JsonNode root = x.json();
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(root));
-        assertEquals(5, root.path("count").asInt());
-        assertEquals(100, root.path("limit").asInt());
-        assertFalse(root.path("more").asBoolean());
+        Reply r = api.call("GET", "v1/sessions");
+        assertEquals(200, r.status);
+        assertEquals("application/json", r.contentType);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ids(r.json));
+        assertEquals(5, r.json.path("count").asInt());
+        assertEquals(100, r.json.path("limit").asInt());
+        assertFalse(r.json.path("more").asBoolean());
         // one more than the limit is asked for, to know whether sessions were left out
         assertEquals(101, service.lastLimit);
-        JsonNode first = root.path("sessions").get(0);
+        JsonNode first = r.json.path("sessions").get(0);
         assertEquals("10.0.0.1", first.path("clientAddress").asText());
         assertEquals(443, first.path("serverPort").asInt());
         assertEquals("HTTPS", first.path("application").asText());
@@ -59,9 +63,7 @@ class SessionsServletTest {
 
     @Test
     void aTrailingSlashIsTheSameResource() throws Exception {
-        HttpExchange x = get("/");
-        assertEquals(200, x.status());
-        assertEquals(5, x.json().path("count").asInt());
+        assertEquals(5, api.get("v1/sessions/").path("count").asInt());
     }
 
     @ParameterizedTest
@@ -83,34 +85,29 @@ class SessionsServletTest {
         "protocol, icmp, 5",
     })
     void eachFilterSelectsWhatTheCommandWould(String name, String value, String expected) throws Exception {
-        HttpExchange x = get(null, name, value);
-        assertEquals(200, x.status());
         List<Long> want = new ArrayList<>();
         for (String id : expected.split(" ")) {
             if (!id.isEmpty()) {
                 want.add(Long.parseLong(id));
             }
         }
-        assertEquals(want, ids(x.json()));
+        assertEquals(want, ids(api.get("v1/sessions?" + name + "=" + value)));
     }
 
     @Test
     void filtersCombine() throws Exception {
-        HttpExchange x = get(null, "address", "10.0.0.1", "protocol", "tcp", "port", "22", "zone", "dmz");
-        assertEquals(List.of(4L), ids(x.json()));
+        assertEquals(List.of(4L), ids(api.get("v1/sessions?address=10.0.0.1&protocol=tcp&port=22&zone=dmz")));
     }
 
     @Test
     void theLimitCutsAndSaysSo() throws Exception {
-        HttpExchange x = get(null, "limit", "2");
-        JsonNode root = x.json();
-        assertEquals(200, x.status());
+        JsonNode root = api.get("v1/sessions?limit=2");
         assertEquals(2, root.path("count").asInt());
         assertEquals(2, root.path("limit").asInt());
         assertTrue(root.path("more").asBoolean());
         assertEquals(3, service.lastLimit);
 
-        JsonNode exact = get(null, "limit", "5").json();
+        JsonNode exact = api.get("v1/sessions?limit=5");
         assertEquals(5, exact.path("count").asInt());
         assertFalse(exact.path("more").asBoolean());
     }
@@ -120,39 +117,43 @@ class SessionsServletTest {
         "port, abc, port: not a number: abc",
         "port, 70000, port: out of range 0..65535: 70000",
         "port, -1, port: out of range 0..65535: -1",
+        "port, 99999999999999999999, port: out of range 0..65535: 99999999999999999999",
         "protocol, sctpx, 'protocol: not a number nor tcp, udp, icmp or icmpv6: sctpx'",
         "protocol, 256, protocol: out of range 0..255: 256",
+        "protocol, 4294967296, protocol: out of range 0..255: 4294967296",
         "address, www.example.com, address: not an IPv4 or IPv6 address: www.example.com",
         "address, 10.0.0.300, address: not an IPv4 or IPv6 address: 10.0.0.300",
         "address, 1:2:3, address: not an IPv4 or IPv6 address: 1:2:3",
         "limit, 0, limit: out of range 1..1000000: 0",
+        "limit, 2147483648, limit: out of range 1..1000000: 2147483648",
+        "limit, 99999999999999999999999, limit: out of range 1..1000000: 99999999999999999999999",
         "limit, lots, limit: not a number: lots",
         "zone, '', zone: empty",
         "application, ' ', application: empty",
+        "sort, size, 'sort: not id, bytes, packets or duration: size'",
         "prot, tcp, 'prot: unknown parameter (zone, application, address, port, protocol, limit, sort)'",
     })
     void aBadParameterIs400NamingIt(String name, String value, String message) throws Exception {
-        HttpExchange x = get(null, name, value);
-        assertEquals(400, x.status());
-        JsonNode err = x.json();
-        assertEquals(400, err.path("code").asInt());
-        assertEquals(name, err.path("parameter").asText());
-        assertEquals(message, err.path("message").asText());
+        Reply r = api.call("GET", "v1/sessions?" + name + "=" + value);
+        assertEquals(400, r.status, r.toString());
+        assertEquals("application/json", r.contentType);
+        assertEquals(400, r.json.path("code").asInt());
+        assertEquals(name, r.json.path("parameter").asText());
+        assertEquals(message, r.json.path("message").asText());
         assertEquals(-1, service.lastLimit, "the service is not asked");
     }
 
     @Test
     void aParameterGivenTwiceIs400() throws Exception {
-        HttpExchange x = get(null, "port", "80", "port", "443");
-        assertEquals(400, x.status());
-        assertEquals("port", x.json().path("parameter").asText());
+        Reply r = api.call("GET", "v1/sessions?port=80&port=443");
+        assertEquals(400, r.status);
+        assertEquals("port", r.json.path("parameter").asText());
+        assertEquals("port: given more than once", r.json.path("message").asText());
     }
 
     @Test
     void oneSessionById() throws Exception {
-        HttpExchange x = get("/3");
-        assertEquals(200, x.status());
-        JsonNode s = x.json();
+        JsonNode s = api.get("v1/sessions/3");
         assertEquals(3, s.path("sessionId").asLong());
         assertEquals("2001:db8::1", s.path("clientAddress").asText());
         assertEquals(1, service.lastLimit);
@@ -160,90 +161,83 @@ class SessionsServletTest {
 
     @Test
     void anAbsentSessionIs404Json() throws Exception {
-        HttpExchange x = get("/99");
-        assertEquals(404, x.status());
-        JsonNode err = x.json();
-        assertEquals(404, err.path("code").asInt());
-        assertEquals("no session 99", err.path("message").asText());
+        Reply r = api.call("GET", "v1/sessions/99");
+        assertEquals(404, r.status);
+        assertEquals("application/json", r.contentType);
+        assertEquals(404, r.json.path("code").asInt());
+        assertEquals("no session 99", r.json.path("message").asText());
     }
 
     @ParameterizedTest
-    @CsvSource({"abc, id: not a session id: abc", "-4, id: out of range 0..4294967295: -4",
-        "4294967296, id: out of range 0..4294967295: 4294967296"})
+    @CsvSource({"abc, id: not a number: abc", "-4, id: out of range 0..4294967295: -4",
+        "4294967296, id: out of range 0..4294967295: 4294967296",
+        "18446744073709551616, id: out of range 0..4294967295: 18446744073709551616"})
     void aBadIdIs400NamingId(String id, String message) throws Exception {
-        HttpExchange x = get("/" + id);
-        assertEquals(400, x.status());
-        assertEquals("id", x.json().path("parameter").asText());
-        assertEquals(message, x.json().path("message").asText());
+        for (String method : new String[] {"GET", "DELETE"}) {
+            Reply r = api.call(method, "v1/sessions/" + id);
+            assertEquals(400, r.status, method + " " + r);
+            assertEquals("id", r.json.path("parameter").asText());
+            assertEquals(message, r.json.path("message").asText());
+        }
+        assertEquals(0, service.clearCalls + service.filteredClearCalls);
     }
 
     @Test
-    void deeperPathsAre404() throws Exception {
-        HttpExchange x = get("/3/packets");
-        assertEquals(404, x.status());
-        assertEquals(404, x.json().path("code").asInt());
+    void deeperPathsAre404Json() throws Exception {
+        Reply r = api.call("GET", "v1/sessions/3/packets");
+        assertEquals(404, r.status);
+        assertEquals("application/json", r.contentType);
+        assertEquals("unknown resource", r.json.path("message").asText());
     }
 
     @Test
     void deleteClearsEverySessionAndCountsThem() throws Exception {
-        HttpExchange x = new HttpExchange(null);
-        servlet.doDelete(x.request, x.response);
-        assertEquals(200, x.status());
-        JsonNode root = x.json();
-        assertEquals(5, root.path("closed").asInt());
-        assertEquals("CLI", root.path("reason").asText());
+        Reply r = api.call("DELETE", "v1/sessions");
+        assertEquals(200, r.status);
+        assertEquals(5, r.json.path("closed").asInt());
+        assertEquals("CLI", r.json.path("reason").asText());
         assertEquals(1, service.clearCalls);
-        assertEquals(0, get(null).json().path("count").asInt());
+        assertEquals(0, api.get("v1/sessions").path("count").asInt());
     }
 
     @Test
     void sortBytesListsTheHeaviestFirstAndTheLimitKeepsThem() throws Exception {
-        HttpExchange x = get(null, "sort", "BYTES", "limit", "2", "zone", "trust");
-        assertEquals(200, x.status());
-        assertEquals(List.of(5L, 4L), ids(x.json()), "sessions 5 and 4 carry the most bytes in zone trust");
+        JsonNode root = api.get("v1/sessions?sort=BYTES&limit=2&zone=trust");
+        assertEquals(List.of(5L, 4L), ids(root), "sessions 5 and 4 carry the most bytes in zone trust");
         assertEquals(SessionOrder.BYTES, service.lastOrder);
-        assertTrue(x.json().path("more").asBoolean());
-        HttpExchange bad = get(null, "sort", "size");
-        assertEquals(400, bad.status());
-        assertEquals("sort", bad.json().path("parameter").asText());
-        assertTrue(bad.json().path("message").asText().startsWith("sort: "));
+        assertTrue(root.path("more").asBoolean());
     }
 
     @Test
     void deleteWithFiltersClosesTheSessionsTheSameFiltersList() throws Exception {
-        HttpExchange x = new HttpExchange(null, "zone", "trust", "protocol", "tcp");
-        servlet.doDelete(x.request, x.response);
-        assertEquals(200, x.status());
-        assertEquals(2, x.json().path("closed").asInt(), "sessions 1 and 4: tcp with zone trust");
+        Reply r = api.call("DELETE", "v1/sessions?zone=trust&protocol=tcp");
+        assertEquals(200, r.status);
+        assertEquals(2, r.json.path("closed").asInt(), "sessions 1 and 4: tcp with zone trust");
         assertEquals(0, service.clearCalls, "not a clear-all");
-        assertEquals(List.of(2L, 3L, 5L), ids(get(null).json()));
+        assertEquals(List.of(2L, 3L, 5L), ids(api.get("v1/sessions")));
     }
 
     @Test
     void deleteOfOneSessionClosesOnlyIt() throws Exception {
-        HttpExchange x = new HttpExchange("/3");
-        servlet.doDelete(x.request, x.response);
-        assertEquals(200, x.status());
-        assertEquals(1, x.json().path("closed").asInt());
-        assertEquals(List.of(1L, 2L, 4L, 5L), ids(get(null).json()));
-        HttpExchange again = new HttpExchange("/3");
-        servlet.doDelete(again.request, again.response);
-        assertEquals(404, again.status());
+        Reply r = api.call("DELETE", "v1/sessions/3");
+        assertEquals(200, r.status);
+        assertEquals(1, r.json.path("closed").asInt());
+        assertEquals(List.of(1L, 2L, 4L, 5L), ids(api.get("v1/sessions")));
+        Reply again = api.call("DELETE", "v1/sessions/3");
+        assertEquals(404, again.status);
+        assertEquals("no session 3", again.json.path("message").asText());
     }
 
     @Test
     void deleteRefusesALimitAndBadFiltersAndClearsNothing() throws Exception {
-        for (String[] params : new String[][] {{"limit", "5"}, {"sort", "bytes"}, {"port", "70000"},
-            {"colour", "red"}}) {
-            HttpExchange x = new HttpExchange(null, params);
-            servlet.doDelete(x.request, x.response);
-            assertEquals(400, x.status());
-            assertEquals(params[0], x.json().path("parameter").asText());
+        for (String query : new String[] {"limit=5", "sort=bytes", "port=70000", "colour=red"}) {
+            Reply r = api.call("DELETE", "v1/sessions?" + query);
+            assertEquals(400, r.status, query);
+            assertEquals(query.split("=")[0], r.json.path("parameter").asText());
         }
-        HttpExchange x = new HttpExchange("/abc");
-        servlet.doDelete(x.request, x.response);
-        assertEquals(400, x.status());
+        assertEquals("limit: unknown parameter (zone, application, address, port, protocol)",
+                api.call("DELETE", "v1/sessions?limit=5").json.path("message").asText());
         assertEquals(0, service.clearCalls + service.filteredClearCalls);
-        assertEquals(5, get(null).json().path("count").asInt());
+        assertEquals(5, api.get("v1/sessions").path("count").asInt());
     }
 }

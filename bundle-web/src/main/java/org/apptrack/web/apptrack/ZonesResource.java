@@ -1,40 +1,29 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javax.servlet.Servlet;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.ZoneInfo;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
+import org.apptrack.web.Json;
+import org.apptrack.web.ServiceResource;
 
 /**
- * {@code GET /apptrack/v1/zones}: the security zones, the same data as {@code apptrack:zones}
+ * {@code GET /onos/apptrack/v1/zones}: the security zones, the same data as {@code apptrack:zones}
  * ({@code {"enabled": true, "zones": [{"name", "applicationTracking", "logicalSystem", "prefixes",
  * "interfaces", "sessionsFrom", "sessionsTo"}]}}).
  */
-@Component(service = Servlet.class, property = {
-        "osgi.http.whiteboard.servlet.pattern=" + ZonesServlet.PATH,
-        "osgi.http.whiteboard.servlet.name=apptrack-zones"})
-public class ZonesServlet extends ReadOnlyJsonServlet {
+@Path("v1/zones")
+public class ZonesResource extends ServiceResource {
 
-    static final String PATH = "/apptrack/v1/zones";
-    private static final long serialVersionUID = 1L;
-
-    @Reference
-    private transient AppTrackService service;
-
-    /** For DS. */
-    public ZonesServlet() {
-    }
-
-    ZonesServlet(AppTrackService service) {
-        this.service = service;
-    }
-
-    @Override
-    ObjectNode body() {
-        ObjectNode body = JsonResponses.MAPPER.createObjectNode();
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode zones() {
+        AppTrackService service = get(AppTrackService.class);
+        ObjectNode body = Json.object();
         body.put("enabled", service.enabled());
         ArrayNode zones = body.putArray("zones");
         for (ZoneInfo z : service.zones()) {

@@ -1,8 +1,8 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.web.Json;
 
 /**
  * JSON form of a session, the fields of {@code apptrack:sessions --detail}: one JSON field per
@@ -14,8 +14,8 @@ final class SessionJson {
     private SessionJson() {
     }
 
-    static ObjectNode encode(SessionInfo s, ObjectMapper mapper) {
-        ObjectNode n = mapper.createObjectNode();
+    static ObjectNode encode(SessionInfo s) {
+        ObjectNode n = Json.object();
         n.put("sessionId", s.sessionId());
         text(n, "clientAddress", s.clientAddress());
         n.put("clientPort", s.clientPort());

@@ -1,23 +1,23 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.web.Json;
 
 /**
  * JSON form of the counters, the same data as {@code apptrack:counters} (every reason and cause,
  * zeros too): one JSON field per {@link AppTrackCounters} accessor, named as the accessor
- * ({@code CountersServletTest} fails until a new accessor is here).
+ * ({@code CountersResourceTest} fails until a new accessor is here).
  */
 final class CountersJson {
 
     private CountersJson() {
     }
 
-    static ObjectNode encode(AppTrackCounters c, ObjectMapper mapper) {
-        ObjectNode n = mapper.createObjectNode();
+    static ObjectNode encode(AppTrackCounters c) {
+        ObjectNode n = Json.object();
         n.put("sessionCreateMessages", c.sessionCreateMessages());
         n.put("sessionCloseMessages", c.sessionCloseMessages());
         n.put("volumeUpdateMessages", c.volumeUpdateMessages());

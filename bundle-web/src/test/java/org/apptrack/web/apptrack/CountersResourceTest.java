@@ -1,29 +1,35 @@
-package org.apptrack.apptrack.rest;
+package org.apptrack.web.apptrack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.web.InMemoryApi;
+import org.apptrack.web.TestServices;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class CountersServletTest {
+class CountersResourceTest {
 
     private final FakeAppTrackService service = new FakeAppTrackService();
+    private final InMemoryApi api = new InMemoryApi(new TestServices().add(AppTrackService.class, service));
+
+    @AfterEach
+    void close() throws Exception {
+        api.close();
+    }
 
     @Test
     void countersAreTheCommandsWithEveryReason() throws Exception {
         service.sessions.add(FakeAppTrackService.session(1, "10.0.0.1", 1, "10.0.0.2", 2, 17, "DNS", "a", "b"));
-        HttpExchange x = new HttpExchange(null);
-        new CountersServlet(service).doGet(x.request, x.response);
-        assertEquals(200, x.status());
-        JsonNode c = x.json();
+        JsonNode c = api.get("v1/counters");
         assertEquals(10, c.path("sessionCreateMessages").asLong());
         assertEquals(4, c.path("sessionCloseMessages").asLong());
         assertEquals(2, c.path("volumeUpdateMessages").asLong());
@@ -48,8 +54,7 @@ class CountersServletTest {
 
     @Test
     void everyAccessorOfTheCountersIsAField() {
-        AppTrackCounters counters = service.counters();
-        ObjectNode n = CountersJson.encode(counters, new ObjectMapper());
+        ObjectNode n = CountersJson.encode(service.counters());
         List<String> missing = new ArrayList<>();
         for (Method m : AppTrackCounters.class.getDeclaredMethods()) {
             if (Modifier.isPublic(m.getModifiers()) && !Modifier.isStatic(m.getModifiers())
@@ -63,8 +68,6 @@ class CountersServletTest {
 
     @Test
     void belowTheCountersIsNothing() throws Exception {
-        HttpExchange x = new HttpExchange("/extra");
-        new CountersServlet(service).doGet(x.request, x.response);
-        assertEquals(404, x.status());
+        assertEquals(404, api.call("GET", "v1/counters/extra").status);
     }
 }
