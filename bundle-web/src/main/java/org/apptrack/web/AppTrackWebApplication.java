@@ -49,7 +49,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 CountersResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
-                RoleFilter.class, QueryParameterFilter.class,
+                RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
                 WebApplicationExceptionMapper.class, BadParameterMapper.class, ServiceUnavailableMapper.class,
                 ServerErrorMapper.class, JsonBodyWriter.class);
     }

@@ -111,6 +111,15 @@ class AccessAndErrorsTest {
     }
 
     @Test
+    void optionsAnswersTheAllowedMethodsInJson() throws Exception {
+        Reply r = api.call("OPTIONS", "v1/sessions");
+        assertEquals(200, r.status, r.toString());
+        assertEquals("application/json", r.contentType);
+        assertEquals("[\"DELETE\",\"GET\",\"HEAD\",\"OPTIONS\"]", r.json.path("allow").toString());
+        assertJsonError(api.call(InMemoryApi.VIEWER, "OPTIONS", "v1/sessions"), 403);
+    }
+
+    @Test
     void aMethodTheResourceDoesNotHaveIs405Json() throws Exception {
         Reply r = api.call("PUT", "v1/counters");
         assertJsonError(r, 405);
