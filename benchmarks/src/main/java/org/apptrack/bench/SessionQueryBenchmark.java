@@ -32,7 +32,7 @@ import org.onosproject.net.packet.PacketProcessor;
 
 /**
  * What an operator's query costs while {@code live} sessions are open: {@code apptrack:sessions}
- * (and {@code GET /apptrack/v1/sessions}) with the default limit of 100, unfiltered by id and by
+ * (and {@code GET /onos/apptrack/v1/sessions}) with the default limit of 100, unfiltered by id and by
  * bytes, and filtered by a zone that no session is in (every session examined, none returned).
  * The runtime holds the packet lock for the whole query, so this is also how long packets wait.
  * The sessions were made by UDP frames through the distribution's packet service.

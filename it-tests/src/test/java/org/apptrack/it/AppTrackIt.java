@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -26,6 +27,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.osgi.framework.BundleContext;
@@ -33,7 +37,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * What the AppTrack in-container tests share: HTTP against the container's whiteboard port, the
+ * What the AppTrack in-container tests share: HTTP against the container's REST API, the
  * AppTrack configuration through ConfigAdmin, the commands' output as numbers, and capture files
  * (time-shifted with editcap, counted with tshark).
  */
@@ -62,10 +66,13 @@ final class AppTrackIt {
     static final class Reply {
         final int status;
         final JsonNode json;
+        /** The BASIC challenge of a 401, else null. */
+        final String authenticate;
 
-        Reply(int status, JsonNode json) {
+        Reply(int status, JsonNode json, String authenticate) {
             this.status = status;
             this.json = json;
+            this.authenticate = authenticate;
         }
 
         @Override
@@ -74,27 +81,57 @@ final class AppTrackIt {
         }
     }
 
-    /** GET or DELETE on the container's HTTP port; waits (404/503/refused) until the resource is registered. */
+    /** Where the REST API is. */
+    static final String API = "/onos/apptrack/v1";
+    /** The distribution's administrator (etc/users.properties): roles admin and viewer, among others. */
+    static final String ADMIN = "karaf:karaf";
+
+    /** As {@link #http(String, String, String)} as the administrator. */
     static Reply http(String method, String pathAndQuery) throws Exception {
+        return http(ADMIN, method, pathAndQuery);
+    }
+
+    /**
+     * A request on the container's HTTP port with BASIC credentials {@code user:password} (null:
+     * none); waits (Pax Web's own 404 page, connection refused) until the REST API is deployed.
+     */
+    static Reply http(String credentials, String method, String pathAndQuery) throws Exception {
         int port = Integer.parseInt(System.getProperty(KarafDistribution.HTTP_PORT_PROPERTY));
-        URL url = new URL("http://127.0.0.1:" + port + pathAndQuery);
+        return exchange(new URL("http://127.0.0.1:" + port + pathAndQuery), null, credentials, method);
+    }
+
+    /** One request to {@code url} (https when {@code tls} is given), retried until the answer is JSON. */
+    static Reply exchange(URL url, SSLContext tls, String credentials, String method) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             HttpURLConnection c = (HttpURLConnection) url.openConnection();
+            if (tls != null) {
+                ((HttpsURLConnection) c).setSSLSocketFactory(tls.getSocketFactory());
+            }
             c.setRequestMethod(method);
+            if (credentials != null) {
+                c.setRequestProperty("Authorization", "Basic "
+                        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            }
             try {
+                if (method.equals("POST") || method.equals("PUT")) {
+                    c.setDoOutput(true);
+                    c.getOutputStream().close(); // an empty body, with Content-Length: 0
+                }
                 int code = c.getResponseCode();
                 InputStream in = code < 400 ? c.getInputStream() : c.getErrorStream();
                 byte[] body = in == null ? new byte[0] : in.readAllBytes();
                 String type = Objects.toString(c.getContentType(), "");
-                // Until the servlet is registered, Pax Web answers 404 with its own (non-JSON) page.
+                // Until the web application is deployed, Pax Web answers 404 with its own (non-JSON) page.
                 if (type.startsWith("application/json")) {
-                    return new Reply(code, MAPPER.readTree(body));
+                    return new Reply(code, MAPPER.readTree(body), c.getHeaderField("WWW-Authenticate"));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError(method + " " + pathAndQuery + " answered " + code + " " + type + ": "
+                    throw new AssertionError(method + " " + url + " answered " + code + " " + type + ": "
                             + new String(body, StandardCharsets.UTF_8));
                 }
+            } catch (SSLException e) {
+                throw e; // the server is up; its certificate or protocol is the answer
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;

@@ -103,14 +103,14 @@ public class AppTrackSessionLimitTest {
         // maxSessions 10: a new table of 10 (the counters start again from zero).
         AppTrackIt.configure(configAdmin, bundleContext, Map.of("maxSessions", "10"));
         replay(replayed);
-        JsonNode c = get("/apptrack/v1/counters");
+        JsonNode c = get("/onos/apptrack/v1/counters");
         assertEquals(c.toString(), packets.size(), c.path("frames").asLong());
         assertEquals(c.toString(), 10, c.path("activeSessions").asLong());
         assertEquals(c.toString(), 10, c.path("sessionsCreated").asLong());
         assertEquals(c.toString(), 0, c.path("sessionsClosed").asLong()); // so the prediction is exact
         assertEquals(c.toString() + " vs " + at10, at10.refusals, c.path("refusedSessions").asLong());
         assertNoErrors(c);
-        assertEquals(10, get("/apptrack/v1/sessions?limit=1000").path("count").asInt());
+        assertEquals(10, get("/onos/apptrack/v1/sessions?limit=1000").path("count").asInt());
         Map<String, Long> rows = commandCounters(execute("apptrack:counters"));
         assertEquals(rows.toString(), (Long) 10L, rows.get("Active sessions"));
         assertEquals(rows.toString(), (Long) at10.refusals, rows.get("Sessions refused (session limit)"));
@@ -128,14 +128,14 @@ public class AppTrackSessionLimitTest {
                         && line.contains("AppTrack configuration rejected, the previous one stays in force"));
             }
             // Not rebuilt: a table of another size would have started again from zero.
-            JsonNode same = get("/apptrack/v1/counters");
+            JsonNode same = get("/onos/apptrack/v1/counters");
             assertEquals(same.toString(), 10, same.path("activeSessions").asLong());
             assertEquals(same.toString(), at10.refusals, same.path("refusedSessions").asLong());
             assertEquals(same.toString(), 0, same.path("sessionsClosed").asLong());
         }
         // ... and still enforced: the same flows again, the 10 sessions take their packets, the others are refused again.
         replay(replayed);
-        JsonNode again = get("/apptrack/v1/counters");
+        JsonNode again = get("/onos/apptrack/v1/counters");
         assertEquals(again.toString(), 10, again.path("activeSessions").asLong());
         assertEquals(again.toString(), 10, again.path("sessionsCreated").asLong());
         assertEquals(again.toString(), 2 * at10.refusals, again.path("refusedSessions").asLong());
@@ -144,10 +144,10 @@ public class AppTrackSessionLimitTest {
         // A valid limit after the invalid ones applies: 20.
         Expected at20 = expect(packets, 20);
         AppTrackIt.configure(configAdmin, bundleContext, Map.of("maxSessions", "20"));
-        JsonNode fresh = get("/apptrack/v1/counters");
+        JsonNode fresh = get("/onos/apptrack/v1/counters");
         assertEquals(fresh.toString(), 0, fresh.path("activeSessions").asLong());
         replay(replayed);
-        JsonNode c20 = get("/apptrack/v1/counters");
+        JsonNode c20 = get("/onos/apptrack/v1/counters");
         assertEquals(c20.toString(), 20, c20.path("activeSessions").asLong());
         assertEquals(c20.toString(), 0, c20.path("sessionsClosed").asLong());
         assertEquals(c20.toString() + " vs " + at20, at20.refusals, c20.path("refusedSessions").asLong());
@@ -180,7 +180,7 @@ public class AppTrackSessionLimitTest {
         assertTrue("bundles not active: " + notActive, notActive.isEmpty());
         String sessions = execute("apptrack:sessions --limit 1");
         assertTrue(sessions, sessions.contains("session(s) shown"));
-        assertEquals(200, AppTrackIt.http("GET", "/apptrack/v1/log-streams").status);
+        assertEquals(200, AppTrackIt.http("GET", "/onos/apptrack/v1/log-streams").status);
     }
 
     // ------------------------------------------------------------------ the independent count

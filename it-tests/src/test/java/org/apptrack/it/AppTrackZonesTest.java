@@ -123,7 +123,7 @@ public class AppTrackZonesTest {
                 assertTrue(counters, counters.matches("(?s).*Active sessions\\s+3\\b.*"));
                 String zoneTable = KarafShell.execute(sessionFactory, "apptrack:zones");
                 assertTrue(zoneTable, zoneTable.matches("(?s).*lo6\\s*\\|\\s*disabled.*"));
-                JsonNode rest = AppTrackIt.get("/apptrack/v1/zones");
+                JsonNode rest = AppTrackIt.get("/onos/apptrack/v1/zones");
                 for (JsonNode z : rest.path("zones")) {
                     switch (z.path("name").asText()) {
                         case "lo4":

@@ -180,12 +180,23 @@ public class CaptureReplayTest {
         return d;
     }
 
+    /**
+     * A file that cannot be replayed fails the command with an exception naming the file and the
+     * reason (what Karaf prints as "Error executing command: ..."), not a line on stderr.
+     */
     @Test
-    public void aFileThatIsNotACaptureIsRefusedNamingIt() throws Exception {
-        Path bogus = Files.createTempFile("not-a-capture", ".pcap");
-        Files.write(bogus, "hello, this is not a capture file\n".getBytes(StandardCharsets.US_ASCII));
-        String out = execute("apptrack:replay " + bogus);
-        assertTrue(out, out.contains("Replay failed: ") && out.contains(bogus.getFileName().toString()));
+    public void aFileThatCannotBeReplayedFailsTheCommandNamingItAndWhy() throws Exception {
+        Path dir = Files.createTempDirectory("apptrack-replay");
+        Path bogus = Files.write(dir.resolve("not-a-capture.pcap"),
+                "hello, this is not a capture file\n".getBytes(StandardCharsets.US_ASCII));
+        String notCapture = KarafShell.failure(sessionFactory, "apptrack:replay " + bogus).getMessage();
+        assertTrue(notCapture, notCapture.startsWith("Replay failed: " + bogus + ": not a pcap or pcapng file"));
+
+        Path missing = dir.resolve("missing.pcap");
+        assertEquals("Replay failed: " + missing + ": no such file",
+                KarafShell.failure(sessionFactory, "apptrack:replay " + missing).getMessage());
+        assertEquals("Replay failed: " + dir + ": is a directory, not a capture file",
+                KarafShell.failure(sessionFactory, "apptrack:replay " + dir).getMessage());
     }
 
     /** Two short captures of real traffic (Ethernet on lo, Linux cooked on any), merged by mergecap. */

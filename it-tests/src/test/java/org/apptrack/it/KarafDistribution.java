@@ -11,30 +11,46 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 
 /** Pax Exam options that boot the standalone distribution built by karaf-assembly. */
 final class KarafDistribution {
 
-    /** Where the HTTP whiteboard listens in the container (a free port, chosen per test class). */
+    /** Where the REST API listens in the container (a free port, chosen per test class). */
     static final String HTTP_PORT_PROPERTY = "apptrack.it.httpPort";
+    /** Where the SSH console listens when a test asks for it ({@link #boot(int, int)}). */
+    static final String SSH_PORT_PROPERTY = "apptrack.it.sshPort";
 
     private KarafDistribution() {
     }
 
+    /** The distribution without its SSH console. */
     static Option[] boot(int httpPort) {
+        return boot(httpPort, 0);
+    }
+
+    /**
+     * The distribution as shipped, but for its ports: HTTP on {@code httpPort}, the SSH console on
+     * {@code sshPort} (0: not started), no packet capture.
+     */
+    static Option[] boot(int httpPort, int sshPort) {
         String distribution = System.getProperty("apptrack.distribution");
         if (distribution == null || !new File(distribution).isFile()) {
             throw new IllegalStateException("the distribution is not built: " + distribution
                     + " (run the reactor build, e.g. mvn verify)");
         }
-        return options(
+        Option[] console = sshPort == 0
+                ? options(configureConsole().ignoreLocalConsole().ignoreRemoteShell())
+                : options(configureConsole().ignoreLocalConsole().startRemoteShell(),
+                        editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)),
+                        systemProperty(SSH_PORT_PROPERTY).value(Integer.toString(sshPort)));
+        return OptionUtils.combine(console,
                 karafDistributionConfiguration()
                         .frameworkUrl(new File(distribution).toURI().toString())
                         .name("AppTrack for ONOS")
                         .unpackDirectory(new File("target/exam"))
                         .useDeployFolder(false),
-                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
                         Integer.toString(httpPort)),

@@ -26,4 +26,19 @@ final class KarafShell {
         out.flush();
         return bytes.toString(StandardCharsets.UTF_8);
     }
+
+    /**
+     * The exception of a command that must fail. Karaf prints it as "Error executing command:
+     * MESSAGE" on the console and {@code bin/client} exits non-zero; a command that only printed
+     * its error would return normally here and fail the test.
+     */
+    static Exception failure(SessionFactory sessions, String command) throws Exception {
+        String output;
+        try {
+            output = execute(sessions, command);
+        } catch (Exception e) {
+            return e;
+        }
+        throw new AssertionError("'" + command + "' did not fail; it printed: " + output);
+    }
 }

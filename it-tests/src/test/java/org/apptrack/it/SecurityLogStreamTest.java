@@ -4,11 +4,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,7 +129,7 @@ public class SecurityLogStreamTest {
             assertTrue(out, out.contains("it-port: configuration error: port: out of range 0..65535: 70000"));
             assertTrue(out, out.contains("it-format: configuration error: format: unknown format 'cef'"));
 
-            JsonNode json = httpGet("/apptrack/v1/log-streams/it-host");
+            JsonNode json = httpGet("/onos/apptrack/v1/log-streams/it-host");
             assertEquals("REJECTED", json.path("state").asText());
             assertTrue(json.path("configError").asText().startsWith("host: cannot resolve"));
 
@@ -339,9 +335,32 @@ public class SecurityLogStreamTest {
         assertTrue(line, line.matches("<14>1 \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z \\S+ RT_FLOW - "
                 + "APPTRACK_LOG_TEST \\[junos@2636\\.1\\.1\\.1\\.2\\.129 stream-name=\"local\" sequence=\"\\d+\" "
                 + "message=\"hello from the test\"\\]"));
-        JsonNode all = httpGet("/apptrack/v1/log-streams");
+        JsonNode all = httpGet("/onos/apptrack/v1/log-streams");
         assertEquals("local", all.path("streams").get(0).path("name").asText());
         assertTrue(all.path("streams").get(0).path("sent").asLong() >= 1);
+
+        // The same over REST: POST .../log-streams/local/test as the administrator.
+        AppTrackIt.Reply sent = AppTrackIt.http("POST", "/onos/apptrack/v1/log-streams/local/test?message=over%20rest");
+        assertEquals(sent.toString(), 202, sent.status);
+        assertEquals("local", sent.json.path("name").asText());
+        awaitCondition(() -> {
+            try {
+                return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).contains("message=\"over rest\"");
+            } catch (IOException e) {
+                return false;
+            }
+        }, "REST test record in " + file);
+        AppTrackIt.Reply absent = AppTrackIt.http("POST", "/onos/apptrack/v1/log-streams/no-such-stream/test");
+        assertEquals(absent.toString(), 404, absent.status);
+        assertEquals("no log stream named no-such-stream", absent.json.path("message").asText());
+    }
+
+    @Test
+    public void aFailingLogCommandThrowsNamingTheStream() throws Exception {
+        Exception e = KarafShell.failure(sessionFactory, "apptrack:log-test --stream no-such-stream hi");
+        assertEquals("No log stream named no-such-stream", e.getMessage());
+        assertEquals("--count must be at least 1: 0",
+                KarafShell.failure(sessionFactory, "apptrack:log-test --count 0 hi").getMessage());
     }
 
     // ------------------------------------------------------------------------------------------
@@ -426,30 +445,8 @@ public class SecurityLogStreamTest {
         return KarafShell.execute(sessionFactory, command);
     }
 
+    /** GET on the REST API as the administrator, which must answer 200. */
     private static JsonNode httpGet(String path) throws Exception {
-        int port = Integer.parseInt(System.getProperty(KarafDistribution.HTTP_PORT_PROPERTY));
-        URL url = new URL("http://127.0.0.1:" + port + path);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            HttpURLConnection c = (HttpURLConnection) url.openConnection();
-            try {
-                int code = c.getResponseCode();
-                if (code == 200 || code == 202) {
-                    try (InputStream in = c.getInputStream()) {
-                        return new ObjectMapper().readTree(in);
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("GET " + path + " answered " + code);
-                }
-            } catch (IOException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-            } finally {
-                c.disconnect();
-            }
-            Thread.sleep(100);
-        }
+        return AppTrackIt.get(path);
     }
 }

@@ -1,21 +1,25 @@
 package org.apptrack.apptrack.api;
 
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionTable;
 
 /**
  * Which sessions to show: the filters of {@code apptrack:sessions} and of
- * {@code GET /apptrack/v1/sessions}, in one place. Each setter validates its value and throws an
+ * {@code GET /onos/apptrack/v1/sessions}, in one place. Each setter validates its value and throws an
  * {@link IllegalArgumentException} whose message starts with the filter's name
  * ({@code "port: ..."}), so that the command and the REST resource can name what was wrong.
  * A filter left unset matches every session.
  */
 public final class SessionFilter implements Predicate<SessionInfo> {
+
+    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
 
     private String zone;
     private String application;
@@ -62,7 +66,7 @@ public final class SessionFilter implements Predicate<SessionInfo> {
 
     /** Client or server port as text (REST query), 0..65535. */
     public SessionFilter port(String value) {
-        return port(integer("port", value));
+        return port(integer("port", value, 0, 65535));
     }
 
     /** IP protocol number 0..255. */
@@ -158,17 +162,10 @@ public final class SessionFilter implements Predicate<SessionInfo> {
             case "icmpv6":
                 return 58;
             default:
-                int n;
-                try {
-                    n = Integer.parseInt(v);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(
-                            "protocol: not a number nor tcp, udp, icmp or icmpv6: " + value, e);
+                if (!INTEGER.matcher(v.trim()).matches()) {
+                    throw new IllegalArgumentException("protocol: not a number nor tcp, udp, icmp or icmpv6: " + value);
                 }
-                if (n < 0 || n > 255) {
-                    throw new IllegalArgumentException("protocol: out of range 0..255: " + value);
-                }
-                return n;
+                return integer("protocol", v, 0, 255);
         }
     }
 
@@ -204,12 +201,20 @@ public final class SessionFilter implements Predicate<SessionInfo> {
         }
     }
 
-    private static int integer(String name, String value) {
-        try {
-            return Integer.parseInt(nonEmpty(name, value).trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + ": not a number: " + value, e);
+    /**
+     * An integer within {@code min..max}; one of any length outside it is "out of range", not
+     * "not a number" (a port of 99999999999 is a wrong port, not a word).
+     */
+    private static int integer(String name, String value, int min, int max) {
+        String v = nonEmpty(name, value).trim();
+        if (!INTEGER.matcher(v).matches()) {
+            throw new IllegalArgumentException(name + ": not a number: " + value);
         }
+        BigInteger n = new BigInteger(v);
+        if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new IllegalArgumentException(name + ": out of range " + min + ".." + max + ": " + v);
+        }
+        return n.intValue();
     }
 
     private static String nonEmpty(String name, String value) {

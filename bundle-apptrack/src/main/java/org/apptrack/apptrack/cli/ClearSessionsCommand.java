@@ -7,7 +7,8 @@ import org.apptrack.apptrack.api.SessionFilter;
 
 /**
  * Closes tracked sessions with reason CLI, as {@code clear security flow session} does on an SRX:
- * all of them, or those the filters of {@code apptrack:sessions} select.
+ * all of them, or those the filters of {@code apptrack:sessions} select. A bad filter fails the
+ * command (Karaf prints "Error executing command: ..."), and nothing is closed.
  */
 @Service
 @Command(scope = "apptrack", name = "clear-sessions",
@@ -24,15 +25,13 @@ public class ClearSessionsCommand extends SessionFilterCommand {
             System.out.println("Closed " + appTrack.clearSessions() + " session(s).");
             return null;
         }
-        SessionFilter filter;
-        try {
-            filter = filter();
-            if (sessionId != null) {
+        SessionFilter filter = validFilter();
+        if (sessionId != null) {
+            try {
                 filter.sessionId(sessionId);
+            } catch (IllegalArgumentException e) {
+                throw invalid(e);
             }
-        } catch (IllegalArgumentException e) {
-            System.out.println("Invalid filter: " + e.getMessage());
-            return null;
         }
         System.out.println("Closed " + appTrack.clearSessions(filter) + " session(s).");
         return null;

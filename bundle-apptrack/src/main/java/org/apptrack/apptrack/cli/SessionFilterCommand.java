@@ -64,4 +64,22 @@ public abstract class SessionFilterCommand implements Action {
         }
         return filter;
     }
+
+    /**
+     * The filter of the options given.
+     *
+     * @throws IllegalArgumentException "Invalid filter: " and what {@link #filter()} refused
+     */
+    SessionFilter validFilter() {
+        try {
+            return filter();
+        } catch (IllegalArgumentException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** The command's failure for an option the filter refused ("Invalid filter: port: out of range ..."). */
+    static IllegalArgumentException invalid(IllegalArgumentException refusal) {
+        return new IllegalArgumentException("Invalid filter: " + refusal.getMessage(), refusal);
+    }
 }

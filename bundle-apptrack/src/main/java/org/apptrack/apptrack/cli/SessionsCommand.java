@@ -31,10 +31,9 @@ public class SessionsCommand extends SessionFilterCommand {
 
     @Override
     public Object execute() {
-        SessionFilter filter;
+        SessionFilter filter = validFilter();
         SessionOrder order;
         try {
-            filter = filter();
             if (detail != null) {
                 filter.sessionId(detail);
             }
@@ -43,16 +42,14 @@ public class SessionsCommand extends SessionFilterCommand {
                 throw new IllegalArgumentException("limit: out of range 1.." + MAX_LIMIT + ": " + limit);
             }
         } catch (IllegalArgumentException e) {
-            System.out.println("Invalid filter: " + e.getMessage());
-            return null;
+            throw invalid(e);
         }
         List<SessionInfo> sessions = appTrack.sessions(filter, detail != null ? 1 : limit, order);
         if (detail != null) {
             if (sessions.isEmpty()) {
-                System.out.println("No session " + detail + ".");
-            } else {
-                printDetail(sessions.get(0));
+                throw new IllegalArgumentException("No session " + detail);
             }
+            printDetail(sessions.get(0));
             return null;
         }
         ShellTable table = new ShellTable();

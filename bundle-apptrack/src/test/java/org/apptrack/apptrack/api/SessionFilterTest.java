@@ -56,4 +56,15 @@ class SessionFilterTest {
                 .getMessage().startsWith("address: "));
         assertEquals(58, SessionFilter.protocolNumber("ICMPv6"));
     }
+
+    @Test
+    void aNumberTooLargeForItsFieldIsOutOfRangeNotANonNumber() {
+        assertEquals("port: out of range 0..65535: 99999999999",
+                assertThrows(IllegalArgumentException.class, () -> new SessionFilter().port("99999999999")).getMessage());
+        assertEquals("protocol: out of range 0..255: 18446744073709551616", assertThrows(IllegalArgumentException.class,
+                () -> SessionFilter.protocolNumber("18446744073709551616")).getMessage());
+        assertEquals("port: out of range 0..65535: -99999999999",
+                assertThrows(IllegalArgumentException.class, () -> new SessionFilter().port("-99999999999")).getMessage());
+        assertEquals(8080, new SessionFilter().port(" 8080 ").portNumber());
+    }
 }

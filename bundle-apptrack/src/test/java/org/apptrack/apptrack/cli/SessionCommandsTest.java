@@ -1,6 +1,7 @@
 package org.apptrack.apptrack.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -11,14 +12,16 @@ import static org.mockito.Mockito.when;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad option values are refused; above all, a bad filter must not turn a filtered clear into
- * clearing everything.
+ * Bad option values are refused by failing the command (Karaf prints "Error executing command:"
+ * and {@code bin/client} exits non-zero); above all, a bad filter must not turn a filtered clear
+ * into clearing everything.
  */
 class SessionCommandsTest {
 
@@ -64,20 +67,36 @@ class SessionCommandsTest {
         SessionsCommand c = new SessionsCommand();
         c.appTrack = service;
         c.limit = 0;
-        c.execute();
-        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Invalid filter: limit: out of range 1..1000000"));
+        assertTrue(assertThrows(IllegalArgumentException.class, c::execute).getMessage()
+                .startsWith("Invalid filter: limit: out of range 1..1000000"));
         verify(service, never()).sessions(any(), org.mockito.ArgumentMatchers.anyInt(), any());
+    }
+
+    @Test
+    void theDetailOfAnAbsentSessionFailsTheCommand() {
+        SessionsCommand c = new SessionsCommand();
+        c.appTrack = service;
+        c.detail = 42L;
+        when(service.sessions(any(), org.mockito.ArgumentMatchers.anyInt(), any())).thenReturn(List.of());
+        assertEquals("No session 42", assertThrows(IllegalArgumentException.class, c::execute).getMessage());
     }
 
     @Test
     void negativeOrOutOfRangeValuesAreRefusedAndNothingIsCleared() {
         ClearSessionsCommand badId = new ClearSessionsCommand();
         badId.sessionId = -5L;
-        assertTrue(run(badId).startsWith("Invalid filter: id: out of range"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(badId)).getMessage()
+                .startsWith("Invalid filter: id: out of range"));
         ClearSessionsCommand badPort = new ClearSessionsCommand();
         badPort.port = -1;
-        assertTrue(run(badPort).contains("Invalid filter: port: out of range"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(badPort)).getMessage()
+                .startsWith("Invalid filter: port: out of range"));
+        ClearSessionsCommand badProtocol = new ClearSessionsCommand();
+        badProtocol.protocol = "sctpish";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> run(badProtocol)).getMessage()
+                .startsWith("Invalid filter: protocol: "));
         verify(service, never()).clearSessions();
         verify(service, never()).clearSessions(any());
+        assertEquals("", out.toString(StandardCharsets.UTF_8), "nothing printed: the failure is the exception");
     }
 }

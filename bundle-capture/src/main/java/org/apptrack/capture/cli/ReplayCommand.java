@@ -1,6 +1,8 @@
 package org.apptrack.capture.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
@@ -31,17 +33,27 @@ public class ReplayCommand implements Action {
     @Reference
     CaptureService capture;
 
+    /**
+     * Replays the file; a file that cannot be replayed fails the command with an exception naming
+     * it and the reason (Karaf prints "Error executing command: Replay failed: FILE: ..." and
+     * {@code bin/client} exits non-zero; a message on stderr alone would be lost over SSH).
+     */
     @Override
-    public Object execute() {
+    public Object execute() throws IOException {
         Path path = Paths.get(file).toAbsolutePath();
+        if (Files.isDirectory(path)) {
+            throw new IOException("Replay failed: " + path + ": is a directory, not a capture file");
+        }
+        if (!Files.exists(path)) {
+            throw new IOException("Replay failed: " + path + ": no such file");
+        }
         long start = System.nanoTime();
         CaptureSourceStatus done;
         try {
             done = capture.replay(path, originalPace, s -> System.out.printf("  %5.1f%%  %,d frames  %,.0f frames/s%n",
                     s.progress() * 100, s.frames(), s.framesPerSecond()));
         } catch (IOException e) {
-            System.err.println("Replay failed: " + e.getMessage());
-            return null;
+            throw new IOException("Replay failed: " + describe(path, e), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("Replayed %s: %s, %,d frames, %,d bytes in %.2f s (%,.0f frames/s)%n", path,
@@ -56,5 +68,15 @@ public class ReplayCommand implements Action {
             System.out.println("  error: " + done.error());
         }
         return null;
+    }
+
+    /** "FILE: reason". A format error's message starts with the file; a file-system error's may be the bare path. */
+    private static String describe(Path path, IOException e) {
+        if (e instanceof FileSystemException) {
+            String reason = ((FileSystemException) e).getReason();
+            return path + ": " + (reason != null ? reason : e.getClass().getSimpleName());
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith(path.toString()) ? message : path + ": " + message;
     }
 }

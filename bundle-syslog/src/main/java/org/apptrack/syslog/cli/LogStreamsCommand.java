@@ -49,9 +49,11 @@ public class LogStreamsCommand implements Action {
                     s.rateLimit() > 0 ? s.rateLimited() : "-", s.reconnects(), s.errors());
             shown++;
         }
+        if (shown == 0 && name != null) {
+            throw new IllegalArgumentException("No log stream named " + name);
+        }
         if (shown == 0) {
-            System.out.println(name == null ? "No log streams configured (etc/org.apptrack.syslog.stream-NAME.cfg)."
-                    : "No log stream named " + name + ".");
+            System.out.println("No log streams configured (etc/org.apptrack.syslog.stream-NAME.cfg).");
             return null;
         }
         table.print(System.out);

@@ -9,9 +9,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
 import org.apptrack.syslog.api.SecurityLogService;
-import org.apptrack.syslog.stream.TestRecords;
+import org.apptrack.syslog.api.TestRecords;
 
-/** Sends test records to one stream or to all of them. */
+/**
+ * Sends test records to one stream or to all of them. A bad option, an unknown stream or one whose
+ * configuration was rejected fails the command (Karaf prints "Error executing command: ...").
+ */
 @Service
 @Command(scope = "apptrack", name = "log-test",
         description = "Sends a test record (tag " + TestRecords.TAG + ") to one log stream or to all")
@@ -32,18 +35,13 @@ public class LogTestCommand implements Action {
     @Override
     public Object execute() {
         if (count < 1) {
-            System.err.println("--count must be at least 1");
-            return null;
+            throw new IllegalArgumentException("--count must be at least 1: " + count);
         }
         if (stream != null) {
-            LogStreamStatus status = service.stream(stream).orElse(null);
-            if (status == null) {
-                System.err.println("No log stream named " + stream + ".");
-                return null;
-            }
+            LogStreamStatus status = service.stream(stream)
+                    .orElseThrow(() -> new IllegalArgumentException("No log stream named " + stream));
             if (status.state() == LogStreamState.REJECTED) {
-                System.err.println("Log stream " + stream + " is not running: " + status.configError());
-                return null;
+                throw new IllegalStateException("Log stream " + stream + " is not running: " + status.configError());
             }
             for (int i = 0; i < count; i++) {
                 service.log(stream, TestRecords.create(stream, message));

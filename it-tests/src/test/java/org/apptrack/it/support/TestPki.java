@@ -40,6 +40,8 @@ import javax.net.ssl.TrustManagerFactory;
  *       (alias {@code apptrack-test-ca}).</li>
  *   <li>{@link #clientKeyStore()}: PKCS12 holding the client key with its chain
  *       (client certificate + CA, alias {@code client}), made by {@code openssl pkcs12 -export}.</li>
+ *   <li>{@link #serverKeyStore()}: PKCS12 holding the server key with its chain (server
+ *       certificate + CA, alias {@code server}), for a TLS server in Java (the distribution's HTTPS).</li>
  *   <li>{@link #wrongHostCaCert()}, {@link #wrongHostServerCert()}/{@link #wrongHostServerKey()},
  *       {@link #wrongHostTrustStore()}: a second, independent CA and a server certificate for
  *       {@code wrong-host.example} only (SAN {@code DNS:wrong-host.example}, no IP). A receiver
@@ -118,6 +120,7 @@ public final class TestPki implements AutoCloseable {
     public Path clientKey() { return dir.resolve("client.key"); }
     public Path trustStore() { return dir.resolve("truststore.p12"); }
     public Path clientKeyStore() { return dir.resolve("client.p12"); }
+    public Path serverKeyStore() { return dir.resolve("server.p12"); }
 
     public Path wrongHostCaCert() { return dir.resolve("wrong-ca.crt"); }
     public Path wrongHostCaKey() { return dir.resolve("wrong-ca.key"); }
@@ -211,15 +214,21 @@ public final class TestPki implements AutoCloseable {
         trustStoreOf(caCert(), "apptrack-test-ca", trustStore());
         trustStoreOf(wrongHostCaCert(), "apptrack-wrong-host-ca", wrongHostTrustStore());
 
-        openssl("pkcs12", "-export", "-name", "client",
-                "-inkey", clientKey().toString(), "-in", clientCert().toString(),
+        keyStoreOf("client", clientKey(), clientCert(), clientKeyStore());
+        keyStoreOf("server", serverKey(), serverCert(), serverKeyStore());
+    }
+
+    /** PKCS12 with one key entry and its chain up to the test CA, made by openssl. */
+    private void keyStoreOf(String alias, Path key, Path cert, Path out) throws IOException {
+        openssl("pkcs12", "-export", "-name", alias,
+                "-inkey", key.toString(), "-in", cert.toString(),
                 "-certfile", caCert().toString(),
-                "-passout", "env:APPTRACK_PKI_PASSWORD", "-out", clientKeyStore().toString());
+                "-passout", "env:APPTRACK_PKI_PASSWORD", "-out", out.toString());
         // fail fast if the JDK cannot read what openssl wrote
-        KeyStore ks = load(clientKeyStore());
+        KeyStore ks = load(out);
         try {
-            if (!ks.isKeyEntry("client")) {
-                throw new IllegalStateException("client key entry missing in " + clientKeyStore());
+            if (!ks.isKeyEntry(alias)) {
+                throw new IllegalStateException(alias + " key entry missing in " + out);
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -1,0 +1,93 @@
+package org.apptrack.web.apptrack;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionOrder;
+import org.apptrack.apptrack.api.ZoneInfo;
+
+/** An AppTrackService over a list of sessions, recording what it was asked. */
+final class FakeAppTrackService implements AppTrackService {
+
+    final List<ZoneInfo> zones = new ArrayList<>();
+
+    final List<SessionInfo> sessions = new ArrayList<>();
+    int lastLimit = -1;
+    SessionOrder lastOrder;
+    int clearCalls;
+    int filteredClearCalls;
+
+    /** A session with the given identity; counts and times derived from the id. */
+    static SessionInfo session(long id, String client, int clientPort, String server, int serverPort, int protocol,
+                               String application, String sourceZone, String destinationZone) {
+        return SessionInfo.builder().sessionId(id).clientAddress(client).clientPort(clientPort).serverAddress(server)
+                .serverPort(serverPort).protocol(protocol).serviceName("junos-" + application.toLowerCase())
+                .application(application).sourceZone(sourceZone).destinationZone(destinationZone)
+                .policyName("p" + id).logicalSystem("root-logical-system").username("user" + id).roles("N/A")
+                .packetsFromClient(3).bytesFromClient(300 + id).packetsFromServer(2).bytesFromServer(2000 + id)
+                .startMillis(1_700_000_000_000L + id).lastSeenMillis(1_700_000_005_000L + id).build();
+    }
+
+    @Override
+    public AppTrackCounters counters() {
+        Map<String, Long> closed = new LinkedHashMap<>();
+        closed.put("TCP FIN", 4L);
+        closed.put("CLI", (long) clearCalls);
+        closed.put("idle Timeout", 0L);
+        return new AppTrackCounters(10, 2, 4, 0, 10, 4, sessions.size(), 7, 1234, 5, 6, 8, 9, 11, closed,
+                Map.of("TRUNCATED_IPV4", 5L));
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
+        lastLimit = limit;
+        List<SessionInfo> out = new ArrayList<>();
+        for (SessionInfo s : sessions) {
+            if (out.size() < limit && filter.test(s)) {
+                out.add(s);
+            }
+        }
+        out.sort(Comparator.comparingLong(SessionInfo::sessionId));
+        return out;
+    }
+
+    @Override
+    public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        lastOrder = order;
+        List<SessionInfo> result = AppTrackService.super.sessions(filter, limit, order);
+        lastLimit = limit; // the default asked for every match
+        return result;
+    }
+
+    @Override
+    public List<ZoneInfo> zones() {
+        return zones;
+    }
+
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
+    @Override
+    public int clearSessions() {
+        clearCalls++;
+        int n = sessions.size();
+        sessions.clear();
+        return n;
+    }
+
+    @Override
+    public int clearSessions(Predicate<SessionInfo> filter) {
+        filteredClearCalls++;
+        int before = sessions.size();
+        sessions.removeIf(filter);
+        return before - sessions.size();
+    }
+}
