@@ -65,18 +65,6 @@ public class AppTrackZonesTest {
     public void sessionsAreLoggedWithTheirZonesAndDisablingAZoneClosesThem() throws Exception {
         Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         Path capture = Files.createTempFile("apptrack-zones", ".pcap");
-        // Timestamps are now, so the UDP sessions stay open (60 s idle timeout) after the replay.
-        long t = System.currentTimeMillis() * 1000;
-        PcapWriter pcap = new PcapWriter();
-        pcap.udp4(t, "127.0.0.1", 40001, "127.0.0.2", 5001, 20);      // lo4 -> lo4, user tester
-        pcap.udp4(t + 10, "127.0.0.2", 5001, "127.0.0.1", 40001, 200);
-        pcap.udp4(t + 20, "127.0.0.3", 40002, "127.0.0.2", 5001, 30);  // lo4 -> lo4, no identity entry
-        pcap.udp4(t + 30, "10.20.0.1", 40003, "10.20.0.2", 5002, 40);  // branch (LSYS1)
-        pcap.udp6(t + 40, 40004, 5003, 50);                              // lo6: AppTrack disabled
-        pcap.udp6(t + 50, 5003, 40004, 60);
-        pcap.udp4(t + 2_500_000, "127.0.0.1", 40001, "127.0.0.2", 5001, 20); // 2.5 s on: a volume update
-        Files.write(capture, pcap.bytes());
-
         org.osgi.service.cm.Configuration apptrack = configAdmin.getConfiguration("org.apptrack.apptrack", "?");
         Dictionary<String, Object> original = apptrack.getProperties();
         try (Rsyslog rsyslog = Rsyslog.builder().start()) {
@@ -86,6 +74,19 @@ public class AppTrackZonesTest {
                 Hashtable<String, Object> zones = zoneConfig();
                 apptrack.update(zones);
                 awaitOutput("apptrack:zones", "branch");
+                // Timestamps a little ahead of now, written just before the replay: the UDP sessions stay
+                // open (60 s idle timeout) after it, and the engine's clock, which never goes back and
+                // follows the wall clock between replays, has not passed them when the replay starts.
+                long t = (System.currentTimeMillis() + 5_000) * 1000;
+                PcapWriter pcap = new PcapWriter();
+                pcap.udp4(t, "127.0.0.1", 40001, "127.0.0.2", 5001, 20);      // lo4 -> lo4, user tester
+                pcap.udp4(t + 10, "127.0.0.2", 5001, "127.0.0.1", 40001, 200);
+                pcap.udp4(t + 20, "127.0.0.3", 40002, "127.0.0.2", 5001, 30);  // lo4 -> lo4, no identity entry
+                pcap.udp4(t + 30, "10.20.0.1", 40003, "10.20.0.2", 5002, 40);  // branch (LSYS1)
+                pcap.udp6(t + 40, 40004, 5003, 50);                              // lo6: AppTrack disabled
+                pcap.udp6(t + 50, 5003, 40004, 60);
+                pcap.udp4(t + 2_500_000, "127.0.0.1", 40001, "127.0.0.2", 5001, 20); // 2.5 s on: a volume update
+                Files.write(capture, pcap.bytes());
 
                 captureService.replay(capture, false, null);
                 List<JsonNode> received = rsyslog.awaitReceived(Transport.TCP, 4, Duration.ofSeconds(20));
