@@ -234,7 +234,7 @@ public class SecurityLogStreamTest {
             String table = execute("apptrack:log-streams it-limit");
             assertTrue(table, table.contains(" " + refused + " "));
             assertTrue(table, table.contains("it-limit: rate limit 50 records per second"));
-            JsonNode json = httpGet("/apptrack/v1/log-streams/it-limit");
+            JsonNode json = httpGet("/onos/apptrack/v1/log-streams/it-limit");
             assertEquals(refused, json.path("rateLimited").asLong());
             assertEquals(rate, json.path("rateLimit").asInt());
             assertEquals(0, json.path("dropped").asLong());
