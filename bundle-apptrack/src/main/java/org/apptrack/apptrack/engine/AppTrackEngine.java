@@ -193,7 +193,12 @@ public final class AppTrackEngine {
                 ownTrafficFrames++;
                 return false;
             }
-            int policy = policies.resolve(ingressZone, d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow());
+            fromClient = senderIsClient(d, proto);
+            // Zones go by client and server; the ingress interface names the client's zone only
+            // when the client sent this packet.
+            int policy = fromClient
+                    ? policies.resolve(ingressZone, d.srcHigh(), d.srcLow(), d.dstHigh(), d.dstLow())
+                    : policies.resolve(-1, d.dstHigh(), d.dstLow(), d.srcHigh(), d.srcLow());
             if (policy < 0) {
                 if (policy == PolicyResolver.NO_ZONE) {
                     framesWithoutZone++;
@@ -202,7 +207,6 @@ public final class AppTrackEngine {
                 }
                 return false;
             }
-            fromClient = senderIsClient(d, proto);
             s = fromClient
                     ? tb.findOrCreate(d.srcHigh(), d.srcLow(), d.srcPort(), d.dstHigh(), d.dstLow(), d.dstPort(), proto,
                             context, t)

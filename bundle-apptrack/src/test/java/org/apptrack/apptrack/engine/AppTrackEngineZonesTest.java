@@ -94,6 +94,20 @@ class AppTrackEngineZonesTest {
     }
 
     @Test
+    void aSessionWhoseServerSpokeFirstIsPlacedByItsClient() {
+        start(config());
+        // the capture missed the SYN: the web server's data reaches the client first
+        assertTrue(send(Frames.tcp(WEB, 443, A, 40000, ACK), 0));
+        engine.closeAll(CloseReason.CLI, T0 + S);
+        LogRecord create = logs.get(0);
+        assertEquals("10.0.0.1", create.value("source-address"));
+        assertEquals("trust", create.value("source-zone-name"));
+        assertEquals("untrust", create.value("destination-zone-name"));
+        assertEquals("web-out", create.value("policy-name"));
+        assertEquals("alice", create.value("username"));
+    }
+
+    @Test
     void sessionsOfALogicalSystemLogTheLsVariants() {
         start(config());
         assertTrue(send(Frames.tcp(GUEST, 40000, WEB, 80, SYN), 0));
