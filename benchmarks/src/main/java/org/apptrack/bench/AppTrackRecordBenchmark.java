@@ -1,9 +1,18 @@
 package org.apptrack.bench;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
-import org.apptrack.apptrack.engine.log.AppTrackLogBuilder;
-import org.apptrack.apptrack.engine.log.SessionLogFields;
+import org.apptrack.apptrack.config.AppTrackSettings;
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.log.AppTrackMessage;
+import org.apptrack.apptrack.log.SessionLogEmitter;
+import org.apptrack.apptrack.model.SessionModel;
 import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.api.LogRecordListener;
+import org.apptrack.syslog.api.LogStreamStatus;
+import org.apptrack.syslog.api.SecurityLogService;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
@@ -21,10 +30,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The producer side of an AppTrack log, as the replay of short flows exercises it: a
- * {@link SessionLogFields} filled the way {@code SessionLogEmitter} fills it (addresses already
- * strings, counters and ports numbers) turned into an {@code APPTRACK_SESSION_CLOSE} /
- * {@code _CREATE} record by {@link AppTrackLogBuilder}, then formatted into a reused byte[].
+ * The producer side of an AppTrack log, as the replay of short flows exercises it: the record of
+ * an open session read through the session model ({@link SessionLogEmitter#record}: addresses
+ * formatted, zones and service named, fields in their declared layout), then formatted into a
+ * reused byte[].
  *
  * <ul>
  *   <li>{@code buildClose}: the record only;</li>
@@ -32,8 +41,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code buildFormatClose*}: both, per format (structured-syslog and syslog need the text body);</li>
  *   <li>{@code buildFormatCreate}: a create record in sd-syslog.</li>
  * </ul>
- * Counters, ports and session id vary per call so no value is a constant. Run with
- * {@code -prof gc} for bytes per record.
+ * The records are those of 1,024 TCP sessions to port 443 from different ports, in turn, under
+ * the distribution's default zones. Run with {@code -prof gc} for bytes per record.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -44,10 +53,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class AppTrackRecordBenchmark {
 
-    private final AppTrackLogBuilder builder = new AppTrackLogBuilder();
-    private SessionLogFields fields;
-    /** Records built in advance, varying as {@link #next()} varies them, for format-only. */
-    private final LogRecord[] builtCloses = new LogRecord[1024];
+    private static final int SESSIONS = 1024;
+
+    private SessionLogEmitter emitter;
+    private final int[] sessions = new int[SESSIONS];
+    private final LogRecord[] builtCloses = new LogRecord[SESSIONS];
     private SyslogFormatter sd;
     private SyslogFormatter structured;
     private SyslogFormatter plain;
@@ -56,88 +66,88 @@ public class AppTrackRecordBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        fields = closeFields();
-        for (int i = 0; i < builtCloses.length; i++) {
-            builtCloses[i] = builder.close(next());
+        AppTrackSettings settings = AppTrackSettings.parse(java.util.Map.of(
+                "zone.trust.prefixes", "10.0.0.0/8", "zone.untrust.prefixes", "0.0.0.0/0"));
+        emitter = new SessionLogEmitter(NO_LOG, false, false);
+        AppTrackEngine engine = new AppTrackEngine(settings.engine(), emitter, settings.zones());
+        emitter.bind(engine, new SessionModel(engine, settings.zones()));
+        SessionTable table = engine.table();
+        for (int i = 0; i < SESSIONS; i++) {
+            byte[] syn = DecodeBenchmark.ether(0x0800, DecodeBenchmark.ipv4(6, DecodeBenchmark.tcp(57838 - i, 443,
+                    0x02, 0, 0)));
+            engine.onFrame(ByteBuffer.wrap(syn), 0, SrxRecords.TIME_MILLIS * 1_000_000L + i * 1_000_000L);
+            sessions[i] = table.sessionAt(table.size() - 1);
         }
-        variant = 0;
+        for (int i = 0; i < SESSIONS; i++) {
+            builtCloses[i] = emitter.record(AppTrackMessage.CLOSE, sessions[i], CloseReason.TCP_FIN);
+        }
         sd = SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, SrxRecords.HOSTNAME));
         structured = SyslogFormatter.create(FormatSettings.of(LogFormat.STRUCTURED_SYSLOG, SrxRecords.HOSTNAME));
         plain = SyslogFormatter.create(FormatSettings.of(LogFormat.SYSLOG, SrxRecords.HOSTNAME));
         array = new byte[8192];
     }
 
-    /** A close of a short TCP flow as the replay tool logs it (distribution's etc/, no NAT, no user). */
-    static SessionLogFields closeFields() {
-        SessionLogFields f = new SessionLogFields();
-        f.eventTimeMillis = SrxRecords.TIME_MILLIS;
-        f.sourceAddress = "10.224.129.218";
-        f.sourcePort = 57838;
-        f.destinationAddress = "93.184.216.34";
-        f.destinationPort = 443;
-        f.protocolId = 6;
-        f.serviceName = "junos-https";
-        f.application = "SSL";
-        f.nestedApplication = "UNKNOWN";
-        f.category = "Web";
-        f.subCategory = "Encrypted";
-        f.policyName = "default-policy-logical-system-00";
-        f.sourceZoneName = "trust";
-        f.destinationZoneName = "untrust";
-        f.logicalSystem = "root-logical-system";
-        f.sessionId32 = 4091;
-        f.packetsFromClient = 12;
-        f.bytesFromClient = 1843;
-        f.packetsFromServer = 10;
-        f.bytesFromServer = 6211;
-        f.elapsedTimeSeconds = 3;
-        f.encrypted = "No";
-        f.closeReason = "TCP FIN";
-        return f;
-    }
-
-    private SessionLogFields next() {
-        int i = variant++ & 1023;
-        SessionLogFields f = fields;
-        f.sourcePort = 57838 - i;
-        f.sessionId32 = 4091 + i;
-        f.packetsFromClient = 12 + (i & 7);
-        f.bytesFromClient = 1843 + i * 71;
-        f.elapsedTimeSeconds = i & 15;
-        return f;
+    private int next() {
+        return sessions[variant++ & (SESSIONS - 1)];
     }
 
     @Benchmark
     public LogRecord buildClose() {
-        return builder.close(next());
+        return emitter.record(AppTrackMessage.CLOSE, next(), CloseReason.TCP_FIN);
     }
 
     @Benchmark
     public int formatClose() {
-        return sd.format(builtCloses[variant++ & 1023], array, 0);
+        return sd.format(builtCloses[variant++ & (SESSIONS - 1)], array, 0);
     }
 
     @Benchmark
     public int buildFormatClose() {
-        return sd.format(builder.close(next()), array, 0);
+        return sd.format(emitter.record(AppTrackMessage.CLOSE, next(), CloseReason.TCP_FIN), array, 0);
     }
 
     @Benchmark
     public int buildFormatCloseStructured() {
-        return structured.format(builder.close(next()), array, 0);
+        return structured.format(emitter.record(AppTrackMessage.CLOSE, next(), CloseReason.TCP_FIN), array, 0);
     }
 
     @Benchmark
     public int buildFormatCloseSyslog() {
-        return plain.format(builder.close(next()), array, 0);
+        return plain.format(emitter.record(AppTrackMessage.CLOSE, next(), CloseReason.TCP_FIN), array, 0);
     }
 
     @Benchmark
     public int buildFormatCreate() {
-        SessionLogFields f = next();
-        f.encrypted = "UNKNOWN";
-        int n = sd.format(builder.create(f), array, 0);
-        f.encrypted = "No";
-        return n;
+        return sd.format(emitter.record(AppTrackMessage.CREATE, next(), null), array, 0);
     }
+
+    /** The records are built here, not logged. */
+    private static final SecurityLogService NO_LOG = new SecurityLogService() {
+        @Override
+        public void log(LogRecord record) {
+        }
+
+        @Override
+        public boolean log(String streamName, LogRecord record) {
+            return false;
+        }
+
+        @Override
+        public java.util.List<LogStreamStatus> streams() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public java.util.Optional<LogStreamStatus> stream(String name) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
+        public void addListener(LogRecordListener listener) {
+        }
+
+        @Override
+        public void removeListener(LogRecordListener listener) {
+        }
+    };
 }

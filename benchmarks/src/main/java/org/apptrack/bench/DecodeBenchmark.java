@@ -84,7 +84,7 @@ public class DecodeBenchmark {
 
     // ---- frame construction (setup only)
 
-    private static byte[] ether(int type, byte[] l3) {
+    static byte[] ether(int type, byte[] l3) {
         return concat(new byte[] {0, 0x11, 0x22, 0x33, 0x44, 0x55, 0, 0x66, 0x77, 0x78, 0x79, 0x7a,
             (byte) (type >>> 8), (byte) type}, l3);
     }
@@ -103,7 +103,7 @@ public class DecodeBenchmark {
         return concat(f, l3);
     }
 
-    private static byte[] ipv4(int proto, byte[] l4) {
+    static byte[] ipv4(int proto, byte[] l4) {
         byte[] h = new byte[20];
         int total = 20 + l4.length;
         h[0] = 0x45;
@@ -141,7 +141,7 @@ public class DecodeBenchmark {
         return concat(h, l4);
     }
 
-    private static byte[] tcp(int sp, int dp, int flags, int optionBytes, int payload) {
+    static byte[] tcp(int sp, int dp, int flags, int optionBytes, int payload) {
         byte[] t = new byte[20 + optionBytes + payload];
         t[0] = (byte) (sp >>> 8);
         t[1] = (byte) sp;

@@ -169,7 +169,7 @@ public class AppTrackRestTest {
 
         // The command's options in the container: one session's detail; a bad id refused, nothing closed.
         String detail = execute("apptrack:sessions --detail " + id);
-        assertTrue(detail, detail.contains("Session id:      " + id));
+        assertTrue(detail, detail.matches("(?s).*Session id: +" + id + "\\R.*"));
         String refused = KarafShell.failure(sessionFactory, "apptrack:clear-sessions --session-id -5").getMessage();
         assertTrue(refused, refused.startsWith("Invalid filter: id: out of range"));
         assertEquals(active, get("/onos/apptrack/v1/counters").path("activeSessions").asLong());

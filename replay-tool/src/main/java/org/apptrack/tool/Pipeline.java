@@ -9,8 +9,11 @@ import java.util.Map;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
-import org.apptrack.apptrack.engine.log.SessionLogEmitter;
+import org.apptrack.apptrack.engine.EngineCounter;
+import org.apptrack.apptrack.engine.EngineCounters;
+import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
+import org.apptrack.apptrack.log.SessionLogEmitter;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.apptrack.capture.source.CaptureClock;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -57,24 +60,28 @@ final class Pipeline {
 
     String summary() {
         AppTrackEngine engine = runtime.engine();
+        EngineCounters counters = engine.counters();
+        FrameDecoder decoder = engine.decoder();
         SessionLogEmitter emitter = runtime.emitter();
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "  sessions: %,d created, %,d closed, %,d refused (session limit)%n",
-                engine.sessionsCreated(), engine.sessionsClosed(), engine.refused()));
+                counters.get(EngineCounter.SESSIONS_CREATED), counters.closed(), engine.table().refused()));
         for (CloseReason r : CloseReason.values()) {
-            if (engine.sessionsClosed(r) > 0) {
-                b.append(String.format(Locale.ROOT, "    closed %-20s %,d%n", r.wireName(), engine.sessionsClosed(r)));
+            if (counters.closedBy(r) > 0) {
+                b.append(String.format(Locale.ROOT, "    closed %-20s %,d%n", r.wireName(), counters.closedBy(r)));
             }
         }
         b.append("  applications (closed sessions):\n");
         for (Map.Entry<String, Long> e : emitter.closedByApplication().entrySet()) {
             b.append(String.format(Locale.ROOT, "    %-28s %,d%n", e.getKey(), e.getValue()));
         }
-        b.append(String.format(Locale.ROOT, "  frames: %,d decoded, %,d not IP, %,d malformed%n", engine.decoded(),
-                engine.notIp(), engine.malformed()));
-        if (engine.framesWithoutZone() + engine.framesNotTracked() > 0) {
+        b.append(String.format(Locale.ROOT, "  frames: %,d decoded, %,d not IP, %,d malformed%n", decoder.decoded(),
+                decoder.notIp(), decoder.malformedTotal()));
+        long withoutZone = counters.get(EngineCounter.FRAMES_WITHOUT_ZONE);
+        long notTracked = counters.get(EngineCounter.FRAMES_NOT_TRACKED);
+        if (withoutZone + notTracked > 0) {
             b.append(String.format(Locale.ROOT, "  not tracked: %,d frames outside every zone, %,d with AppTrack"
-                    + " disabled for their zones%n", engine.framesWithoutZone(), engine.framesNotTracked()));
+                    + " disabled for their zones%n", withoutZone, notTracked));
         }
         b.append(String.format(Locale.ROOT, "  processor exceptions: %d%n", packets.processorFailures()));
         b.append("  log messages:\n");

@@ -7,8 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apptrack.apptrack.engine.decode.FrameDecoder;
-import org.apptrack.apptrack.engine.session.SessionTable;
 
 /**
  * Which sessions to show: the filters of {@code apptrack:sessions} and of
@@ -50,8 +48,8 @@ public final class SessionFilter implements Predicate<SessionInfo> {
         ByteBuffer raw = ByteBuffer.wrap(addressBytes(nonEmpty("address", value)));
         boolean ipv4 = raw.remaining() == 4;
         addressHigh = ipv4 ? 0L : raw.getLong();
-        addressLow = ipv4 ? SessionTable.ipv4Lo(raw.getInt()) : raw.getLong();
-        address = FrameDecoder.formatAddress(addressHigh, addressLow);
+        addressLow = ipv4 ? IpAddresses.ipv4Low(raw.getInt()) : raw.getLong();
+        address = IpAddresses.format(addressHigh, addressLow);
         return this;
     }
 

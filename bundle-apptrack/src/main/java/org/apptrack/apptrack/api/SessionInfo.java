@@ -1,280 +1,152 @@
 package org.apptrack.apptrack.api;
 
-/** A snapshot of one tracked session, as {@code apptrack:sessions} shows it; build with {@link #builder()}. */
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A snapshot of one tracked session: a value for every {@link SessionAttribute}. Build with
+ * {@link #builder()}; an attribute not given is 0 or the empty string.
+ */
 public final class SessionInfo {
 
-    private final long sessionId;
-    private final String clientAddress;
-    private final int clientPort;
-    private final String serverAddress;
-    private final int serverPort;
-    private final int protocol;
-    private final String serviceName;
-    private final String application;
-    private final String sourceZone;
-    private final String destinationZone;
-    private final String policyName;
-    private final String logicalSystem;
-    private final String username;
-    private final String roles;
-    private final long packetsFromClient;
-    private final long bytesFromClient;
-    private final long packetsFromServer;
-    private final long bytesFromServer;
-    private final long startMillis;
-    private final long lastSeenMillis;
-    private final long parentSessionId;
+    private static final SessionAttribute[] ATTRIBUTES = SessionAttribute.values();
 
-    private SessionInfo(Builder b) {
-        this.sessionId = b.sessionId;
-        this.clientAddress = b.clientAddress;
-        this.clientPort = b.clientPort;
-        this.serverAddress = b.serverAddress;
-        this.serverPort = b.serverPort;
-        this.protocol = b.protocol;
-        this.serviceName = b.serviceName;
-        this.application = b.application;
-        this.sourceZone = b.sourceZone;
-        this.destinationZone = b.destinationZone;
-        this.policyName = b.policyName;
-        this.logicalSystem = b.logicalSystem;
-        this.username = b.username;
-        this.roles = b.roles;
-        this.packetsFromClient = b.packetsFromClient;
-        this.bytesFromClient = b.bytesFromClient;
-        this.packetsFromServer = b.packetsFromServer;
-        this.bytesFromServer = b.bytesFromServer;
-        this.startMillis = b.startMillis;
-        this.lastSeenMillis = b.lastSeenMillis;
-        this.parentSessionId = b.parentSessionId;
+    private final long[] numbers;
+    private final String[] texts;
+
+    private SessionInfo(long[] numbers, String[] texts) {
+        this.numbers = numbers;
+        this.texts = texts;
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
+    /** The value of a numeric attribute. */
+    public long number(SessionAttribute a) {
+        if (!a.isNumeric()) {
+            throw new IllegalArgumentException(a + " is text");
+        }
+        return numbers[a.ordinal()];
+    }
+
+    /** The value of a text attribute. */
+    public String text(SessionAttribute a) {
+        if (a.isNumeric()) {
+            throw new IllegalArgumentException(a + " is a number");
+        }
+        return texts[a.ordinal()];
+    }
+
+    /** The value as an object: a {@link Long} or a {@link String}. */
+    public Object value(SessionAttribute a) {
+        return a.isNumeric() ? (Object) numbers[a.ordinal()] : texts[a.ordinal()];
+    }
+
+    // The attributes code reads most, by name.
+
     /** session-id-32 of the logs. */
     public long sessionId() {
-        return sessionId;
+        return numbers[SessionAttribute.SESSION_ID.ordinal()];
     }
 
     public String clientAddress() {
-        return clientAddress;
+        return texts[SessionAttribute.CLIENT_ADDRESS.ordinal()];
     }
 
     public int clientPort() {
-        return clientPort;
+        return (int) numbers[SessionAttribute.CLIENT_PORT.ordinal()];
     }
 
     public String serverAddress() {
-        return serverAddress;
+        return texts[SessionAttribute.SERVER_ADDRESS.ordinal()];
     }
 
     public int serverPort() {
-        return serverPort;
+        return (int) numbers[SessionAttribute.SERVER_PORT.ordinal()];
     }
 
     public int protocol() {
-        return protocol;
-    }
-
-    public String serviceName() {
-        return serviceName;
+        return (int) numbers[SessionAttribute.PROTOCOL.ordinal()];
     }
 
     public String application() {
-        return application;
+        return texts[SessionAttribute.APPLICATION.ordinal()];
     }
 
     public String sourceZone() {
-        return sourceZone;
+        return texts[SessionAttribute.SOURCE_ZONE.ordinal()];
     }
 
     public String destinationZone() {
-        return destinationZone;
+        return texts[SessionAttribute.DESTINATION_ZONE.ordinal()];
     }
 
-    public String policyName() {
-        return policyName;
+    /** Packets in both directions. */
+    public long packets() {
+        return numbers[SessionAttribute.PACKETS_FROM_CLIENT.ordinal()]
+                + numbers[SessionAttribute.PACKETS_FROM_SERVER.ordinal()];
     }
 
-    /** {@code root-logical-system} for the root. */
-    public String logicalSystem() {
-        return logicalSystem;
+    /** Layer-3 bytes in both directions. */
+    public long bytes() {
+        return numbers[SessionAttribute.BYTES_FROM_CLIENT.ordinal()]
+                + numbers[SessionAttribute.BYTES_FROM_SERVER.ordinal()];
     }
 
-    /** As logged: a name, {@code N/A} or {@code unauthenticated user}. */
-    public String username() {
-        return username;
+    /** Milliseconds from the first packet to the last. */
+    public long durationMillis() {
+        return numbers[SessionAttribute.LAST_SEEN_MILLIS.ordinal()] - numbers[SessionAttribute.START_MILLIS.ordinal()];
     }
 
-    /** As logged: comma-separated roles or {@code N/A}. */
-    public String roles() {
-        return roles;
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SessionInfo && Arrays.equals(numbers, ((SessionInfo) o).numbers)
+                && Arrays.equals(texts, ((SessionInfo) o).texts);
     }
 
-    public long packetsFromClient() {
-        return packetsFromClient;
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(numbers) * 31 + Arrays.hashCode(texts);
     }
 
-    /** Layer-3 bytes. */
-    public long bytesFromClient() {
-        return bytesFromClient;
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder("SessionInfo[");
+        for (SessionAttribute a : ATTRIBUTES) {
+            b.append(a == ATTRIBUTES[0] ? "" : ", ").append(a.key()).append('=').append(value(a));
+        }
+        return b.append(']').toString();
     }
 
-    public long packetsFromServer() {
-        return packetsFromServer;
-    }
-
-    /** Layer-3 bytes. */
-    public long bytesFromServer() {
-        return bytesFromServer;
-    }
-
-    public long startMillis() {
-        return startMillis;
-    }
-
-    public long lastSeenMillis() {
-        return lastSeenMillis;
-    }
-
-    /** Session id of the session this one was linked under (FTP data under FTP control), 0 when none. */
-    public long parentSessionId() {
-        return parentSessionId;
-    }
-
-    /** Collects the fields of a {@link SessionInfo}. */
+    /** Collects the values; {@link #build()} may be called once. */
     public static final class Builder {
-        private long sessionId;
-        private String clientAddress;
-        private int clientPort;
-        private String serverAddress;
-        private int serverPort;
-        private int protocol;
-        private String serviceName;
-        private String application;
-        private String sourceZone;
-        private String destinationZone;
-        private String policyName;
-        private String logicalSystem;
-        private String username;
-        private String roles;
-        private long packetsFromClient;
-        private long bytesFromClient;
-        private long packetsFromServer;
-        private long bytesFromServer;
-        private long startMillis;
-        private long lastSeenMillis;
-        private long parentSessionId;
+        private final long[] numbers = new long[ATTRIBUTES.length];
+        private final String[] texts = new String[ATTRIBUTES.length];
 
-        public Builder sessionId(long value) {
-            this.sessionId = value;
+        private Builder() {
+            Arrays.fill(texts, "");
+        }
+
+        public Builder put(SessionAttribute a, long value) {
+            if (!a.isNumeric()) {
+                throw new IllegalArgumentException(a + " is text");
+            }
+            numbers[a.ordinal()] = value;
             return this;
         }
 
-        public Builder clientAddress(String value) {
-            this.clientAddress = value;
-            return this;
-        }
-
-        public Builder clientPort(int value) {
-            this.clientPort = value;
-            return this;
-        }
-
-        public Builder serverAddress(String value) {
-            this.serverAddress = value;
-            return this;
-        }
-
-        public Builder serverPort(int value) {
-            this.serverPort = value;
-            return this;
-        }
-
-        public Builder protocol(int value) {
-            this.protocol = value;
-            return this;
-        }
-
-        public Builder serviceName(String value) {
-            this.serviceName = value;
-            return this;
-        }
-
-        public Builder application(String value) {
-            this.application = value;
-            return this;
-        }
-
-        public Builder sourceZone(String value) {
-            this.sourceZone = value;
-            return this;
-        }
-
-        public Builder destinationZone(String value) {
-            this.destinationZone = value;
-            return this;
-        }
-
-        public Builder policyName(String value) {
-            this.policyName = value;
-            return this;
-        }
-
-        public Builder logicalSystem(String value) {
-            this.logicalSystem = value;
-            return this;
-        }
-
-        public Builder username(String value) {
-            this.username = value;
-            return this;
-        }
-
-        public Builder roles(String value) {
-            this.roles = value;
-            return this;
-        }
-
-        public Builder packetsFromClient(long value) {
-            this.packetsFromClient = value;
-            return this;
-        }
-
-        public Builder bytesFromClient(long value) {
-            this.bytesFromClient = value;
-            return this;
-        }
-
-        public Builder packetsFromServer(long value) {
-            this.packetsFromServer = value;
-            return this;
-        }
-
-        public Builder bytesFromServer(long value) {
-            this.bytesFromServer = value;
-            return this;
-        }
-
-        public Builder startMillis(long value) {
-            this.startMillis = value;
-            return this;
-        }
-
-        public Builder lastSeenMillis(long value) {
-            this.lastSeenMillis = value;
-            return this;
-        }
-
-        public Builder parentSessionId(long value) {
-            this.parentSessionId = value;
+        public Builder put(SessionAttribute a, String value) {
+            if (a.isNumeric()) {
+                throw new IllegalArgumentException(a + " is a number");
+            }
+            texts[a.ordinal()] = Objects.requireNonNull(value, a.key());
             return this;
         }
 
         public SessionInfo build() {
-            return new SessionInfo(this);
+            return new SessionInfo(numbers.clone(), texts.clone());
         }
     }
 }

@@ -11,11 +11,12 @@ public enum SessionOrder {
     /** Ascending session id (creation order). */
     ID(Comparator.comparingLong(SessionInfo::sessionId)),
     /** Most layer-3 bytes, both directions together, first. */
-    BYTES(Comparator.comparingLong(SessionOrder::bytes).reversed().thenComparingLong(SessionInfo::sessionId)),
+    BYTES(Comparator.comparingLong(SessionInfo::bytes).reversed().thenComparingLong(SessionInfo::sessionId)),
     /** Most packets, both directions together, first. */
-    PACKETS(Comparator.comparingLong(SessionOrder::packets).reversed().thenComparingLong(SessionInfo::sessionId)),
+    PACKETS(Comparator.comparingLong(SessionInfo::packets).reversed().thenComparingLong(SessionInfo::sessionId)),
     /** Longest time from the first to the last packet first. */
-    DURATION(Comparator.comparingLong(SessionOrder::duration).reversed().thenComparingLong(SessionInfo::sessionId));
+    DURATION(Comparator.comparingLong(SessionInfo::durationMillis).reversed()
+            .thenComparingLong(SessionInfo::sessionId));
 
     private final Comparator<SessionInfo> comparator;
 
@@ -48,17 +49,5 @@ public enum SessionOrder {
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    static long bytes(SessionInfo s) {
-        return s.bytesFromClient() + s.bytesFromServer();
-    }
-
-    static long packets(SessionInfo s) {
-        return s.packetsFromClient() + s.packetsFromServer();
-    }
-
-    static long duration(SessionInfo s) {
-        return s.lastSeenMillis() - s.startMillis();
     }
 }

@@ -7,6 +7,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
@@ -62,33 +63,29 @@ public class SessionsCommand extends SessionFilterCommand {
         table.column("Bytes s->c").alignRight();
         for (SessionInfo s : sessions) {
             table.addRow().addContent(s.sessionId(), s.clientAddress() + "/" + s.clientPort(),
-                    s.serverAddress() + "/" + s.serverPort(), s.protocol(), s.serviceName(), s.application(),
-                    s.sourceZone() + "->" + s.destinationZone(), s.packetsFromClient(), s.bytesFromClient(),
-                    s.packetsFromServer(), s.bytesFromServer());
+                    s.serverAddress() + "/" + s.serverPort(), s.protocol(), s.text(SessionAttribute.SERVICE_NAME),
+                    s.application(), s.sourceZone() + "->" + s.destinationZone(),
+                    s.number(SessionAttribute.PACKETS_FROM_CLIENT), s.number(SessionAttribute.BYTES_FROM_CLIENT),
+                    s.number(SessionAttribute.PACKETS_FROM_SERVER), s.number(SessionAttribute.BYTES_FROM_SERVER));
         }
         table.print(System.out);
         System.out.println(sessions.size() + " session(s) shown" + (sessions.size() == limit ? " (limit reached)" : ""));
         return null;
     }
 
+    /** Every attribute, one per line, as the session model describes it. */
     private static void printDetail(SessionInfo s) {
-        System.out.println("Session id:      " + s.sessionId());
-        System.out.println("Client:          " + s.clientAddress() + "/" + s.clientPort());
-        System.out.println("Server:          " + s.serverAddress() + "/" + s.serverPort());
-        System.out.println("Protocol:        " + s.protocol());
-        System.out.println("Service name:    " + s.serviceName());
-        System.out.println("Application:     " + s.application());
-        System.out.println("Zones:           " + s.sourceZone() + " -> " + s.destinationZone());
-        System.out.println("Policy:          " + s.policyName());
-        System.out.println("Logical system:  " + s.logicalSystem());
-        System.out.println("User:            " + s.username() + " (roles " + s.roles() + ")");
-        System.out.println("Client->server:  " + s.packetsFromClient() + " packets, " + s.bytesFromClient() + " bytes");
-        System.out.println("Server->client:  " + s.packetsFromServer() + " packets, " + s.bytesFromServer() + " bytes");
-        System.out.println("Started:         " + Instant.ofEpochMilli(s.startMillis()));
-        System.out.println("Last seen:       " + Instant.ofEpochMilli(s.lastSeenMillis()));
-        System.out.println("Elapsed:         " + (s.lastSeenMillis() - s.startMillis()) / 1000 + " s");
-        if (s.parentSessionId() != 0) {
-            System.out.println("Parent session:  " + s.parentSessionId());
+        int width = 0;
+        for (SessionAttribute a : SessionAttribute.values()) {
+            width = Math.max(width, a.label().length() + 2);
+        }
+        for (SessionAttribute a : SessionAttribute.values()) {
+            if (a == SessionAttribute.PARENT_SESSION_ID && s.number(a) == 0) {
+                continue; // no parent
+            }
+            String value = a.kind() == SessionAttribute.Kind.TIME ? Instant.ofEpochMilli(s.number(a)).toString()
+                    : String.valueOf(s.value(a));
+            System.out.println(String.format("%-" + width + "s%s", a.label() + ":", value));
         }
     }
 }

@@ -47,6 +47,8 @@ public final class EngineSettings {
     private final int wheelSize;
     private final int fragmentSlots;
     private final long fragmentTimeoutNanos;
+    private final int classificationSlots;
+    private final int classificationBufferBytes;
 
     private EngineSettings(Builder b) {
         maxSessions = b.maxSessions;
@@ -69,6 +71,8 @@ public final class EngineSettings {
         wheelSize = b.wheelSize;
         fragmentSlots = b.fragmentSlots;
         fragmentTimeoutNanos = b.fragmentTimeout;
+        classificationSlots = b.classificationSlots;
+        classificationBufferBytes = b.classificationBufferBytes;
     }
 
     public static Builder builder() {
@@ -85,7 +89,9 @@ public final class EngineSettings {
     /** Whether an engine built with these settings has the same table, wheel and fragment map sizes as with {@code o}. */
     public boolean sameStructure(EngineSettings o) {
         return maxSessions == o.maxSessions && vlanInSessionKey == o.vlanInSessionKey && tickNanos == o.tickNanos && wheelSize == o.wheelSize
-                && fragmentSlots == o.fragmentSlots && fragmentTimeoutNanos == o.fragmentTimeoutNanos;
+                && fragmentSlots == o.fragmentSlots && fragmentTimeoutNanos == o.fragmentTimeoutNanos
+                && classificationSlots == o.classificationSlots
+                && classificationBufferBytes == o.classificationBufferBytes;
     }
     /** Idle timeout of an established (or picked-up mid-stream) TCP session. */
     public long tcpTimeoutNanos() { return tcpTimeoutNanos; }
@@ -121,6 +127,10 @@ public final class EngineSettings {
     public int wheelSize() { return wheelSize; }
     public int fragmentSlots() { return fragmentSlots; }
     public long fragmentTimeoutNanos() { return fragmentTimeoutNanos; }
+    /** Sessions the classifier may inspect at once (the classification pool's slots; at most maxSessions are used). */
+    public int classificationSlots() { return classificationSlots; }
+    /** Payload bytes the classifier may keep per session under inspection. */
+    public int classificationBufferBytes() { return classificationBufferBytes; }
 
     /**
      * The delay from session start to the first volume update: session-update-interval, or
@@ -152,7 +162,8 @@ public final class EngineSettings {
                 + sessionUpdateIntervalNanos + ", firstUpdateInterval=" + firstUpdateIntervalNanos
                 + ", firstUpdate=" + firstUpdate + ", volumeUpdates=" + volumeUpdates + ", dnsCloseOnResponse="
                 + dnsCloseOnResponse + ", vlanInSessionKey=" + vlanInSessionKey + ", tick=" + tickNanos + ", wheelSize=" + wheelSize + ", fragmentSlots="
-                + fragmentSlots + ", fragmentTimeout=" + fragmentTimeoutNanos + "]";
+                + fragmentSlots + ", fragmentTimeout=" + fragmentTimeoutNanos + ", classificationSlots="
+                + classificationSlots + ", classificationBufferBytes=" + classificationBufferBytes + "]";
     }
 
     /** Builder; {@link #build()} validates. */
@@ -177,6 +188,8 @@ public final class EngineSettings {
         private int wheelSize = 8192;
         private int fragmentSlots = 1024;
         private long fragmentTimeout = 30 * SECOND;
+        private int classificationSlots = 16384;
+        private int classificationBufferBytes = 4096;
 
         private Builder() {
         }
@@ -205,6 +218,9 @@ public final class EngineSettings {
         /** Slots of the later-fragment map, a power of two. */
         public Builder fragmentSlots(int v) { fragmentSlots = v; return this; }
         public Builder fragmentTimeout(Duration v) { fragmentTimeout = nanos(v); return this; }
+        /** Sessions inspected at once; a slot's buffer is allocated on its first use. */
+        public Builder classificationSlots(int v) { classificationSlots = v; return this; }
+        public Builder classificationBufferBytes(int v) { classificationBufferBytes = v; return this; }
 
         private static long nanos(Duration d) {
             if (d == null) {
@@ -249,6 +265,14 @@ public final class EngineSettings {
             powerOfTwo("wheelSize", wheelSize, 1 << 24);
             powerOfTwo("fragmentSlots", fragmentSlots, 1 << 24);
             positive("fragmentTimeout", fragmentTimeout);
+            if (classificationSlots < 1 || classificationSlots > SessionTable.MAX_SESSIONS_LIMIT) {
+                throw new IllegalArgumentException("classificationSlots must be 1.." + SessionTable.MAX_SESSIONS_LIMIT
+                        + ": " + classificationSlots);
+            }
+            if (classificationBufferBytes < 0 || classificationBufferBytes > 1 << 20) {
+                throw new IllegalArgumentException("classificationBufferBytes must be 0..1048576: "
+                        + classificationBufferBytes);
+            }
             return new EngineSettings(this);
         }
     }

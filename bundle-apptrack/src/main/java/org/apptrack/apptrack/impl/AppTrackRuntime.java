@@ -16,16 +16,18 @@ import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.EngineCounter;
+import org.apptrack.apptrack.engine.EngineCounters;
 import org.apptrack.apptrack.engine.OwnTrafficMatcher;
-import org.apptrack.apptrack.engine.catalog.PortServiceMap;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.decode.MalformedCause;
-import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.apptrack.engine.owntraffic.OwnTrafficTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.Zone;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
+import org.apptrack.apptrack.log.SessionLogEmitter;
+import org.apptrack.apptrack.model.SessionModel;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.packet.PacketContext;
@@ -41,12 +43,12 @@ public final class AppTrackRuntime {
     private final Object lock = new Object();
     private final SecurityLogService securityLog;
     private final Clock clock;
-    private final PortServiceMap services = PortServiceMap.junosDefaults();
     /** Zone of each ingress ConnectPoint seen, under the current zones (cleared on reconfiguration). */
     private final Map<ConnectPoint, Integer> ingressZones = new HashMap<>();
     private AppTrackSettings settings;
     private OwnTrafficMatcher ownTraffic = OwnTrafficMatcher.NONE;
     private AppTrackEngine engine;
+    private SessionModel model;
     private SessionLogEmitter emitter;
 
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
@@ -57,10 +59,11 @@ public final class AppTrackRuntime {
     }
 
     private void build(AppTrackSettings s) {
-        emitter = new SessionLogEmitter(securityLog, s.zones(), s.logSessionCreate(), s.logSessionClose());
+        emitter = new SessionLogEmitter(securityLog, s.logSessionCreate(), s.logSessionClose());
         engine = new AppTrackEngine(s.engine(), emitter, s.zones());
         engine.ownTraffic(ownTraffic);
-        emitter.engine(engine);
+        model = new SessionModel(engine, s.zones());
+        emitter.bind(engine, model);
     }
 
     /**
@@ -117,14 +120,15 @@ public final class AppTrackRuntime {
             }
             SecurityZones before = previous.zones();
             SecurityZones after = next.zones();
-            // Sessions closed here are logged under the zones they belonged to; the emitter
-            // takes the new zones only once every remaining session has its new policy index.
+            // Sessions closed here are logged under the zones they belonged to; the model takes
+            // the new zones only once every remaining session has its new policy index.
             engine.reassignPolicies(after, (t, s) -> {
                 ZonePolicy old = before.policy(t.policy(s));
                 return after.reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
                         t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
             }, now);
-            emitter.configure(after, next.logSessionCreate(), next.logSessionClose());
+            model.zones(after);
+            emitter.configure(next.logSessionCreate(), next.logSessionClose());
         }
     }
 
@@ -181,7 +185,7 @@ public final class AppTrackRuntime {
             int n = 0;
             for (int pos = t.size() - 1; pos >= 0; pos--) {
                 int s = t.sessionAt(pos);
-                if (selector.matches(t, s) && (selector.exact() || filter.test(describe(t, s)))) {
+                if (selector.matches(s) && (selector.exact() || filter.test(model.describe(s)))) {
                     sessions[n] = s;
                     ids[n++] = t.sessionId(s);
                 }
@@ -192,7 +196,7 @@ public final class AppTrackRuntime {
 
     /** The filter evaluated on the table (under {@link #lock}). */
     private SessionSelector selector(Predicate<SessionInfo> filter) {
-        return SessionSelector.of(filter, settings.zones(), engine.classifier().catalog());
+        return SessionSelector.of(filter, model);
     }
 
     /** End of a replay: open sessions close as they would age out, at their own deadlines. */
@@ -225,16 +229,19 @@ public final class AppTrackRuntime {
         synchronized (lock) {
             Map<String, Long> closed = new LinkedHashMap<>();
             for (CloseReason r : CloseReason.values()) {
-                closed.put(r.wireName(), engine.sessionsClosed(r));
+                closed.put(r.wireName(), engine.counters().closedBy(r));
             }
             Map<String, Long> malformed = new LinkedHashMap<>();
             for (MalformedCause c : MalformedCause.values()) {
                 malformed.put(c.name(), engine.decoder().malformed(c));
             }
+            EngineCounters c = engine.counters();
+            FrameDecoder d = engine.decoder();
             return new AppTrackCounters(emitter.creates(), emitter.updates(), emitter.closes(), emitter.failures(),
-                    engine.sessionsCreated(), engine.sessionsClosed(), engine.active(), engine.refused(),
-                    engine.frames(), engine.malformed(), engine.notIp(), engine.framesWithoutZone(),
-                    engine.framesNotTracked(), engine.ownTrafficFrames(), closed, malformed);
+                    c.get(EngineCounter.SESSIONS_CREATED), c.closed(), engine.active(), engine.table().refused(),
+                    d.frames(), d.malformedTotal(), d.notIp(), c.get(EngineCounter.FRAMES_WITHOUT_ZONE),
+                    c.get(EngineCounter.FRAMES_NOT_TRACKED), c.get(EngineCounter.OWN_TRAFFIC_FRAMES), closed,
+                    malformed);
         }
     }
 
@@ -283,12 +290,12 @@ public final class AppTrackRuntime {
             // mostly rejects with one comparison.
             for (int pos = 0; pos < n; pos++) {
                 int s = t.sessionAt(pos);
-                if (selector.matches(t, s)) {
+                if (selector.matches(s)) {
                     ranking.offer(t, s);
                 }
             }
             while (result.size() < limit && ranking.hasNext()) {
-                SessionInfo info = describe(t, ranking.next());
+                SessionInfo info = model.describe(ranking.next());
                 if (filter.test(info)) {
                     result.add(info);
                 }
@@ -300,36 +307,5 @@ public final class AppTrackRuntime {
     /** Up to {@code limit} sessions that pass {@code filter}, the lowest session ids first. */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
         return sessions(filter, limit, SessionOrder.ID);
-    }
-
-    private SessionInfo describe(SessionTable t, int s) {
-        PortServiceMap.Entry service = services.entry(services.lookup(t.protocol(s), t.serverPort(s), t.clientPort(s)));
-        SecurityZones zones = settings.zones();
-        ZonePolicy policy = zones.policy(t.policy(s));
-        long cHi = t.clientAddrHi(s);
-        long cLo = t.clientAddrLo(s);
-        return SessionInfo.builder()
-                .sessionId(t.sessionId(s) & 0xffffffffL)
-                .clientAddress(FrameDecoder.formatAddress(cHi, cLo))
-                .clientPort(t.clientPort(s))
-                .serverAddress(FrameDecoder.formatAddress(t.serverAddrHi(s), t.serverAddrLo(s)))
-                .serverPort(t.serverPort(s))
-                .protocol(t.protocol(s))
-                .serviceName(service.serviceName())
-                .application(engine.classifier().catalog().application(t.applicationId(s)))
-                .sourceZone(policy.sourceZone().name())
-                .destinationZone(policy.destinationZone().name())
-                .policyName(policy.policyName())
-                .logicalSystem(policy.logicalSystem())
-                .username(zones.username(policy, cHi, cLo))
-                .roles(zones.roles(policy, cHi, cLo))
-                .packetsFromClient(t.clientPackets(s))
-                .bytesFromClient(t.clientBytes(s))
-                .packetsFromServer(t.serverPackets(s))
-                .bytesFromServer(t.serverBytes(s))
-                .startMillis(Math.floorDiv(t.startNanos(s), 1_000_000L))
-                .lastSeenMillis(Math.floorDiv(t.lastSeenNanos(s), 1_000_000L))
-                .parentSessionId(t.parent(s) >= 0 ? t.sessionId(t.parent(s)) & 0xffffffffL : 0L)
-                .build();
     }
 }

@@ -3,10 +3,9 @@ package org.apptrack.apptrack.impl;
 import java.util.function.Predicate;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
-import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 import org.apptrack.apptrack.engine.session.SessionTable;
-import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
+import org.apptrack.apptrack.model.SessionModel;
 
 /**
  * A query's filter evaluated on the session table's own fields, so that a query over a million
@@ -29,26 +28,23 @@ final class SessionSelector {
     private static final int REMEMBERED_APPLICATIONS = 1 << 12;
 
     private final SessionFilter filter;
-    private final SecurityZones zones;
-    private final ApplicationCatalog catalog;
+    private final SessionModel model;
     /** Per policy index: does its source or destination zone match (lazily filled). */
     private final byte[] policyMatch;
     /** Per application id: does its name match (lazily filled). */
     private final byte[] applicationMatch;
 
-    private SessionSelector(SessionFilter filter, SecurityZones zones, ApplicationCatalog catalog) {
+    private SessionSelector(SessionFilter filter, SessionModel model) {
         this.filter = filter;
-        this.zones = zones;
-        this.catalog = catalog;
+        this.model = model;
         this.policyMatch = filter != null && filter.zoneName() != null ? new byte[POLICIES] : null;
         this.applicationMatch = filter != null && filter.applicationName() != null
                 ? new byte[REMEMBERED_APPLICATIONS] : null;
     }
 
     /** The selector of {@code predicate}: exact for a {@link SessionFilter}, every session otherwise. */
-    static SessionSelector of(Predicate<SessionInfo> predicate, SecurityZones zones, ApplicationCatalog catalog) {
-        return new SessionSelector(predicate instanceof SessionFilter ? (SessionFilter) predicate : null, zones,
-                catalog);
+    static SessionSelector of(Predicate<SessionInfo> predicate, SessionModel model) {
+        return new SessionSelector(predicate instanceof SessionFilter ? (SessionFilter) predicate : null, model);
     }
 
     /** Whether {@link #matches} decides alone; when false, the caller must also test the description. */
@@ -57,11 +53,12 @@ final class SessionSelector {
     }
 
     /** Whether live session {@code s} passes (for an inexact selector: may pass). */
-    boolean matches(SessionTable t, int s) {
+    boolean matches(int s) {
         SessionFilter f = filter;
         if (f == null) {
             return true;
         }
+        SessionTable t = model.table();
         int port = f.portNumber();
         if (port >= 0 && port != t.clientPort(s) && port != t.serverPort(s)) {
             return false;
@@ -78,7 +75,7 @@ final class SessionSelector {
             return false;
         }
         return (policyMatch == null || zoneMatches(t.policy(s)))
-                && (applicationMatch == null || applicationMatches(t.applicationId(s)));
+                && (applicationMatch == null || applicationMatches(model.applicationId(s)));
     }
 
     private static boolean isClientOrServer(SessionTable t, int s, long high, long low) {
@@ -90,7 +87,7 @@ final class SessionSelector {
         byte known = policyMatch[policy];
         if (known == UNKNOWN) {
             // The same policy the description uses (an index out of range reads policy 0 there too).
-            ZonePolicy p = zones.policy(policy);
+            ZonePolicy p = model.zones().policy(policy);
             String zone = filter.zoneName();
             known = zone.equals(p.sourceZone().name()) || zone.equals(p.destinationZone().name()) ? YES : NO;
             policyMatch[policy] = known;
@@ -100,11 +97,11 @@ final class SessionSelector {
 
     private boolean applicationMatches(int application) {
         if (application < 0 || application >= REMEMBERED_APPLICATIONS) {
-            return filter.applicationName().equalsIgnoreCase(catalog.application(application));
+            return filter.applicationName().equalsIgnoreCase(model.catalog().application(application));
         }
         byte known = applicationMatch[application];
         if (known == UNKNOWN) {
-            known = filter.applicationName().equalsIgnoreCase(catalog.application(application)) ? YES : NO;
+            known = filter.applicationName().equalsIgnoreCase(model.catalog().application(application)) ? YES : NO;
             applicationMatch[application] = known;
         }
         return known == YES;

@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.api;
 
+import static org.apptrack.apptrack.api.SessionAttribute.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,9 +13,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SessionFilterTest {
 
     private static SessionInfo session(String client, int clientPort, String server, int serverPort, int protocol) {
-        return SessionInfo.builder().sessionId(42).clientAddress(client).clientPort(clientPort).serverAddress(server)
-                .serverPort(serverPort).protocol(protocol).serviceName("junos-https").application("HTTPS")
-                .sourceZone("trust").destinationZone("untrust").build();
+        return SessionInfo.builder().put(SESSION_ID, 42).put(CLIENT_ADDRESS, client).put(CLIENT_PORT, clientPort)
+                .put(SERVER_ADDRESS, server).put(SERVER_PORT, serverPort).put(PROTOCOL, protocol)
+                .put(SERVICE_NAME, "junos-https").put(APPLICATION, "HTTPS").put(SOURCE_ZONE, "trust")
+                .put(DESTINATION_ZONE, "untrust").build();
     }
 
     @Test

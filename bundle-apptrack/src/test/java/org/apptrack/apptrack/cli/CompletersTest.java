@@ -11,6 +11,7 @@ import java.util.List;
 import org.apache.karaf.shell.api.console.CommandLine;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.junit.jupiter.api.Test;
@@ -49,9 +50,9 @@ class CompletersTest {
     void applicationsAreThoseOfOpenSessionsOnceEach() {
         AppTrackService service = mock(AppTrackService.class);
         when(service.sessions(any(), anyInt())).thenReturn(List.of(
-                SessionInfo.builder().sessionId(1).application("HTTP").build(),
-                SessionInfo.builder().sessionId(2).application("DNS").build(),
-                SessionInfo.builder().sessionId(3).application("HTTP").build()));
+                SessionInfo.builder().put(SessionAttribute.SESSION_ID, 1).put(SessionAttribute.APPLICATION, "HTTP").build(),
+                SessionInfo.builder().put(SessionAttribute.SESSION_ID, 2).put(SessionAttribute.APPLICATION, "DNS").build(),
+                SessionInfo.builder().put(SessionAttribute.SESSION_ID, 3).put(SessionAttribute.APPLICATION, "HTTP").build()));
         ApplicationNameCompleter apps = new ApplicationNameCompleter();
         apps.appTrack = service;
         assertEquals(List.of("DNS", "HTTP"), complete(apps, ""));

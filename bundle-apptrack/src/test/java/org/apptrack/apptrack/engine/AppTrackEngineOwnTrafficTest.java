@@ -49,9 +49,9 @@ class AppTrackEngineOwnTrafficTest {
         assertFalse(send(Frames.tcp(A, 8101, C, 50000, SYN | ACK), 3), "its answer");
         // the datagram's ICMP port unreachable quotes a flow without a session: nothing to close
         assertFalse(send(Frames.unreachableForUdp(B, A, A, 40000, B, SYSLOG_PORT), 4));
-        assertEquals(4, engine.ownTrafficFrames());
-        assertEquals(1, engine.icmpErrorsWithoutSession());
-        assertEquals(0, engine.sessionsCreated());
+        assertEquals(4, engine.counters().get(EngineCounter.OWN_TRAFFIC_FRAMES));
+        assertEquals(1, engine.counters().get(EngineCounter.ICMP_ERRORS_WITHOUT_SESSION));
+        assertEquals(0, engine.counters().get(EngineCounter.SESSIONS_CREATED));
         assertEquals(0, engine.active());
         assertTrue(rec.events.isEmpty(), rec.events.toString());
     }
@@ -61,8 +61,8 @@ class AppTrackEngineOwnTrafficTest {
         assertTrue(send(Frames.udp(C, 40000, B, SYSLOG_PORT, 200), 0), "another host's syslog to the receiver");
         assertTrue(send(Frames.udp(A, 40000, B, SYSLOG_PORT + 1, 200), 1), "this host to another port");
         assertTrue(send(Frames.tcp(C, 50000, B, 8101, SYN), 2), "8101 on another host");
-        assertEquals(0, engine.ownTrafficFrames());
-        assertEquals(3, engine.sessionsCreated());
+        assertEquals(0, engine.counters().get(EngineCounter.OWN_TRAFFIC_FRAMES));
+        assertEquals(3, engine.counters().get(EngineCounter.SESSIONS_CREATED));
     }
 
     @Test
@@ -72,7 +72,7 @@ class AppTrackEngineOwnTrafficTest {
         assertEquals(1, engine.active());
         engine.ownTraffic((p, sh, sl, sp, dh, dl, dp) -> dp == SYSLOG_PORT || sp == SYSLOG_PORT);
         assertTrue(send(Frames.udp(A, 40000, B, SYSLOG_PORT, 200), 1), "counted in its open session");
-        assertEquals(0, engine.ownTrafficFrames(), "only packets that would create a session are asked about");
+        assertEquals(0, engine.counters().get(EngineCounter.OWN_TRAFFIC_FRAMES), "only packets that would create a session are asked about");
         assertEquals(2, engine.table().clientPackets(engine.table().sessionAt(0)));
     }
 }

@@ -85,7 +85,7 @@ class AppTrackEngineTest {
         assertEquals(40000, c.clientPort);
         assertEquals(80, c.serverPort);
         assertEquals(0, engine.active());
-        assertEquals(1, engine.sessionsClosed(CloseReason.TCP_FIN));
+        assertEquals(1, engine.counters().closedBy(CloseReason.TCP_FIN));
         assertEquals(List.of("created", "closed"), types());
     }
 
@@ -113,7 +113,7 @@ class AppTrackEngineTest {
         assertEquals(1, engine.active(), "the session lingers after the last ACK");
         send(s2c(FIN | ACK), 500 * MS); // the server's FIN again: its ACK was lost
         send(c2s(ACK), 510 * MS);
-        assertEquals(1, engine.sessionsCreated(), "stragglers open no session");
+        assertEquals(1, engine.counters().get(EngineCounter.SESSIONS_CREATED), "stragglers open no session");
         engine.advanceTime(T0 + 2509 * MS);
         assertEquals(1, engine.active());
         engine.advanceTime(T0 + 2600 * MS);
@@ -160,7 +160,7 @@ class AppTrackEngineTest {
         send(s2c(RST), 1 * S + MS);
         send(Frames.tcp(A, 40000, B, 80, PSH | ACK, 100), 1 * S + 2 * MS); // sent before the RST arrived
         send(c2s(RST), 1 * S + 3 * MS); // the client's answer to the server's RST... and a second RST
-        assertEquals(1, engine.sessionsCreated(), "packets after a RST are the same connection's");
+        assertEquals(1, engine.counters().get(EngineCounter.SESSIONS_CREATED), "packets after a RST are the same connection's");
         assertEquals(0, rec.of("closed").size());
         engine.advanceTime(T0 + 4 * S);
         Recorder.Event c = rec.only("closed");
@@ -168,7 +168,7 @@ class AppTrackEngineTest {
         assertEquals(T0 + 3 * S + 3 * MS, c.atNanos);
         assertEquals(5, c.cPkts);
         assertEquals(2, c.sPkts);
-        assertEquals(1, engine.sessionsClosed(CloseReason.TCP_SERVER_RST));
+        assertEquals(1, engine.counters().closedBy(CloseReason.TCP_SERVER_RST));
     }
 
     @Test
@@ -182,7 +182,7 @@ class AppTrackEngineTest {
         assertEquals(T0 + 1 * S, c.atNanos, "the retry ends the refused session");
         assertEquals(1, c.cPkts);
         assertEquals(1, c.sPkts);
-        assertEquals(2, engine.sessionsCreated());
+        assertEquals(2, engine.counters().get(EngineCounter.SESSIONS_CREATED));
         assertEquals(1, engine.active());
     }
 
@@ -253,7 +253,7 @@ class AppTrackEngineTest {
         send(c2s(SYN), 0);
         send(c2s(SYN), 3 * S);
         send(c2s(SYN), 9 * S);
-        assertEquals(1, engine.sessionsCreated());
+        assertEquals(1, engine.counters().get(EngineCounter.SESSIONS_CREATED));
         engine.advanceTime(T0 + 40 * S);
         Recorder.Event c = rec.only("closed");
         assertEquals(3, c.cPkts);
@@ -334,7 +334,7 @@ class AppTrackEngineTest {
         start();
         assertFalse(send(c2s(RST), 0));
         assertEquals(0, engine.active());
-        assertEquals(1, engine.tcpRstWithoutSession());
+        assertEquals(1, engine.counters().get(EngineCounter.TCP_RST_WITHOUT_SESSION));
     }
 
     // ------------------------------------------------------------------ ICMP, DNS, UDP
@@ -370,7 +370,7 @@ class AppTrackEngineTest {
         send(Frames.echo(A, B, false, 42), 0);
         send(Frames.timeExceededForEcho(C, A, A, B, 42), MS);
         assertEquals(CloseReason.ICMP_ERROR, rec.only("closed").reason);
-        assertEquals(1, engine.sessionsClosed(CloseReason.ICMP_ERROR));
+        assertEquals(1, engine.counters().closedBy(CloseReason.ICMP_ERROR));
     }
 
     @Test
@@ -413,7 +413,7 @@ class AppTrackEngineTest {
         handshake();
         assertFalse(send(Frames.unreachableForTcp(C, A, A, 40000, B, 80), 1 * S));
         assertEquals(1, engine.active(), "a TCP connection ends by its own FIN or RST");
-        assertEquals(0, engine.sessionsClosed(CloseReason.ICMP_ERROR));
+        assertEquals(0, engine.counters().closedBy(CloseReason.ICMP_ERROR));
     }
 
     @Test
@@ -450,7 +450,7 @@ class AppTrackEngineTest {
         assertEquals(1, c.cPkts);
         assertEquals(1, engine.active());
         assertFalse(send(Frames.unreachableForUdp(B, A, A, 6000, B, 9999), 2 * MS));
-        assertEquals(1, engine.icmpErrorsWithoutSession());
+        assertEquals(1, engine.counters().get(EngineCounter.ICMP_ERRORS_WITHOUT_SESSION));
     }
 
     @Test
@@ -464,7 +464,7 @@ class AppTrackEngineTest {
         assertEquals(1, closed.size());
         assertEquals(CloseReason.IDLE_TIMEOUT, closed.get(0).reason);
         assertEquals(T0 + 90 * S, closed.get(0).atNanos);
-        assertEquals(2, engine.sessionsCreated());
+        assertEquals(2, engine.counters().get(EngineCounter.SESSIONS_CREATED));
         Recorder.Event second = rec.of("created").get(1);
         assertEquals(7000, second.clientPort, "the new session's client is the late packet's sender");
     }
@@ -558,7 +558,7 @@ class AppTrackEngineTest {
         assertTrue(send(Frames.udp(A, 1, B, 53, 1), 0));
         assertTrue(send(Frames.udp(A, 2, B, 53, 1), 0));
         assertFalse(send(Frames.udp(A, 3, B, 53, 1), 0));
-        assertEquals(1, engine.refused());
+        assertEquals(1, engine.table().refused());
         assertEquals(2, engine.active());
         assertTrue(send(Frames.udp(B, 53, A, 2, 1), 0), "existing sessions still work");
     }
@@ -601,7 +601,7 @@ class AppTrackEngineTest {
                 assertEquals(r, e.reason);
                 assertEquals(T0 + S, e.atNanos);
             }
-            assertEquals(2, engine.sessionsClosed(r));
+            assertEquals(2, engine.counters().closedBy(r));
             assertEquals(0, engine.active());
         }
     }
@@ -633,8 +633,8 @@ class AppTrackEngineTest {
         assertTrue(send(first, 0));
         assertTrue(send(later, MS));
         assertFalse(send(Frames.udpFragment(A, B, 100, 16, false, new byte[16]), 2 * MS));
-        assertEquals(1, engine.fragmentsAttached());
-        assertEquals(1, engine.fragmentsWithoutSession());
+        assertEquals(1, engine.counters().get(EngineCounter.FRAGMENTS_ATTACHED));
+        assertEquals(1, engine.counters().get(EngineCounter.FRAGMENTS_WITHOUT_SESSION));
         engine.closeAll(CloseReason.CLI, T0 + S);
         Recorder.Event c = rec.only("closed");
         assertEquals(2, c.cPkts);
@@ -656,11 +656,11 @@ class AppTrackEngineTest {
         send(Frames.ether(0x0806, new byte[28]), 0);
         send(new byte[5], 0);
         send(Frames.udp(A, 1, B, 2, 0), 0);
-        assertEquals(3, engine.frames());
-        assertEquals(1, engine.decoded());
-        assertEquals(1, engine.notIp());
-        assertEquals(1, engine.malformed());
-        assertEquals(1, engine.sessionsCreated());
+        assertEquals(3, engine.decoder().frames());
+        assertEquals(1, engine.decoder().decoded());
+        assertEquals(1, engine.decoder().notIp());
+        assertEquals(1, engine.decoder().malformedTotal());
+        assertEquals(1, engine.counters().get(EngineCounter.SESSIONS_CREATED));
     }
 
     @Test

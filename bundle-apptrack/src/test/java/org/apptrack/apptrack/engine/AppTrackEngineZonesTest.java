@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.apptrack.config.AppTrackSettings;
-import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.syslog.api.LogRecord;
@@ -28,7 +27,7 @@ class AppTrackEngineZonesTest {
 
     private final CapturingSecurityLog log = new CapturingSecurityLog();
     private final List<LogRecord> logs = log.records;
-    private SessionLogEmitter emitter;
+    private LoggedEngine logged;
     private AppTrackEngine engine;
 
     private static Map<String, Object> config() {
@@ -49,9 +48,8 @@ class AppTrackEngineZonesTest {
 
     private void start(Map<String, Object> props) {
         AppTrackSettings s = AppTrackSettings.parse(props);
-        emitter = new SessionLogEmitter(log, s.zones(), s.logSessionCreate(), s.logSessionClose());
-        engine = new AppTrackEngine(s.engine(), emitter, s.zones());
-        emitter.engine(engine);
+        logged = new LoggedEngine(s.engine(), s.zones(), null, log, s.logSessionCreate(), s.logSessionClose());
+        engine = logged.engine;
     }
 
     private boolean send(byte[] frame, long at) {
@@ -128,9 +126,9 @@ class AppTrackEngineZonesTest {
         start(p);
         assertFalse(send(Frames.tcp(A, 40000, WEB, 443, SYN), 0), "93.184.216.34 is in no zone");
         assertFalse(send(Frames.tcp(WEB, 443, A, 40000, SYN | ACK), 1));
-        assertEquals(2, engine.framesWithoutZone());
+        assertEquals(2, engine.counters().get(EngineCounter.FRAMES_WITHOUT_ZONE));
         assertFalse(send(Frames.tcp(GUEST, 40000, Frames.ip4(192, 0, 2, 1), 80, SYN), 2), "guest -> untrust: off");
-        assertEquals(1, engine.framesNotTracked());
+        assertEquals(1, engine.counters().get(EngineCounter.FRAMES_NOT_TRACKED));
         assertTrue(send(Frames.tcp(GUEST, 40000, A, 80, SYN), 3), "guest -> trust: trust tracks");
         assertEquals(1, engine.active());
         assertEquals(1, logs.size());
@@ -155,13 +153,14 @@ class AppTrackEngineZonesTest {
             return next.zones().reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
                     t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
         }, T0 + 2 * S);
-        emitter.configure(next.zones(), true, true);
+        logged.model.zones(next.zones());
+        logged.emitter.configure(true, true);
 
         assertEquals(1, logs.size());
         assertEquals("APPTRACK_SESSION_CLOSE_LS", logs.get(0).wireTag());
         assertEquals("policy delete", logs.get(0).value("reason"));
         assertEquals(1, engine.active(), "the trust session stays");
-        assertEquals(1, engine.sessionsClosed(CloseReason.POLICY_DELETE));
+        assertEquals(1, engine.counters().closedBy(CloseReason.POLICY_DELETE));
         engine.closeAll(CloseReason.CLI, T0 + 3 * S);
         assertEquals("web-out-v2", logs.get(1).value("policy-name"), "the next log uses the new policy name");
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 import org.apptrack.apptrack.engine.classify.ApplicationClassifier;
-import org.apptrack.apptrack.engine.log.SessionLogEmitter;
-import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.classify.ClassificationState;
+import org.apptrack.apptrack.engine.classify.ClassifierContext;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.syslog.api.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -31,20 +31,26 @@ class ApplicationClassifierSeamTest {
     private static final class TwoPacketClassifier implements ApplicationClassifier, ApplicationCatalog {
         final List<Integer> payloadLengths = new ArrayList<>();
         private int clientPayloads;
+        private ClassifierContext context;
 
         @Override
-        public boolean sessionCreated(SessionTable table, int session) {
+        public void bind(ClassifierContext engine) {
+            context = engine;
+        }
+
+        @Override
+        public boolean sessionCreated(int session) {
             return true;
         }
 
         @Override
-        public boolean inspect(SessionTable table, int session, boolean fromClient, ByteBuffer frame, int offset,
-                               int length) {
+        public boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame,
+                               int offset, int length) {
             payloadLengths.add(length);
             if (fromClient && length > 0 && ++clientPayloads == 1) {
-                table.setApplicationId(session, 1);
+                context.side().setApplicationId(session, 1);
             } else if (fromClient && length > 0) {
-                table.setNestedApplicationId(session, 2);
+                context.side().setNestedApplicationId(session, 2);
                 return false;
             }
             return true;
@@ -75,11 +81,9 @@ class ApplicationClassifierSeamTest {
     void verdictsReachTheLogsAndInspectionStopsWhenAsked() {
         CapturingSecurityLog log = new CapturingSecurityLog();
         SecurityZones zones = AppTrackSettings.parse(Map.of()).zones();
-        SessionLogEmitter emitter = new SessionLogEmitter(log, zones, true, true);
         TwoPacketClassifier classifier = new TwoPacketClassifier();
         EngineSettings settings = EngineSettings.builder().sessionUpdateInterval(Duration.ofSeconds(1)).build();
-        AppTrackEngine engine = new AppTrackEngine(settings, emitter, zones, classifier);
-        emitter.engine(engine);
+        AppTrackEngine engine = new LoggedEngine(settings, zones, classifier, log, true, true).engine;
         engine.onFrame(ByteBuffer.wrap(Frames.tcp(A, 40000, B, 80, SYN)), 0, T0);
         engine.onFrame(ByteBuffer.wrap(Frames.tcp(B, 80, A, 40000, SYN | ACK)), 0, T0 + 1);
         engine.onFrame(ByteBuffer.wrap(Frames.tcp(A, 40000, B, 80, PSH | ACK, 100)), 0, T0 + 2);
@@ -100,5 +104,71 @@ class ApplicationClassifierSeamTest {
         assertEquals("FACEBOOK-SOCIALRSS", r.get(2).value("nested-application"), "a revision shows in the next log");
         assertEquals("FACEBOOK-SOCIALRSS", r.get(3).value("nested-application"));
         assertEquals("junos-http", r.get(3).value("service-name"), "the service stays the port's");
+    }
+
+    /** Inspects every session until its client has sent a payload of 7 bytes, remembering what it saw in its state. */
+    private static final class UntilSeven implements ApplicationClassifier, ApplicationCatalog {
+        final List<Long> seenBefore = new ArrayList<>();
+
+        @Override
+        public void bind(ClassifierContext engine) {
+        }
+
+        @Override
+        public boolean sessionCreated(int session) {
+            return true;
+        }
+
+        @Override
+        public boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame,
+                               int offset, int length) {
+            seenBefore.add(state.word(0));
+            state.word(0, state.word(0) + 1);
+            return length != 7;
+        }
+
+        @Override
+        public ApplicationCatalog catalog() {
+            return this;
+        }
+
+        @Override
+        public String application(int id) {
+            return "UNKNOWN";
+        }
+
+        @Override
+        public String category(int id) {
+            return "N/A";
+        }
+
+        @Override
+        public String subCategory(int id) {
+            return "N/A";
+        }
+    }
+
+    @Test
+    void sessionsBeyondThePoolAreNotInspectedAndASlotFreesWhenInspectionEndsOrTheSessionCloses() {
+        UntilSeven classifier = new UntilSeven();
+        EngineSettings settings = EngineSettings.builder().classificationSlots(1).build();
+        Recorder rec = new Recorder();
+        AppTrackEngine engine = new AppTrackEngine(settings, rec, PolicyResolver.TRACK_ALL, classifier);
+        rec.engine = engine;
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1000, B, 53, 3)), 0, T0);     // first: takes the slot
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1001, B, 53, 3)), 0, T0 + 1); // second: the pool is full
+        assertEquals(1, engine.counters().get(EngineCounter.NOT_CLASSIFIED_POOL_FULL));
+        assertEquals(1, engine.classificationPool().inUse());
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1000, B, 53, 5)), 0, T0 + 2);
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1001, B, 53, 5)), 0, T0 + 3); // not inspected
+        assertEquals(List.of(0L, 1L), classifier.seenBefore, "one session's packets, its state kept between them");
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1000, B, 53, 7)), 0, T0 + 4); // done
+        assertEquals(0, engine.classificationPool().inUse());
+        engine.onFrame(ByteBuffer.wrap(Frames.udp(A, 1002, B, 53, 3)), 0, T0 + 5); // a third takes the slot
+        assertEquals(1, engine.classificationPool().inUse());
+        assertEquals(List.of(0L, 1L, 2L, 0L), classifier.seenBefore, "a cleared state for the new session");
+        engine.closeAll(CloseReason.CLI, T0 + 6);
+        assertEquals(0, engine.classificationPool().inUse(), "a closing session gives its slot back");
+        assertEquals(1, engine.counters().get(EngineCounter.NOT_CLASSIFIED_POOL_FULL));
     }
 }

@@ -18,7 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 import org.apptrack.apptrack.engine.classify.ApplicationClassifier;
-import org.apptrack.apptrack.engine.classify.SessionLinker;
+import org.apptrack.apptrack.engine.classify.ClassificationState;
+import org.apptrack.apptrack.engine.classify.ClassifierContext;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,16 +36,17 @@ class SessionFamiliesTest {
 
     /** Links a session from server port 20 under the client's FTP control session with it. */
     private static final class FtpDataLinker implements ApplicationClassifier {
-        SessionLinker linker;
+        ClassifierContext engine;
         final List<Boolean> links = new ArrayList<>();
 
         @Override
-        public void bind(SessionLinker engineLinker) {
-            this.linker = engineLinker;
+        public void bind(ClassifierContext context) {
+            this.engine = context;
         }
 
         @Override
-        public boolean sessionCreated(SessionTable t, int s) {
+        public boolean sessionCreated(int s) {
+            SessionTable t = engine.table();
             if (t.protocol(s) == 6 && t.clientPort(s) == 20) {
                 // Active FTP: the server connects from port 20 to the client; the control session
                 // is the client's (the data session's server) connection to port 21.
@@ -52,7 +54,7 @@ class SessionFamiliesTest {
                     int c = t.sessionAt(p);
                     if (t.serverPort(c) == 21 && t.clientAddrLo(c) == t.serverAddrLo(s)
                             && t.serverAddrLo(c) == t.clientAddrLo(s)) {
-                        links.add(linker.linkToParent(s, c));
+                        links.add(engine.linkToParent(s, c));
                     }
                 }
             }
@@ -60,7 +62,8 @@ class SessionFamiliesTest {
         }
 
         @Override
-        public boolean inspect(SessionTable t, int s, boolean fromClient, ByteBuffer frame, int offset, int length) {
+        public boolean inspect(int s, ClassificationState state, boolean fromClient, ByteBuffer frame, int offset,
+                               int length) {
             return false;
         }
 
@@ -129,7 +132,7 @@ class SessionFamiliesTest {
         frame(Frames.tcp(B, 21, A, 40000, FIN | ACK), T0 + 2 * S + 5);
         engine.advanceTime(T0 + 10 * S); // both FINs seen: closes after the closing timeout
         assertEquals(List.of("21:TCP FIN@" + (4 * S + 5), "40001:parent closed@" + (4 * S + 5)), closes());
-        assertEquals(1, engine.sessionsClosed(CloseReason.PARENT_CLOSED));
+        assertEquals(1, engine.counters().closedBy(CloseReason.PARENT_CLOSED));
         assertEquals(0, engine.active());
         // The child's counts are those it had: closing it takes nothing from the parent's packet.
         Recorder.Event child = rec.of("closed").get(1);
@@ -167,7 +170,7 @@ class SessionFamiliesTest {
         frame(Frames.tcp(B, 20, A, 40001, PSH | ACK, 1000), T0 + 30 * S);
         engine.expireAll(T0 + 40 * S);
         assertEquals(List.of("21:idle Timeout@" + (60 * S + 2), "40001:parent closed@" + (60 * S + 2)), closes());
-        assertEquals(2, engine.sessionsClosed());
+        assertEquals(2, engine.counters().closed());
     }
 
     @Test
@@ -179,7 +182,7 @@ class SessionFamiliesTest {
         int data = t.find(0, SessionTable.ipv4Lo(B), 20, 0, SessionTable.ipv4Lo(A), 40001, 6, 0);
         int third = t.find(0, SessionTable.ipv4Lo(C), 5000, 0, SessionTable.ipv4Lo(A), 5001, 17, 0);
         assertTrue(engine.linkToParent(third, data));
-        assertEquals(data, t.parent(third));
+        assertEquals(data, engine.side().parent(third));
         frame(Frames.tcp(A, 40000, B, 21, PSH | ACK, 10), T0 + 4 * S);
         engine.reassignPolicies(PolicyResolver.TRACK_ALL, (tb, s) -> s == control ? -1 : 0, T0 + 5 * S);
         assertEquals(List.of("21:policy delete@" + 5 * S, "40001:parent closed@" + 5 * S,
@@ -214,6 +217,6 @@ class SessionFamiliesTest {
         assertEquals(AppTrackEngine.MAX_FAMILY_DEPTH, generations);
         engine.closeAll(CloseReason.CLI, T0 + 9 * S);
         assertEquals(0, engine.active());
-        assertEquals(12, engine.sessionsClosed());
+        assertEquals(12, engine.counters().closed());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.api.SessionFilter;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
@@ -84,12 +85,12 @@ class AppTrackRuntimeTest {
         List<SessionInfo> s = rt.sessions(x -> true, 10);
         assertEquals(2, s.size());
         assertEquals("trust", s.get(0).sourceZone());
-        assertEquals(SecurityZones.DEFAULT_POLICY_NAME, s.get(0).policyName());
+        assertEquals(SecurityZones.DEFAULT_POLICY_NAME, s.get(0).text(SessionAttribute.POLICY_NAME));
         assertEquals("dmz", s.get(1).sourceZone());
         assertEquals("untrust", s.get(1).destinationZone());
-        assertEquals("dmz-out", s.get(1).policyName());
-        assertEquals("N/A", s.get(1).username());
-        assertEquals("root-logical-system", s.get(1).logicalSystem());
+        assertEquals("dmz-out", s.get(1).text(SessionAttribute.POLICY_NAME));
+        assertEquals("N/A", s.get(1).text(SessionAttribute.USERNAME));
+        assertEquals("root-logical-system", s.get(1).text(SessionAttribute.LOGICAL_SYSTEM));
         List<ZoneInfo> zones = rt.zones();
         assertEquals(List.of("dmz", "trust", "untrust"), List.of(zones.get(0).name(), zones.get(1).name(),
                 zones.get(2).name()), "by name (ConfigAdmin keeps no order)");
@@ -164,7 +165,7 @@ class AppTrackRuntimeTest {
         rt.apply(AppTrackSettings.parse(p));
         // The dmz session's zone is gone: placed again by its addresses it is trust -> untrust and stays.
         assertEquals(2, rt.sessions(x -> true, 10).size());
-        assertEquals("web-out", rt.sessions(x -> true, 10).get(1).policyName());
+        assertEquals("web-out", rt.sessions(x -> true, 10).get(1).text(SessionAttribute.POLICY_NAME));
         assertEquals(0, logs.size());
 
         p.put("zone.untrust.applicationTracking", "false");
@@ -205,7 +206,7 @@ class AppTrackRuntimeTest {
         p.put("policy.a-zone.b-zone", "a-to-b");
         AppTrackRuntime rt = new AppTrackRuntime(log, AppTrackSettings.parse(p), clock);
         rt.process(packet("of:0000000000000001/1", udp(HOST, 5000, WEB, 53)));
-        assertEquals("a-to-b", rt.sessions(x -> true, 1).get(0).policyName());
+        assertEquals("a-to-b", rt.sessions(x -> true, 1).get(0).text(SessionAttribute.POLICY_NAME));
         p.remove("zone.a-zone.prefixes"); // zone ids shift: b-zone and c-zone are now 0 and 1
         p.remove("policy.a-zone.b-zone");
         rt.apply(AppTrackSettings.parse(p));

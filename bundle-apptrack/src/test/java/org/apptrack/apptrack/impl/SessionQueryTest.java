@@ -192,7 +192,7 @@ class SessionQueryTest {
         fill(rt, 12);
         List<SessionInfo> all = rt.sessions(x -> true, Integer.MAX_VALUE);
         java.util.function.Predicate<SessionInfo> heavyTcp = s -> s.protocol() == TCP
-                && s.bytesFromClient() + s.bytesFromServer() > 1500;
+                && s.bytes() > 1500;
         for (SessionOrder order : SessionOrder.values()) {
             List<Long> want = all.stream().filter(heavyTcp).sorted(order.comparator()).limit(5)
                     .map(SessionInfo::sessionId).collect(Collectors.toList());

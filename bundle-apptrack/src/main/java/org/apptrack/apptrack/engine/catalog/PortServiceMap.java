@@ -65,9 +65,11 @@ public final class PortServiceMap {
         }
     }
 
-    /** The Junos defaults. */
+    private static final PortServiceMap JUNOS_DEFAULTS = new PortServiceMap();
+
+    /** The Junos defaults (one immutable instance). */
     public static PortServiceMap junosDefaults() {
-        return new PortServiceMap();
+        return JUNOS_DEFAULTS;
     }
 
     private PortServiceMap() {

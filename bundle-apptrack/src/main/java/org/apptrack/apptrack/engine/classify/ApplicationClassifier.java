@@ -1,46 +1,40 @@
 package org.apptrack.apptrack.engine.classify;
 
 import java.nio.ByteBuffer;
-import org.apptrack.apptrack.engine.session.SessionTable;
 
 /**
  * Application identification's place in the engine. The engine tells the classifier about each
- * new session and then hands it the session's packets for as long as it asks for them; the
- * classifier records its verdict in the session ({@link SessionTable#setApplicationId},
- * {@link SessionTable#setNestedApplicationId}) and may revise it later. Every log names the
- * session's application as it stands when the log is written, so a change mid-session shows in
- * the next volume update or close. Runs on the packet thread: no blocking, and no allocation
- * per packet.
+ * new session (after its create log: an SRX logs the application as not yet known there) and,
+ * if the classifier asks, hands it the session's packets with a {@link ClassificationState} from
+ * a bounded pool until it has its answer. The classifier records its verdict in the side table
+ * ({@link ClassifierContext#side()}) and may revise it later: every log names the application
+ * as it stands when the log is written. Runs on the packet thread: no blocking, and no
+ * allocation per packet.
  */
 public interface ApplicationClassifier {
 
+    /** Called once by the engine that runs this classifier, before any packet. */
+    void bind(ClassifierContext context);
+
     /**
      * A session was created by its first packet (which {@link #inspect} sees next if this
-     * returns true).
+     * returns true and a pool slot is free).
      *
      * @return whether the classifier wants to inspect the session's packets
      */
-    boolean sessionCreated(SessionTable table, int session);
+    boolean sessionCreated(int session);
 
     /**
      * One packet of a session under inspection; its transport payload is
      * {@code frame[payloadOffset, payloadOffset + payloadLength)} (absolute indices; do not
-     * change the buffer's position or limit).
+     * change the buffer's position or limit). {@code state} is the session's until this returns
+     * false or the session closes.
      *
      * @return whether the classifier wants more packets of this session
      */
-    boolean inspect(SessionTable table, int session, boolean fromClient, ByteBuffer frame, int payloadOffset,
+    boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame, int payloadOffset,
                     int payloadLength);
 
     /** Names and categories of the application ids this classifier records. */
     ApplicationCatalog catalog();
-
-    /**
-     * Called once by the engine that runs this classifier, before any packet: {@code linker}
-     * links a session the classifier recognises as announced by another (FTP data after the
-     * control session's PORT or PASV) under that parent, so that it closes with reason "parent
-     * closed" when the parent closes. A classifier that links nothing ignores it.
-     */
-    default void bind(SessionLinker linker) {
-    }
 }

@@ -12,21 +12,28 @@ import org.apptrack.apptrack.engine.session.SessionTable;
 public final class PortClassifier implements ApplicationClassifier, ApplicationCatalog {
 
     private final PortServiceMap services;
+    private ClassifierContext context;
 
     public PortClassifier(PortServiceMap services) {
         this.services = services;
     }
 
     @Override
-    public boolean sessionCreated(SessionTable table, int session) {
-        table.setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
+    public void bind(ClassifierContext engine) {
+        this.context = engine;
+    }
+
+    @Override
+    public boolean sessionCreated(int session) {
+        SessionTable table = context.table();
+        context.side().setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
                 table.clientPort(session)));
         return false;
     }
 
     @Override
-    public boolean inspect(SessionTable table, int session, boolean fromClient, ByteBuffer frame, int payloadOffset,
-                           int payloadLength) {
+    public boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame,
+                           int payloadOffset, int payloadLength) {
         return false;
     }
 

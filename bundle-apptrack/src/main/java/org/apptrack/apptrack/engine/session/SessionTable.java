@@ -1,6 +1,7 @@
 package org.apptrack.apptrack.engine.session;
 
 import java.util.function.IntConsumer;
+import org.apptrack.apptrack.api.IpAddresses;
 
 /**
  * The AppTrack session table: flow tuple to session, with the per-session state, in primitive
@@ -43,7 +44,8 @@ import java.util.function.IntConsumer;
  * OutOfMemoryError half-way through a flood; when full, {@link #findOrCreate} refuses and counts.
  * Memory: 128 + 8 + 4 * capacity / maxSessions bytes per session, i.e. about 144 bytes per
  * session at 1,000,000 sessions (capacity 2^21); at most 152 bytes for any maxSessions (the
- * worst case, just above a power of two, approaches 128 + 8 + 16).
+ * worst case, just above a power of two, approaches 128 + 8 + 16). State that packets do not touch
+ * (application, parent) is in a {@link SessionSideTable} indexed by the same session index.
  *
  * <h2>Removal and iteration</h2>
  * {@link #remove(int)} is O(1) expected (stored hash of the removed key, probe, backward shift of the
@@ -83,16 +85,12 @@ public final class SessionTable {
     private static final int DEADLINE = 12;
     /** flags << 32 | tcpState. */
     private static final int TCP_FLAGS = 13;
-    /** nestedApplicationId << 32 | applicationId. */
-    private static final int APPS = 14;
-    /**
-     * The key's index hash (low 32 bits): its home slot, for backward-shift deletion; parent
-     * session + 1 (high 32 bits, 0: none).
-     */
+    /** Classification pool slot + 1 while the classifier inspects the session's packets (low 32 bits), else 0. */
+    private static final int CLASSIFY = 14;
+    /** The key's index hash (low 32 bits): its home slot, for backward-shift deletion. High 32 bits: spare. */
     private static final int INDEX_HASH = 15;
 
     private static final long LOW32 = 0xFFFF_FFFFL;
-    private static final long IPV4_MAPPED_PREFIX = 0x0000_FFFF_0000_0000L;
 
     /** Largest supported maxSessions (keeps every offset in {@link #data} an int). */
     public static final int MAX_SESSIONS_LIMIT = 1 << 26;
@@ -182,12 +180,7 @@ public final class SessionTable {
 
     /** The IPv4-mapped low half {@code ::ffff:a.b.c.d} of an IPv4 address given as an int. */
     public static long ipv4Lo(int ipv4) {
-        return IPV4_MAPPED_PREFIX | (ipv4 & LOW32);
-    }
-
-    /** Whether a 128-bit address is IPv4-mapped; the IPv4 address is then {@code (int) lo}. */
-    public static boolean isIpv4Mapped(long hi, long lo) {
-        return hi == 0L && (lo & 0xFFFF_FFFF_0000_0000L) == IPV4_MAPPED_PREFIX;
+        return IpAddresses.ipv4Low(ipv4);
     }
 
     /** Index of session {@code s}'s first long in {@link #data}. */
@@ -211,7 +204,7 @@ public final class SessionTable {
 
     /**
      * The session of a packet, created when absent with the packet's source as client, the
-     * start and last-seen time {@code nowNanos}, counters, states and application ids 0 and
+     * start and last-seen time {@code nowNanos}, counters and states 0, no classification slot and
      * deadline 0. The packet itself is not counted: call {@link #addClientPacket} or
      * {@link #addPacket}.
      *
@@ -257,7 +250,7 @@ public final class SessionTable {
         d[START + b] = nowNanos;
         d[DEADLINE + b] = 0L;
         d[TCP_FLAGS + b] = 0L;
-        d[APPS + b] = 0L;
+        d[CLASSIFY + b] = 0L;
         d[INDEX_HASH + b] = indexHash(h) & LOW32;
         slots[slot] = (tag(h) & ~sessionMask) | (s + 1);
         created++;
@@ -604,33 +597,13 @@ public final class SessionTable {
         data[b] = (data[b] & ~0xFFFF_0000L) | ((long) policy << 16);
     }
 
-    public int applicationId(int s) {
-        return (int) data[APPS + base(s)];
+    /** The classification pool slot of a session under inspection, or -1. */
+    public int classificationSlot(int s) {
+        return (int) data[CLASSIFY + base(s)] - 1;
     }
 
-    public void setApplicationId(int s, int applicationId) {
-        int b = APPS + base(s);
-        data[b] = (data[b] & ~LOW32) | (applicationId & LOW32);
-    }
-
-    public int nestedApplicationId(int s) {
-        return (int) (data[APPS + base(s)] >>> 32);
-    }
-
-    public void setNestedApplicationId(int s, int nestedApplicationId) {
-        int b = APPS + base(s);
-        data[b] = (data[b] & LOW32) | ((long) nestedApplicationId << 32);
-    }
-
-    /** The session this one was linked under (e.g. FTP data under FTP control), or -1. */
-    public int parent(int s) {
-        return (int) (data[INDEX_HASH + base(s)] >>> 32) - 1;
-    }
-
-    /** Links session {@code s} under {@code parent} (-1: no parent); the caller keeps links consistent. */
-    public void setParent(int s, int parent) {
-        int b = INDEX_HASH + base(s);
-        data[b] = (data[b] & LOW32) | ((long) (parent + 1) << 32);
+    public void setClassificationSlot(int s, int slot) {
+        data[CLASSIFY + base(s)] = slot + 1;
     }
 
     public long nextUpdateDeadline(int s) {

@@ -3,7 +3,7 @@ package org.apptrack.apptrack.engine.zone;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
-import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.api.IpAddresses;
 
 /**
  * An IPv4 or IPv6 prefix in the engine's address form (128 bits as two longs, IPv4 as
@@ -79,7 +79,7 @@ public final class AddressPrefix {
         }
         AddressPrefix p = new AddressPrefix(hi, lo, length, null);
         return new AddressPrefix(p.high, p.low, length,
-                FrameDecoder.formatAddress(p.high, p.low) + "/" + (raw.length == 4 ? length - 96 : length));
+                IpAddresses.format(p.high, p.low) + "/" + (raw.length == 4 ? length - 96 : length));
     }
 
     private static long toLong(byte[] b, int off) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
+import org.apptrack.apptrack.api.IpAddresses;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -98,8 +99,8 @@ class FrameDecoderPcapDifferentialTest {
                 mismatch(where, "decoded IPv4 but tshark has no ip.src", t);
                 return;
             }
-            check(where, "ip.src", first(t[0]), FrameDecoder.formatAddress(d.srcHigh(), d.srcLow()), t);
-            check(where, "ip.dst", first(t[1]), FrameDecoder.formatAddress(d.dstHigh(), d.dstLow()), t);
+            check(where, "ip.src", first(t[0]), IpAddresses.format(d.srcHigh(), d.srcLow()), t);
+            check(where, "ip.dst", first(t[1]), IpAddresses.format(d.dstHigh(), d.dstLow()), t);
             check(where, "ip.proto", first(t[4]), String.valueOf(d.protocol()), t);
             check(where, "ip.len", first(t[10]), String.valueOf(d.l3Length()), t);
         } else {
@@ -128,9 +129,9 @@ class FrameDecoderPcapDifferentialTest {
             String[] dst = t[col + 1].split(",");
             int k = d.ipVersion() == d.innerIpVersion() ? 1 : 0;
             if (src.length > k && dst.length > k) {
-                String is = d.innerIpVersion() == 4 ? FrameDecoder.formatAddress(d.innerSrcHigh(), d.innerSrcLow())
+                String is = d.innerIpVersion() == 4 ? IpAddresses.format(d.innerSrcHigh(), d.innerSrcLow())
                         : v6(d.innerSrcHigh(), d.innerSrcLow());
-                String id = d.innerIpVersion() == 4 ? FrameDecoder.formatAddress(d.innerDstHigh(), d.innerDstLow())
+                String id = d.innerIpVersion() == 4 ? IpAddresses.format(d.innerDstHigh(), d.innerDstLow())
                         : v6(d.innerDstHigh(), d.innerDstLow());
                 check(where, "inner src", src[k], is, t);
                 check(where, "inner dst", dst[k], id, t);
@@ -161,8 +162,8 @@ class FrameDecoderPcapDifferentialTest {
     }
 
     private static String v6(long high, long low) {
-        String s = FrameDecoder.formatAddress(high, low);
-        return FrameDecoder.isIpv4Mapped(high, low) ? "::ffff:" + s : s;
+        String s = IpAddresses.format(high, low);
+        return IpAddresses.isIpv4Mapped(high, low) ? "::ffff:" + s : s;
     }
 
     private void check(String where, String field, String expected, String actual, String[] t) {

@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.apptrack.apptrack.api.IpAddresses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -102,7 +103,7 @@ class FrameDecoderTest {
         assertFalse(d.isFragment());
         assertEquals(0x1234, d.fragmentId());
         assertFalse(d.isIcmpError());
-        assertEquals("10.0.0.1", FrameDecoder.formatAddress(d.srcHigh(), d.srcLow()));
+        assertEquals("10.0.0.1", IpAddresses.format(d.srcHigh(), d.srcLow()));
         assertEquals(1, d.frames());
         assertEquals(1, d.decoded());
     }
@@ -280,7 +281,7 @@ class FrameDecoderTest {
         assertEquals(63, d.hopLimit());
         assertEquals(14 + 40 + 8 + 16 + 8 + 24 + 20, d.payloadOffset());
         assertEquals(7, d.payloadLength());
-        assertEquals("2001:db8::1", FrameDecoder.formatAddress(d.srcHigh(), d.srcLow()));
+        assertEquals("2001:db8::1", IpAddresses.format(d.srcHigh(), d.srcLow()));
     }
 
     @Test
@@ -547,13 +548,13 @@ class FrameDecoderTest {
         assertEquals("fe80::abcd:ef01:2:3", fmt("FE80:0000:0000:0000:ABCD:EF01:0002:0003"));
         assertEquals("::ffff:0:0:c000:201", fmt("0:0:0:ffff:0:0:c000:201")); // not mapped
         assertEquals("::c000:201", fmt("::c000:201")); // IPv4-compatible is not mapped
-        assertEquals("10.0.0.1", FrameDecoder.formatIpv4(Pkt.ip4(10, 0, 0, 1)));
-        assertEquals("255.255.255.255", FrameDecoder.formatAddress(0, 0x0000_ffff_ffff_ffffL));
+        assertEquals("10.0.0.1", IpAddresses.formatIpv4(Pkt.ip4(10, 0, 0, 1)));
+        assertEquals("255.255.255.255", IpAddresses.format(0, 0x0000_ffff_ffff_ffffL));
     }
 
     private static String fmt(String text) {
         long[] hl = parse(text);
-        return FrameDecoder.formatAddress(hl[0], hl[1]);
+        return IpAddresses.format(hl[0], hl[1]);
     }
 
     /** Minimal parser for the test (full or "::" forms, hex groups only). */

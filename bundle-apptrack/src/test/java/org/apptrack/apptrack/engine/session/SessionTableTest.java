@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apptrack.apptrack.api.IpAddresses;
 import org.junit.jupiter.api.Test;
 
 class SessionTableTest {
@@ -74,7 +75,7 @@ class SessionTableTest {
         assertEquals(443, t.serverPort(s));
         assertEquals(TCP, t.protocol(s));
         assertEquals(5 << 12 | 100, t.context(s));
-        assertTrue(SessionTable.isIpv4Mapped(t.clientAddrHi(s), t.clientAddrLo(s)));
+        assertTrue(IpAddresses.isIpv4Mapped(t.clientAddrHi(s), t.clientAddrLo(s)));
         assertEquals((10 << 24) | 2, (int) t.clientAddrLo(s));
         assertEquals(T0, t.startNanos(s));
 
@@ -150,26 +151,23 @@ class SessionTableTest {
 
         t.setTcpState(s, -7);
         t.setFlags(s, 0x8000_0001);
-        t.setApplicationId(s, 42);
-        t.setNestedApplicationId(s, -42);
+        t.setClassificationSlot(s, 42);
         t.setNextUpdateDeadline(s, Long.MAX_VALUE);
         assertEquals(-7, t.tcpState(s));
         assertEquals(0x8000_0001, t.flags(s));
-        assertEquals(42, t.applicationId(s));
-        assertEquals(-42, t.nestedApplicationId(s));
+        assertEquals(42, t.classificationSlot(s));
         assertEquals(Long.MAX_VALUE, t.nextUpdateDeadline(s));
         t.setTcpState(s, 3);
-        t.setApplicationId(s, 7);
         assertEquals(0x8000_0001, t.flags(s));
-        assertEquals(-42, t.nestedApplicationId(s));
+        assertEquals(42, t.classificationSlot(s));
         assertEquals(3, t.tcpState(s));
 
         // A reused index starts from zero.
         assertTrue(t.remove(s));
         int r = t.findOrCreate(0, v4(3, 3, 3, 3), 1, 0, v4(4, 4, 4, 4), 2, UDP, 0, T0 + 9);
         assertEquals(s, r);
-        assertEquals(0, t.clientPackets(r) + t.serverBytes(r) + t.tcpState(r) + t.flags(r)
-                + t.applicationId(r) + t.nestedApplicationId(r) + t.nextUpdateDeadline(r));
+        assertEquals(0, t.clientPackets(r) + t.serverBytes(r) + t.tcpState(r) + t.flags(r) + t.nextUpdateDeadline(r));
+        assertEquals(-1, t.classificationSlot(r), "no classification slot");
         assertEquals(T0 + 9, t.startNanos(r));
     }
 
@@ -376,7 +374,7 @@ class SessionTableTest {
                 t.addPacket(s, t.lastLookupFromClient(), 100, i);
                 int r = t.find(2, 7, 443, 1, lo[i], 1000 + (i & 255), TCP, 3);
                 t.addPacket(r, t.lastLookupFromClient(), 60, i);
-                t.setApplicationId(r, i);
+                t.setClassificationSlot(r, i);
                 sink += t.clientPackets(r) + t.find(3, lo[i], 1, 3, 1, 1, UDP, 0);
             }
             long allocated = mx.getThreadAllocatedBytes(tid) - before;

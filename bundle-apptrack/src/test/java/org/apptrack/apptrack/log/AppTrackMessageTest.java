@@ -1,9 +1,10 @@
-package org.apptrack.apptrack.engine.log;
+package org.apptrack.apptrack.log;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,12 +14,10 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apptrack.syslog.api.LogRecord;
@@ -28,33 +27,19 @@ import org.apptrack.syslog.format.SyslogFormatter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-class AppTrackLogBuilderTest {
+/**
+ * The AppTrack messages: their declared layouts against the reference ({@code srx-log-format.md},
+ * parsed here), real device lines and the seed document's samples reproduced, bodies, NAT and
+ * absent values, logical systems.
+ */
+class AppTrackMessageTest {
 
-    // ---- Field lists copied from srx-log-format.md, "Field order" (independent of the main code) ----
-    private static final String P = "source-address source-port destination-address destination-port service-name"
-            + " application nested-application nat-source-address nat-source-port nat-destination-address"
-            + " nat-destination-port src-nat-rule-name dst-nat-rule-name protocol-id policy-name"
-            + " source-zone-name destination-zone-name session-id-32";
-    private static final String C = "packets-from-client bytes-from-client packets-from-server bytes-from-server elapsed-time";
-    private static final String U = "username roles encrypted";
-    private static final List<String> CREATE = words(P, U, "destination-interface-name category sub-category"
-            + " source-l3vpn-vrf-group-name destination-l3vpn-vrf-group-name");
-    private static final List<String> VOL_UPDATE = words(P, C, U, "profile-name rule-name routing-instance"
-            + " destination-interface-name category sub-category source-l3vpn-vrf-group-name"
-            + " destination-l3vpn-vrf-group-name dscp-value apbr-rule-type");
-    private static final List<String> CLOSE = words("reason", P, C, U, "profile-name rule-name routing-instance"
-            + " destination-interface-name uplink-incoming-interface-name uplink-tx-bytes uplink-rx-bytes category"
-            + " sub-category multipath-rule-name source-l3vpn-vrf-group-name destination-l3vpn-vrf-group-name"
-            + " dscp-value apbr-rule-type");
-    private static final List<String> ROUTE_UPDATE = words(P, U, "profile-name rule-name routing-instance"
-            + " destination-interface-name category sub-category apbr-policy-name webfilter-category"
-            + " source-l3vpn-vrf-group-name destination-l3vpn-vrf-group-name dscp-value apbr-rule-type");
-
-    private final AppTrackLogBuilder builder = new AppTrackLogBuilder();
-
-    private static List<String> words(String... parts) {
-        return Arrays.asList(String.join(" ", parts).split(" "));
-    }
+    /** The field lists of srx-log-format.md's "Field order" table, by message tag: the reference. */
+    private static final Map<String, List<String>> REFERENCE = SpecFieldOrder.read();
+    private static final List<String> CREATE = REFERENCE.get("APPTRACK_SESSION_CREATE");
+    private static final List<String> VOL_UPDATE = REFERENCE.get("APPTRACK_SESSION_VOL_UPDATE");
+    private static final List<String> CLOSE = REFERENCE.get("APPTRACK_SESSION_CLOSE");
+    private static final List<String> ROUTE_UPDATE = REFERENCE.get("APPTRACK_SESSION_ROUTE_UPDATE");
 
     private static List<String> names(LogRecord r) {
         List<String> out = new ArrayList<>();
@@ -67,19 +52,21 @@ class AppTrackLogBuilderTest {
     // ---- (1) field order and names ----
 
     @Test
-    void fieldOrderAndNamesFollowTheReference() {
-        SessionLogFields f = sampleHolder();
-        assertEquals(CREATE, names(builder.create(f)));
-        assertEquals(VOL_UPDATE, names(builder.volumeUpdate(f)));
-        assertEquals(CLOSE, names(builder.close(f)));
-        assertEquals(ROUTE_UPDATE, names(builder.routeUpdate(f)));
-        assertEquals("APPTRACK_SESSION_CREATE", builder.create(f).wireTag());
-        assertEquals("APPTRACK_SESSION_VOL_UPDATE", builder.volumeUpdate(f).wireTag());
-        assertEquals("APPTRACK_SESSION_CLOSE", builder.close(f).wireTag());
-        assertEquals("APPTRACK_SESSION_ROUTE_UPDATE", builder.routeUpdate(f).wireTag());
-        assertEquals("RT_FLOW", builder.create(f).appName());
-        assertEquals(6, builder.create(f).severity());
-        assertEquals(f.eventTimeMillis, builder.close(f).timeMillis());
+    void everyLayoutIsTheReferencesAndItsRecordsTakeTheFastPath() {
+        for (AppTrackMessage m : AppTrackMessage.values()) {
+            List<String> declared = new ArrayList<>();
+            for (AppTrackField f : m.layout().fields()) {
+                declared.add(f.wireName());
+            }
+            assertEquals(REFERENCE.get(m.tag()), declared, m.tag());
+            LogRecord r = m.build(sample(), TIME);
+            assertEquals(declared, names(r), m.tag());
+            assertSame(m.layout().names(), r.fieldNames(), m.tag() + " built on the fast path");
+            assertEquals(m.tag(), r.wireTag());
+            assertEquals("RT_FLOW", r.appName());
+            assertEquals(6, r.severity());
+            assertEquals(TIME, r.timeMillis());
+        }
     }
 
     // ---- (2) the real plain-text create line, byte for byte ----
@@ -91,26 +78,19 @@ class AppTrackLogBuilderTest {
         Assumptions.assumeTrue(Files.isRegularFile(log), "shared test data absent: " + log.toAbsolutePath());
         String line = Files.readAllLines(log, StandardCharsets.UTF_8).get(2);
 
-        SessionLogFields f = new SessionLogFields();
-        f.sourceAddress = "192.168.105.3";
-        f.sourcePort = 59896;
-        f.destinationAddress = "192.168.106.163";
-        f.destinationPort = 443;
-        f.serviceName = "junos-https";
-        f.application = "UNKNOWN";
-        f.nestedApplication = "UNKNOWN";
-        // no NAT: nat-* left at "same as original"
-        f.protocolId = 6;
-        f.policyName = "lab_vmware";
-        f.sourceZoneName = "lab";
-        f.destinationZoneName = "vmware";
-        f.sessionId32 = 111547;
-        f.encrypted = "UNKNOWN";
-        f.destinationInterfaceName = "reth1.106";
-        f.eventTimeMillis = Instant.parse("2022-04-28T10:57:14Z").toEpochMilli();
+        FieldValueMap f = new FieldValueMap()
+                .set(AppTrackField.SOURCE_ADDRESS, "192.168.105.3").set(AppTrackField.SOURCE_PORT, 59896)
+                .set(AppTrackField.DESTINATION_ADDRESS, "192.168.106.163").set(AppTrackField.DESTINATION_PORT, 443)
+                .set(AppTrackField.SERVICE_NAME, "junos-https").set(AppTrackField.APPLICATION, "UNKNOWN")
+                .set(AppTrackField.NESTED_APPLICATION, "UNKNOWN") // no NAT: nat-* left at "same as original"
+                .set(AppTrackField.PROTOCOL_ID, 6).set(AppTrackField.POLICY_NAME, "lab_vmware")
+                .set(AppTrackField.SOURCE_ZONE_NAME, "lab").set(AppTrackField.DESTINATION_ZONE_NAME, "vmware")
+                .set(AppTrackField.SESSION_ID_32, 111547).set(AppTrackField.ENCRYPTED, "UNKNOWN")
+                .set(AppTrackField.DESTINATION_INTERFACE_NAME, "reth1.106");
+        long time = Instant.parse("2022-04-28T10:57:14Z").toEpochMilli();
 
         SyslogFormatter fmt = SyslogFormatter.create(FormatSettings.of(LogFormat.SYSLOG, "firewall1"));
-        byte[] wire = fmt.formatToArray(builder.create(f));
+        byte[] wire = fmt.formatToArray(AppTrackMessage.CREATE.build(f, time));
         assertEquals(line, new String(wire, StandardCharsets.UTF_8));
         assertArrayEquals(line.getBytes(StandardCharsets.UTF_8), wire);
     }
@@ -119,27 +99,26 @@ class AppTrackLogBuilderTest {
 
     @Test
     void plainTextBodiesOfTheOtherMessages() {
-        SessionLogFields f = sampleHolder();
+        FieldValueMap f = sample();
         assertEquals("AppTrack session created 10.0.0.1/40000->192.0.2.7/443 junos-https SSL UNKNOWN"
                 + " 198.51.100.1/1024->192.0.2.7/443 snat1 N/A 6 p1 trust untrust 77 alice staff Yes"
-                + " ge-0/0/1.0 Web N/A N/A N/A", builder.create(f).body());
+                + " ge-0/0/1.0 Web N/A N/A N/A", AppTrackMessage.CREATE.build(f, TIME).body());
         assertEquals("AppTrack volume update: 10.0.0.1/40000->192.0.2.7/443 junos-https SSL UNKNOWN"
                 + " 198.51.100.1/1024->192.0.2.7/443 snat1 N/A 6 p1 trust untrust 77 5(392) 3(646) 60"
-                + " alice staff Yes N/A N/A N/A ge-0/0/1.0 Web N/A N/A N/A N/A N/A", builder.volumeUpdate(f).body());
+                + " alice staff Yes N/A N/A N/A ge-0/0/1.0 Web N/A N/A N/A N/A N/A", AppTrackMessage.VOLUME_UPDATE.build(f, TIME).body());
         assertEquals("AppTrack session closed TCP FIN: 10.0.0.1/40000->192.0.2.7/443 junos-https SSL UNKNOWN"
                 + " 198.51.100.1/1024->192.0.2.7/443 snat1 N/A 6 p1 trust untrust 77 5(392) 3(646) 60"
                 + " alice staff Yes N/A N/A N/A ge-0/0/1.0  0 0 Web N/A N/A N/A N/A N/A N/A",
-                builder.close(f).body());
+                AppTrackMessage.CLOSE.build(f, TIME).body());
         assertEquals("AppTrack route update: 10.0.0.1/40000->192.0.2.7/443 junos-https SSL UNKNOWN"
                 + " 198.51.100.1/1024->192.0.2.7/443 snat1 N/A 6 p1 trust untrust 77"
                 + " alice staff Yes N/A N/A N/A ge-0/0/1.0 Web N/A N/A N/A N/A N/A N/A N/A",
-                builder.routeUpdate(f).body());
+                AppTrackMessage.ROUTE_UPDATE.build(f, TIME).body());
     }
 
     @Test
     void structuredSyslogAppendsTheBody() {
-        SessionLogFields f = sampleHolder();
-        LogRecord r = builder.close(f);
+        LogRecord r = AppTrackMessage.CLOSE.build(sample(), TIME);
         String wire = new String(SyslogFormatter.create(FormatSettings.of(LogFormat.STRUCTURED_SYSLOG, "fw"))
                 .formatToArray(r), StandardCharsets.UTF_8);
         assertTrue(wire.endsWith("] " + r.body()), wire);
@@ -163,26 +142,26 @@ class AppTrackLogBuilderTest {
 
     @Test
     void seedCreateSample() {
-        checkSeedSample(SEED_92_CREATE, builder::create, CREATE, Map.of());
+        checkSeedSample(SEED_92_CREATE, AppTrackMessage.CREATE, CREATE, Map.of());
     }
 
     @Test
     void seedVolumeUpdateSample() {
-        checkSeedSample(SEED_130_VOL, builder::volumeUpdate, VOL_UPDATE, Map.of());
+        checkSeedSample(SEED_130_VOL, AppTrackMessage.VOLUME_UPDATE, VOL_UPDATE, Map.of());
     }
 
     @Test
     void seedCloseSamples() {
-        checkSeedSample(SEED_106_CLOSE, builder::close, CLOSE, Map.of());
-        checkSeedSample(SEED_134_CLOSE, builder::close, CLOSE, Map.of());
+        checkSeedSample(SEED_106_CLOSE, AppTrackMessage.CLOSE, CLOSE, Map.of());
+        checkSeedSample(SEED_134_CLOSE, AppTrackMessage.CLOSE, CLOSE, Map.of());
     }
 
     @Test
     void seedRouteUpdateSamples() {
-        checkSeedSample(SEED_126_ROUTE, builder::routeUpdate, ROUTE_UPDATE, Map.of());
+        checkSeedSample(SEED_126_ROUTE, AppTrackMessage.ROUTE_UPDATE, ROUTE_UPDATE, Map.of());
         // The 18.4R1 sample spells "subcategory"; srx-log-format.md (and every other sample) says
         // "sub-category", which wins.
-        checkSeedSample(SEED_102_ROUTE, builder::routeUpdate, ROUTE_UPDATE, Map.of("subcategory", "sub-category"));
+        checkSeedSample(SEED_102_ROUTE, AppTrackMessage.ROUTE_UPDATE, ROUTE_UPDATE, Map.of("subcategory", "sub-category"));
     }
 
     /**
@@ -192,18 +171,18 @@ class AppTrackLogBuilderTest {
      * from older samples); every field the sample lacks at its default (N/A, "0", or "" for
      * uplink-incoming-interface-name).
      */
-    private static void checkSeedSample(String sample, Function<SessionLogFields, LogRecord> build,
-                                        List<String> expectedOrder, Map<String, String> renames) {
+    private static void checkSeedSample(String sample, AppTrackMessage message, List<String> expectedOrder,
+                                        Map<String, String> renames) {
         Map<String, String> sampleFields = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : parseSample(sample).entrySet()) {
             sampleFields.put(renames.getOrDefault(e.getKey(), e.getKey()), e.getValue());
         }
-        SessionLogFields f = new SessionLogFields();
-        f.eventTimeMillis = Instant.parse("2018-10-25T08:00:18.179Z").toEpochMilli();
+        FieldValueMap f = new FieldValueMap();
         fill(f, sampleFields);
 
         String wire = new String(SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, "multihome-spoke"))
-                .formatToArray(build.apply(f)), StandardCharsets.UTF_8);
+                .formatToArray(message.build(f, Instant.parse("2018-10-25T08:00:18.179Z").toEpochMilli())),
+                StandardCharsets.UTF_8);
         Map<String, String> out = parseSdElement(wire);
         assertEquals(expectedOrder, new ArrayList<>(out.keySet()), wire);
 
@@ -268,54 +247,16 @@ class AppTrackLogBuilderTest {
         return out;
     }
 
-    private static void fill(SessionLogFields f, Map<String, String> v) {
+    private static void fill(FieldValueMap f, Map<String, String> v) {
         for (Map.Entry<String, String> e : v.entrySet()) {
-            String s = e.getValue();
-            switch (e.getKey()) {
-                case "reason": f.closeReason = s; break;
-                case "source-address": f.sourceAddress = s; break;
-                case "source-port": f.sourcePort = Integer.parseInt(s); break;
-                case "destination-address": f.destinationAddress = s; break;
-                case "destination-port": f.destinationPort = Integer.parseInt(s); break;
-                case "service-name": f.serviceName = s; break;
-                case "application": f.application = s; break;
-                case "nested-application": f.nestedApplication = s; break;
-                case "nat-source-address": f.natSourceAddress = s; break;
-                case "nat-source-port": f.natSourcePort = Integer.parseInt(s); break;
-                case "nat-destination-address": f.natDestinationAddress = s; break;
-                case "nat-destination-port": f.natDestinationPort = Integer.parseInt(s); break;
-                case "src-nat-rule-name": f.srcNatRuleName = s; break;
-                case "dst-nat-rule-name": f.dstNatRuleName = s; break;
-                case "protocol-id": f.protocolId = Integer.parseInt(s); break;
-                case "policy-name": f.policyName = s; break;
-                case "source-zone-name": f.sourceZoneName = s; break;
-                case "destination-zone-name": f.destinationZoneName = s; break;
-                case "session-id-32": f.sessionId32 = Long.parseLong(s); break;
-                case "packets-from-client": f.packetsFromClient = Long.parseLong(s); break;
-                case "bytes-from-client": f.bytesFromClient = Long.parseLong(s); break;
-                case "packets-from-server": f.packetsFromServer = Long.parseLong(s); break;
-                case "bytes-from-server": f.bytesFromServer = Long.parseLong(s); break;
-                case "elapsed-time": f.elapsedTimeSeconds = Long.parseLong(s); break;
-                case "username": f.username = s; break;
-                case "roles": f.roles = s; break;
-                case "encrypted": f.encrypted = s; break;
-                case "profile-name": f.profileName = s; break;
-                case "rule-name": f.ruleName = s; break;
-                case "routing-instance": f.routingInstance = s; break;
-                case "destination-interface-name": f.destinationInterfaceName = s; break;
-                case "uplink-incoming-interface-name": f.uplinkIncomingInterfaceName = s; break;
-                case "uplink-tx-bytes": f.uplinkTxBytes = Long.parseLong(s); break;
-                case "uplink-rx-bytes": f.uplinkRxBytes = Long.parseLong(s); break;
-                case "category": f.category = s; break;
-                case "sub-category": f.subCategory = s; break;
-                case "multipath-rule-name": f.multipathRuleName = s; break;
-                case "source-l3vpn-vrf-group-name": f.sourceL3vpnVrfGroupName = s; break;
-                case "destination-l3vpn-vrf-group-name": f.destinationL3vpnVrfGroupName = s; break;
-                case "dscp-value": f.dscpValue = s; break;
-                case "apbr-rule-type": f.apbrRuleType = s; break;
-                case "apbr-policy-name": f.apbrPolicyName = s; break;
-                case "webfilter-category": f.webfilterCategory = s; break;
-                default: throw new AssertionError("sample field not in srx-log-format.md: " + e.getKey());
+            AppTrackField field = AppTrackField.ofWireName(e.getKey());
+            if (field == null) {
+                throw new AssertionError("sample field not in srx-log-format.md: " + e.getKey());
+            }
+            if (field.isNumeric()) {
+                f.set(field, Long.parseLong(e.getValue()));
+            } else {
+                f.set(field, e.getValue());
             }
         }
     }
@@ -324,13 +265,10 @@ class AppTrackLogBuilderTest {
 
     @Test
     void logicalSystemVariantHasLogicalSystemNameFirst() {
-        SessionLogFields f = sampleHolder();
-        f.logicalSystem = "LSYS1";
-        List<Function<SessionLogFields, LogRecord>> all = List.of(builder::create, builder::volumeUpdate,
-                builder::close, builder::routeUpdate);
+        FieldValueMap f = sample();
         List<List<String>> orders = List.of(CREATE, VOL_UPDATE, CLOSE, ROUTE_UPDATE);
-        for (int i = 0; i < all.size(); i++) {
-            LogRecord r = all.get(i).apply(f);
+        for (int i = 0; i < AppTrackMessage.values().length; i++) {
+            LogRecord r = AppTrackMessage.values()[i].build(f, TIME, "LSYS1");
             assertTrue(r.isLogicalSystemRecord());
             assertTrue(r.wireTag().endsWith("_LS"), r.wireTag());
             assertEquals("logical-system-name", r.name(0));
@@ -338,15 +276,15 @@ class AppTrackLogBuilderTest {
             assertEquals(orders.get(i), names(r).subList(1, r.fieldCount()));
         }
         String wire = new String(SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, "bhavani"))
-                .formatToArray(builder.create(f)), StandardCharsets.UTF_8);
+                .formatToArray(AppTrackMessage.CREATE.build(f, TIME, "LSYS1")), StandardCharsets.UTF_8);
         assertTrue(wire.contains(" RT_FLOW - APPTRACK_SESSION_CREATE_LS [junos@2636.1.1.1.2.129"
                 + " logical-system-name=\"LSYS1\" source-address=\"10.0.0.1\" "), wire);
 
-        f.logicalSystem = LogRecord.ROOT_LOGICAL_SYSTEM;
-        LogRecord root = builder.create(f);
+        LogRecord root = AppTrackMessage.CREATE.build(f, TIME, LogRecord.ROOT_LOGICAL_SYSTEM);
         assertFalse(root.isLogicalSystemRecord());
         assertEquals("APPTRACK_SESSION_CREATE", root.wireTag());
         assertEquals(CREATE, names(root));
+        assertEquals(root, AppTrackMessage.CREATE.build(f, TIME, null));
     }
 
     // ---- (5) N/A defaults ----
@@ -357,9 +295,9 @@ class AppTrackLogBuilderTest {
 
     @Test
     void absentValuesAreNotApplicable() {
-        SessionLogFields f = new SessionLogFields();
-        for (LogRecord r : List.of(builder.create(f), builder.volumeUpdate(f), builder.close(f),
-                builder.routeUpdate(f))) {
+        FieldValueMap f = new FieldValueMap();
+        for (AppTrackMessage m : AppTrackMessage.values()) {
+            LogRecord r = m.build(f, TIME);
             for (int i = 0; i < r.fieldCount(); i++) {
                 String name = r.name(i);
                 String expected = NUMERIC.contains(name) ? "0"
@@ -369,63 +307,49 @@ class AppTrackLogBuilderTest {
         }
         assertEquals("AppTrack session closed N/A: N/A/0->N/A/0 N/A N/A N/A N/A/0->N/A/0 N/A N/A 0 N/A N/A N/A 0"
                 + " 0(0) 0(0) 0 N/A N/A N/A N/A N/A N/A N/A  0 0 N/A N/A N/A N/A N/A N/A N/A",
-                builder.close(f).body());
+                AppTrackMessage.CLOSE.build(f, TIME).body());
     }
 
     @Test
-    void natDefaultsToOriginalAndResetRestoresDefaults() {
-        SessionLogFields f = sampleHolder();
-        f.natSourceAddress = null;
-        f.natSourcePort = SessionLogFields.SAME_AS_ORIGINAL;
-        LogRecord r = builder.create(f);
+    void natDefaultsToOriginal() {
+        FieldValueMap f = sample();
+        assertEquals("198.51.100.1", AppTrackMessage.CREATE.build(f, TIME).value("nat-source-address"));
+        FieldValueMap noNat = new FieldValueMap().set(AppTrackField.SOURCE_ADDRESS, "10.0.0.1")
+                .set(AppTrackField.SOURCE_PORT, 40000).set(AppTrackField.DESTINATION_ADDRESS, "192.0.2.7")
+                .set(AppTrackField.DESTINATION_PORT, 443);
+        LogRecord r = AppTrackMessage.CREATE.build(noNat, TIME);
         assertEquals("10.0.0.1", r.value("nat-source-address"));
         assertEquals("40000", r.value("nat-source-port"));
         assertEquals("192.0.2.7", r.value("nat-destination-address"));
-
-        f.reset();
-        assertEquals(builder.close(new SessionLogFields()), builder.close(f));
-        assertEquals(builder.create(new SessionLogFields()), builder.create(f));
+        assertEquals("443", r.value("nat-destination-port"));
     }
 
     @Test
     void valuesAreEscapedOnTheWire() {
-        SessionLogFields f = sampleHolder();
-        f.username = "ev\"il] x";
+        FieldValueMap f = sample().set(AppTrackField.USERNAME, "ev\"il] x");
         String wire = new String(SyslogFormatter.create(FormatSettings.of(LogFormat.SD_SYSLOG, "fw"))
-                .formatToArray(builder.create(f)), StandardCharsets.UTF_8);
+                .formatToArray(AppTrackMessage.CREATE.build(f, TIME)), StandardCharsets.UTF_8);
         assertEquals("ev\"il] x", parseSdElement(wire).get("username"));
     }
 
-    /** A filled holder: source NAT only, some tail fields left absent. */
-    private static SessionLogFields sampleHolder() {
-        SessionLogFields f = new SessionLogFields();
-        f.sourceAddress = "10.0.0.1";
-        f.sourcePort = 40000;
-        f.destinationAddress = "192.0.2.7";
-        f.destinationPort = 443;
-        f.serviceName = "junos-https";
-        f.application = "SSL";
-        f.nestedApplication = "UNKNOWN";
-        f.natSourceAddress = "198.51.100.1";
-        f.natSourcePort = 1024;
-        f.srcNatRuleName = "snat1";
-        f.protocolId = 6;
-        f.policyName = "p1";
-        f.sourceZoneName = "trust";
-        f.destinationZoneName = "untrust";
-        f.sessionId32 = 77;
-        f.packetsFromClient = 5;
-        f.bytesFromClient = 392;
-        f.packetsFromServer = 3;
-        f.bytesFromServer = 646;
-        f.elapsedTimeSeconds = 60;
-        f.username = "alice";
-        f.roles = "staff";
-        f.encrypted = "Yes";
-        f.destinationInterfaceName = "ge-0/0/1.0";
-        f.category = "Web";
-        f.closeReason = "TCP FIN";
-        f.eventTimeMillis = Instant.parse("2020-05-07T16:27:40.111Z").toEpochMilli();
-        return f;
+    private static final long TIME = Instant.parse("2020-05-07T16:27:40.111Z").toEpochMilli();
+
+    /** Filled values: source NAT only, some tail fields left absent. */
+    private static FieldValueMap sample() {
+        return new FieldValueMap()
+                .set(AppTrackField.SOURCE_ADDRESS, "10.0.0.1").set(AppTrackField.SOURCE_PORT, 40000)
+                .set(AppTrackField.DESTINATION_ADDRESS, "192.0.2.7").set(AppTrackField.DESTINATION_PORT, 443)
+                .set(AppTrackField.SERVICE_NAME, "junos-https").set(AppTrackField.APPLICATION, "SSL")
+                .set(AppTrackField.NESTED_APPLICATION, "UNKNOWN")
+                .set(AppTrackField.NAT_SOURCE_ADDRESS, "198.51.100.1").set(AppTrackField.NAT_SOURCE_PORT, 1024)
+                .set(AppTrackField.SRC_NAT_RULE_NAME, "snat1").set(AppTrackField.PROTOCOL_ID, 6)
+                .set(AppTrackField.POLICY_NAME, "p1").set(AppTrackField.SOURCE_ZONE_NAME, "trust")
+                .set(AppTrackField.DESTINATION_ZONE_NAME, "untrust").set(AppTrackField.SESSION_ID_32, 77)
+                .set(AppTrackField.PACKETS_FROM_CLIENT, 5).set(AppTrackField.BYTES_FROM_CLIENT, 392)
+                .set(AppTrackField.PACKETS_FROM_SERVER, 3).set(AppTrackField.BYTES_FROM_SERVER, 646)
+                .set(AppTrackField.ELAPSED_TIME, 60).set(AppTrackField.USERNAME, "alice")
+                .set(AppTrackField.ROLES, "staff").set(AppTrackField.ENCRYPTED, "Yes")
+                .set(AppTrackField.DESTINATION_INTERFACE_NAME, "ge-0/0/1.0").set(AppTrackField.CATEGORY, "Web")
+                .set(AppTrackField.REASON, "TCP FIN");
     }
 }

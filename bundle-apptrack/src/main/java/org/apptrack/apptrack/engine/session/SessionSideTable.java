@@ -1,0 +1,74 @@
+package org.apptrack.apptrack.engine.session;
+
+/**
+ * Per-session state that packets do not touch, addressed by the {@link SessionTable}'s session
+ * index: what application identification found, the parent of a linked session. Kept apart so
+ * that the session table's 128-byte block holds only what every packet reads and writes, and so
+ * that a new attribute is a new array here, not a new layout there.
+ *
+ * <p>Sized with the session table, all memory allocated up front; not thread-safe (the engine's
+ * thread owns it). {@link #reset(int)} gives a new session its defaults.
+ */
+public final class SessionSideTable {
+
+    /** The largest application id a session can carry. */
+    public static final int MAX_APPLICATION_ID = 0xFFFF;
+
+    private final char[] application;
+    private final char[] nestedApplication;
+    /** Parent session + 1; 0: none. */
+    private final int[] parent;
+
+    public SessionSideTable(int maxSessions) {
+        application = new char[maxSessions];
+        nestedApplication = new char[maxSessions];
+        parent = new int[maxSessions];
+    }
+
+    /** The defaults of a new session: unknown application, no parent. */
+    public void reset(int s) {
+        application[s] = 0;
+        nestedApplication[s] = 0;
+        parent[s] = 0;
+    }
+
+    /** The application id (0: unknown), in the classifier's catalog. */
+    public int applicationId(int s) {
+        return application[s];
+    }
+
+    public void setApplicationId(int s, int id) {
+        application[s] = checkedId(id);
+    }
+
+    /** The application inside the application (YouTube inside HTTPS); 0: none known. */
+    public int nestedApplicationId(int s) {
+        return nestedApplication[s];
+    }
+
+    public void setNestedApplicationId(int s, int id) {
+        nestedApplication[s] = checkedId(id);
+    }
+
+    /** The session this one was linked under (e.g. FTP data under FTP control), or -1. */
+    public int parent(int s) {
+        return parent[s] - 1;
+    }
+
+    /** Links session {@code s} under {@code p} (-1: no parent); the caller keeps links consistent. */
+    public void setParent(int s, int p) {
+        parent[s] = p + 1;
+    }
+
+    /** Bytes these arrays take on the heap (array headers aside). */
+    public long memoryBytes() {
+        return application.length * (2L + 2 + 4);
+    }
+
+    private static char checkedId(int id) {
+        if (id < 0 || id > MAX_APPLICATION_ID) {
+            throw new IllegalArgumentException("application id out of range 0.." + MAX_APPLICATION_ID + ": " + id);
+        }
+        return (char) id;
+    }
+}

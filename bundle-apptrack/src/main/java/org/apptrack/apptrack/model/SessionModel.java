@@ -1,0 +1,121 @@
+package org.apptrack.apptrack.model;
+
+import org.apptrack.apptrack.api.IpAddresses;
+import org.apptrack.apptrack.api.SessionAttribute;
+import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
+import org.apptrack.apptrack.engine.session.SessionSideTable;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.zone.SecurityZones;
+import org.apptrack.apptrack.engine.zone.ZonePolicy;
+
+/**
+ * The one place that says how each {@link SessionAttribute} of a session is read: from the
+ * session table, its side table, the classifier's catalog, the zones and the port map. Logs,
+ * the REST resources, the console and filters all describe a session through it. Reads without
+ * allocating, except the strings it returns (addresses are formatted per call).
+ *
+ * <p>Not thread-safe: read on the engine's thread or under the runtime's lock.
+ */
+public final class SessionModel {
+
+    private static final long NANOS_PER_MILLI = 1_000_000L;
+    private static final SessionAttribute[] ATTRIBUTES = SessionAttribute.values();
+
+    private final SessionTable table;
+    private final SessionSideTable side;
+    private final ApplicationCatalog catalog;
+    private final PortServiceMap services = PortServiceMap.junosDefaults();
+    private SecurityZones zones;
+
+    public SessionModel(AppTrackEngine engine, SecurityZones zones) {
+        this.table = engine.table();
+        this.side = engine.side();
+        this.catalog = engine.classifier().catalog();
+        this.zones = zones;
+    }
+
+    /** A new configuration: zones, policies and users are named from it from now on. */
+    public void zones(SecurityZones newZones) {
+        this.zones = newZones;
+    }
+
+    public SecurityZones zones() {
+        return zones;
+    }
+
+    /** A numeric attribute of session {@code s}. */
+    public long number(SessionAttribute a, int s) {
+        switch (a) {
+            case SESSION_ID: return table.sessionId(s) & 0xffffffffL;
+            case CLIENT_PORT: return table.clientPort(s);
+            case SERVER_PORT: return table.serverPort(s);
+            case PROTOCOL: return table.protocol(s);
+            case PACKETS_FROM_CLIENT: return table.clientPackets(s);
+            case BYTES_FROM_CLIENT: return table.clientBytes(s);
+            case PACKETS_FROM_SERVER: return table.serverPackets(s);
+            case BYTES_FROM_SERVER: return table.serverBytes(s);
+            case START_MILLIS: return Math.floorDiv(table.startNanos(s), NANOS_PER_MILLI);
+            case LAST_SEEN_MILLIS: return Math.floorDiv(table.lastSeenNanos(s), NANOS_PER_MILLI);
+            case PARENT_SESSION_ID: {
+                int parent = side.parent(s);
+                return parent >= 0 ? table.sessionId(parent) & 0xffffffffL : 0L;
+            }
+            default: throw new IllegalArgumentException(a + " is not a number");
+        }
+    }
+
+    /** A text attribute of session {@code s}. */
+    public String text(SessionAttribute a, int s) {
+        switch (a) {
+            case CLIENT_ADDRESS: return IpAddresses.format(table.clientAddrHi(s), table.clientAddrLo(s));
+            case SERVER_ADDRESS: return IpAddresses.format(table.serverAddrHi(s), table.serverAddrLo(s));
+            case SERVICE_NAME: return services.entry(services.lookup(table.protocol(s), table.serverPort(s),
+                    table.clientPort(s))).serviceName();
+            case APPLICATION: return catalog.application(side.applicationId(s));
+            case NESTED_APPLICATION: return catalog.application(side.nestedApplicationId(s));
+            case CATEGORY: return catalog.category(side.applicationId(s));
+            case SUB_CATEGORY: return catalog.subCategory(side.applicationId(s));
+            case SOURCE_ZONE: return policy(s).sourceZone().name();
+            case DESTINATION_ZONE: return policy(s).destinationZone().name();
+            case POLICY_NAME: return policy(s).policyName();
+            case LOGICAL_SYSTEM: return policy(s).logicalSystem();
+            case USERNAME: return zones.username(policy(s), table.clientAddrHi(s), table.clientAddrLo(s));
+            case ROLES: return zones.roles(policy(s), table.clientAddrHi(s), table.clientAddrLo(s));
+            default: throw new IllegalArgumentException(a + " is not text");
+        }
+    }
+
+    /** Every attribute of session {@code s}. */
+    public SessionInfo describe(int s) {
+        SessionInfo.Builder b = SessionInfo.builder();
+        for (SessionAttribute a : ATTRIBUTES) {
+            if (a.isNumeric()) {
+                b.put(a, number(a, s));
+            } else {
+                b.put(a, text(a, s));
+            }
+        }
+        return b.build();
+    }
+
+    /** The zone pair and policy the session was placed under. */
+    public ZonePolicy policy(int s) {
+        return zones.policy(table.policy(s));
+    }
+
+    /** The session's application id in the catalog (0: unknown), for filters that compare ids. */
+    public int applicationId(int s) {
+        return side.applicationId(s);
+    }
+
+    public ApplicationCatalog catalog() {
+        return catalog;
+    }
+
+    public SessionTable table() {
+        return table;
+    }
+}
