@@ -1,5 +1,6 @@
 package org.apptrack.web.apptrack;
 
+import static org.apptrack.apptrack.api.SessionAttribute.*;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,12 +27,14 @@ final class FakeAppTrackService implements AppTrackService {
     /** A session with the given identity; counts and times derived from the id. */
     static SessionInfo session(long id, String client, int clientPort, String server, int serverPort, int protocol,
                                String application, String sourceZone, String destinationZone) {
-        return SessionInfo.builder().sessionId(id).clientAddress(client).clientPort(clientPort).serverAddress(server)
-                .serverPort(serverPort).protocol(protocol).serviceName("junos-" + application.toLowerCase())
-                .application(application).sourceZone(sourceZone).destinationZone(destinationZone)
-                .policyName("p" + id).logicalSystem("root-logical-system").username("user" + id).roles("N/A")
-                .packetsFromClient(3).bytesFromClient(300 + id).packetsFromServer(2).bytesFromServer(2000 + id)
-                .startMillis(1_700_000_000_000L + id).lastSeenMillis(1_700_000_005_000L + id).build();
+        return SessionInfo.builder().put(SESSION_ID, id).put(CLIENT_ADDRESS, client).put(CLIENT_PORT, clientPort)
+                .put(SERVER_ADDRESS, server).put(SERVER_PORT, serverPort).put(PROTOCOL, protocol)
+                .put(SERVICE_NAME, "junos-" + application.toLowerCase()).put(APPLICATION, application)
+                .put(SOURCE_ZONE, sourceZone).put(DESTINATION_ZONE, destinationZone).put(POLICY_NAME, "p" + id)
+                .put(LOGICAL_SYSTEM, "root-logical-system").put(USERNAME, "user" + id).put(ROLES, "N/A")
+                .put(PACKETS_FROM_CLIENT, 3).put(BYTES_FROM_CLIENT, 300 + id).put(PACKETS_FROM_SERVER, 2)
+                .put(BYTES_FROM_SERVER, 2000 + id).put(START_MILLIS, 1_700_000_000_000L + id)
+                .put(LAST_SEEN_MILLIS, 1_700_000_005_000L + id).build();
     }
 
     @Override
