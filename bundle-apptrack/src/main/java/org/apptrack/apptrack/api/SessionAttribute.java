@@ -18,6 +18,8 @@ public enum SessionAttribute {
     NESTED_APPLICATION("nestedApplication", "Nested application", Kind.TEXT),
     CATEGORY("category", "Category", Kind.TEXT),
     SUB_CATEGORY("subCategory", "Sub-category", Kind.TEXT),
+    /** {@code Yes}, {@code No}, or {@code UNKNOWN} until identification has looked. */
+    ENCRYPTED("encrypted", "Encrypted", Kind.TEXT),
     SOURCE_ZONE("sourceZone", "Source zone", Kind.TEXT),
     DESTINATION_ZONE("destinationZone", "Destination zone", Kind.TEXT),
     POLICY_NAME("policyName", "Policy", Kind.TEXT),

@@ -17,7 +17,6 @@ final class SessionFieldValues implements FieldValues {
 
     private final SessionModel model;
     private int session;
-    private AppTrackMessage message;
     private CloseReason reason;
     private long eventNanos;
     private String clientAddress;
@@ -27,10 +26,9 @@ final class SessionFieldValues implements FieldValues {
         this.model = model;
     }
 
-    /** The values of {@code message} for session {@code s} at {@code eventNanos} ({@code reason}: close only). */
-    SessionFieldValues of(int s, AppTrackMessage m, CloseReason closeReason, long atNanos) {
+    /** The values for session {@code s} at {@code atNanos} ({@code closeReason}: a close's, else null). */
+    SessionFieldValues of(int s, CloseReason closeReason, long atNanos) {
         session = s;
-        message = m;
         reason = closeReason;
         eventNanos = atNanos;
         clientAddress = null;
@@ -57,8 +55,7 @@ final class SessionFieldValues implements FieldValues {
             case DESTINATION_ZONE_NAME: return model.text(SessionAttribute.DESTINATION_ZONE, s);
             case USERNAME: return model.text(SessionAttribute.USERNAME, s);
             case ROLES: return model.text(SessionAttribute.ROLES, s);
-            // identification by port cannot tell; an SRX logs UNKNOWN before identification has run
-            case ENCRYPTED: return message == AppTrackMessage.CREATE ? "UNKNOWN" : "No";
+            case ENCRYPTED: return model.text(SessionAttribute.ENCRYPTED, s);
             default: return null;
         }
     }

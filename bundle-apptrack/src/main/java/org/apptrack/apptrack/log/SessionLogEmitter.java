@@ -100,7 +100,7 @@ public final class SessionLogEmitter implements SessionEventListener {
      */
     public LogRecord record(AppTrackMessage message, int s, CloseReason reason) {
         long eventNanos = engine.eventNanos();
-        SessionFieldValues v = values.of(s, message, reason, eventNanos);
+        SessionFieldValues v = values.of(s, reason, eventNanos);
         return message.build(v, Math.floorDiv(eventNanos, NANOS_PER_MILLI), v.logicalSystem());
     }
 

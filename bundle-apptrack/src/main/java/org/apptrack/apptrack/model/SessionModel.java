@@ -23,6 +23,8 @@ public final class SessionModel {
 
     private static final long NANOS_PER_MILLI = 1_000_000L;
     private static final SessionAttribute[] ATTRIBUTES = SessionAttribute.values();
+    /** By {@link SessionSideTable#encrypted}: as an SRX logs it. */
+    private static final String[] ENCRYPTED_TEXT = {"UNKNOWN", "No", "Yes"};
 
     private final SessionTable table;
     private final SessionSideTable side;
@@ -78,6 +80,7 @@ public final class SessionModel {
             case NESTED_APPLICATION: return catalog.application(side.nestedApplicationId(s));
             case CATEGORY: return catalog.category(side.applicationId(s));
             case SUB_CATEGORY: return catalog.subCategory(side.applicationId(s));
+            case ENCRYPTED: return ENCRYPTED_TEXT[side.encrypted(s)];
             case SOURCE_ZONE: return policy(s).sourceZone().name();
             case DESTINATION_ZONE: return policy(s).destinationZone().name();
             case POLICY_NAME: return policy(s).policyName();

@@ -17,6 +17,7 @@ import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 import org.apptrack.apptrack.engine.classify.ApplicationClassifier;
 import org.apptrack.apptrack.engine.classify.ClassificationState;
 import org.apptrack.apptrack.engine.classify.ClassifierContext;
+import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.syslog.api.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,7 @@ class ApplicationClassifierSeamTest {
                 context.side().setApplicationId(session, 1);
             } else if (fromClient && length > 0) {
                 context.side().setNestedApplicationId(session, 2);
+                context.side().setEncrypted(session, SessionSideTable.ENCRYPTED_YES);
                 return false;
             }
             return true;
@@ -102,6 +104,8 @@ class ApplicationClassifierSeamTest {
         assertEquals("UNKNOWN", r.get(1).value("nested-application"));
         assertEquals("Web", r.get(1).value("category"));
         assertEquals("FACEBOOK-SOCIALRSS", r.get(2).value("nested-application"), "a revision shows in the next log");
+        assertEquals(List.of("UNKNOWN", "UNKNOWN", "Yes", "Yes"), List.of(r.get(0).value("encrypted"),
+                r.get(1).value("encrypted"), r.get(2).value("encrypted"), r.get(3).value("encrypted")));
         assertEquals("FACEBOOK-SOCIALRSS", r.get(3).value("nested-application"));
         assertEquals("junos-http", r.get(3).value("service-name"), "the service stays the port's");
     }

@@ -2,6 +2,7 @@ package org.apptrack.apptrack.engine.classify;
 
 import java.nio.ByteBuffer;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
+import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
 
 /**
@@ -23,11 +24,13 @@ public final class PortClassifier implements ApplicationClassifier, ApplicationC
         this.context = engine;
     }
 
+    /** The port's application; a port cannot see encryption, so it is logged as not encrypted. */
     @Override
     public boolean sessionCreated(int session) {
         SessionTable table = context.table();
         context.side().setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
                 table.clientPort(session)));
+        context.side().setEncrypted(session, SessionSideTable.ENCRYPTED_NO);
         return false;
     }
 

@@ -11,6 +11,10 @@ package org.apptrack.apptrack.engine.session;
  */
 public final class SessionSideTable {
 
+    /** Whether the session's payload is encrypted is not known (yet). */
+    public static final int ENCRYPTED_UNKNOWN = 0;
+    public static final int ENCRYPTED_NO = 1;
+    public static final int ENCRYPTED_YES = 2;
     /** The largest application id a session can carry. */
     public static final int MAX_APPLICATION_ID = 0xFFFF;
 
@@ -18,18 +22,21 @@ public final class SessionSideTable {
     private final char[] nestedApplication;
     /** Parent session + 1; 0: none. */
     private final int[] parent;
+    private final byte[] encrypted;
 
     public SessionSideTable(int maxSessions) {
         application = new char[maxSessions];
         nestedApplication = new char[maxSessions];
         parent = new int[maxSessions];
+        encrypted = new byte[maxSessions];
     }
 
-    /** The defaults of a new session: unknown application, no parent. */
+    /** The defaults of a new session: unknown application, no parent, encryption unknown. */
     public void reset(int s) {
         application[s] = 0;
         nestedApplication[s] = 0;
         parent[s] = 0;
+        encrypted[s] = ENCRYPTED_UNKNOWN;
     }
 
     /** The application id (0: unknown), in the classifier's catalog. */
@@ -50,6 +57,18 @@ public final class SessionSideTable {
         nestedApplication[s] = checkedId(id);
     }
 
+    /** {@link #ENCRYPTED_UNKNOWN}, {@link #ENCRYPTED_NO} or {@link #ENCRYPTED_YES}. */
+    public int encrypted(int s) {
+        return encrypted[s];
+    }
+
+    public void setEncrypted(int s, int value) {
+        if (value < ENCRYPTED_UNKNOWN || value > ENCRYPTED_YES) {
+            throw new IllegalArgumentException("encrypted must be 0, 1 or 2: " + value);
+        }
+        encrypted[s] = (byte) value;
+    }
+
     /** The session this one was linked under (e.g. FTP data under FTP control), or -1. */
     public int parent(int s) {
         return parent[s] - 1;
@@ -62,7 +81,7 @@ public final class SessionSideTable {
 
     /** Bytes these arrays take on the heap (array headers aside). */
     public long memoryBytes() {
-        return application.length * (2L + 2 + 4);
+        return application.length * (2L + 2 + 4 + 1);
     }
 
     private static char checkedId(int id) {

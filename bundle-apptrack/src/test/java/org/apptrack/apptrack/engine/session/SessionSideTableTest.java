@@ -14,6 +14,9 @@ class SessionSideTableTest {
         side.setApplicationId(2, 7);
         side.setNestedApplicationId(2, SessionSideTable.MAX_APPLICATION_ID);
         side.setParent(2, 3);
+        side.setEncrypted(2, SessionSideTable.ENCRYPTED_YES);
+        assertEquals(SessionSideTable.ENCRYPTED_YES, side.encrypted(2));
+        assertEquals(SessionSideTable.ENCRYPTED_UNKNOWN, side.encrypted(1));
         assertEquals(7, side.applicationId(2));
         assertEquals(SessionSideTable.MAX_APPLICATION_ID, side.nestedApplicationId(2));
         assertEquals(3, side.parent(2));
@@ -23,6 +26,7 @@ class SessionSideTableTest {
         assertEquals(0, side.applicationId(2));
         assertEquals(0, side.nestedApplicationId(2));
         assertEquals(-1, side.parent(2));
+        assertEquals(SessionSideTable.ENCRYPTED_UNKNOWN, side.encrypted(2));
     }
 
     @Test
@@ -31,6 +35,7 @@ class SessionSideTableTest {
         assertThrows(IllegalArgumentException.class, () -> side.setApplicationId(0, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> side.setNestedApplicationId(0, SessionSideTable.MAX_APPLICATION_ID + 1));
+        assertThrows(IllegalArgumentException.class, () -> side.setEncrypted(0, 3));
     }
 
     @Test
