@@ -67,10 +67,9 @@ public final class AppTrackRuntime {
     }
 
     /**
-     * One packet from ONOS's packet service. Kept small, with the zone lookup out of line, so
-     * that C2 inlines it into the packet service's dispatch loop. Allocates nothing: what a
-     * packet costs in objects is the packet service's (ONOS makes a context per packet; the
-     * distribution's service reuses one per capture thread).
+     * One packet from ONOS's packet service. Kept small (the zone lookup is out of line): it runs
+     * for every packet. Allocates nothing: what a packet costs in objects is the packet service's
+     * (ONOS makes a context per packet; the distribution's service reuses one per capture thread).
      */
     public void process(PacketContext context) {
         synchronized (lock) {

@@ -220,7 +220,7 @@ public final class FrameDecoder {
     /**
      * Skips the VLAN tags starting at {@code off} (the first one's TPID already read) and sets
      * {@link #vlans}; returns the offset after the last tag (its EtherType just before), or -1
-     * when a tag is truncated. Out of line: the JIT then inlines the untagged common path.
+     * when a tag is truncated. Out of line, so that the untagged path stays short.
      */
     private int skipVlanTags(ByteBuffer b, int off, int end) {
         int vlanIds = 0;

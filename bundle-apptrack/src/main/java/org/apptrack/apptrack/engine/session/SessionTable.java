@@ -307,11 +307,9 @@ public final class SessionTable {
 
     /**
      * Session index if found (and {@link #lastFromClient} set), else ~(empty slot where the key
-     * would go). Ports and protocol must already be masked to 16 and 8 bits. One method, below
-     * C2's FreqInlineSize (325 bytecodes) with the small ones it calls, so that the whole lookup
-     * is inlined into the packet path; a separate key comparison would be inlined only where the
-     * profile found it hot, which a table filled by a burst of creations (every probe a miss)
-     * does not.
+     * would go). Ports and protocol must already be masked to 16 and 8 bits. The key comparison
+     * is part of this one small method, so that the whole lookup is compiled into the packet path
+     * even when a burst of creations makes every probe a miss.
      *
      * <p>The key is compared with xor and or, without a branch per word or per direction (the
      * direction of a packet is as unpredictable as a coin toss, and a mispredicted branch that
