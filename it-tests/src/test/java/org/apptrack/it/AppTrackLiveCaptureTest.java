@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -21,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
-import org.apptrack.it.support.Rsyslog;
-import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.testsupport.rsyslog.Rsyslog;
+import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -60,10 +60,10 @@ public class AppTrackLiveCaptureTest {
 
     @Test
     public void connectionsOnLoopbackReachRsyslogWithTheCountsTsharkSees() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         Prerequisite.require("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
-        Prerequisite.require("tcpdump", tcpdump() != null);
+        Prerequisite.require("tcpdump", Host.hasCommand("tcpdump"));
         Path dir = Files.createTempDirectory("apptrack-live");
         Path recording = dir.resolve("lo.pcap");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -193,7 +193,7 @@ public class AppTrackLiveCaptureTest {
 
     private static Process startTcpdump(Path file, String filter, Path err) throws Exception {
         // Immediate mode: low-rate traffic would otherwise wait in the kernel's ring for a block to fill.
-        Process p = new ProcessBuilder(tcpdump().toString(), "-i", "lo", "--immediate-mode", "-U", "-n",
+        Process p = new ProcessBuilder(Host.command("tcpdump").orElseThrow().toString(), "-i", "lo", "--immediate-mode", "-U", "-n",
                 "-w", file.toString(), filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.readString(err).contains("listening on")) {
@@ -203,16 +203,5 @@ public class AppTrackLiveCaptureTest {
             Thread.sleep(20);
         }
         return p;
-    }
-
-    /** tcpdump where Debian puts it (/usr/bin) or where other systems do (/usr/sbin); null when missing. */
-    private static Path tcpdump() {
-        for (String dir : new String[] {"/usr/bin", "/usr/sbin"}) {
-            Path p = Paths.get(dir, "tcpdump");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

@@ -30,6 +30,7 @@ import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamStatus;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -85,7 +86,7 @@ public class OwnTrafficTest {
 
     @Test
     public void aUdpStreamToAClosedPortDoesNotFeedItsOwnRecordsBack() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         int port = closedUdpPort();
         org.osgi.service.cm.Configuration stream = stream("it-own-udp", "udp", port, Map.of());
         org.osgi.service.cm.Configuration capture = configAdmin.getConfiguration("org.apptrack.capture", "?");
@@ -105,7 +106,7 @@ public class OwnTrafficTest {
 
     @Test
     public void aTcpStreamWhoseReceiverResetsEveryConnectionStaysOutOfTheLog() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         try (ServerSocket receiver = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger resets = new AtomicInteger();
             Thread resetter = new Thread(() -> resetEach(receiver, resets), "it-resetter");

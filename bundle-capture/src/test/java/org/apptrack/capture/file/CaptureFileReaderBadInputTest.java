@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class CaptureFileReaderBadInputTest {
 
     private static Path ndpi(String name) {
         Path p = Reference.NDPI.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "no " + p);
+        Assumptions.assumeTrue(Files.isRegularFile(p), TestData.missing(p));
         return p;
     }
 
@@ -231,7 +232,7 @@ class CaptureFileReaderBadInputTest {
     @Test
     void tinySnapLength() throws Exception {
         Path p = dir.resolve("snap40.pcap");
-        Assumptions.assumeTrue(Reference.tsharkAvailable(), "no editcap");
+        Reference.assumeTshark();
         Reference.run("editcap", "-F", "pcap", "-s", "40", ndpi("smtp-starttls.pcap").toString(), p.toString());
         try (CaptureFileReader reader = CaptureFileReader.open(p)) {
             assertEquals(p + ": interface pcap snap length 40 is shorter than Ethernet+IPv4+TCP headers (54): "
@@ -258,7 +259,7 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void framesShorterThanTheLinkHeaderAreCounted() throws Exception {
-        Assumptions.assumeTrue(Reference.tsharkAvailable(), "no editcap");
+        Reference.assumeTshark();
         Path eth = dir.resolve("snap10.pcap");
         Reference.run("editcap", "-F", "pcap", "-s", "10", ndpi("smtp-starttls.pcap").toString(), eth.toString());
         try (CaptureFileReader reader = CaptureFileReader.open(eth)) {

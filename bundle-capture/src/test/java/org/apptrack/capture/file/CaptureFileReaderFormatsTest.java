@@ -17,6 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.capture.frame.LinkType;
+import org.apptrack.testsupport.data.TestData;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +37,7 @@ class CaptureFileReaderFormatsTest {
 
     private static Path ndpi(String name) {
         Path p = Reference.NDPI.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "no " + p);
+        Assumptions.assumeTrue(Files.isRegularFile(p), TestData.missing(p));
         return p;
     }
 
@@ -63,7 +66,7 @@ class CaptureFileReaderFormatsTest {
     @Test
     void nanosecondPcapFromTcpdump() throws Exception {
         Reference.assumeTshark();
-        Assumptions.assumeTrue(Reference.works("tcpdump", "--version"), "no tcpdump");
+        Prerequisites.require("tcpdump", Host.commandRuns("tcpdump", "--version"));
         Path out = dir.resolve("quic33-nsec.pcap");
         Reference.run("tcpdump", "-r", ndpi("quic-33.pcapng").toString(), "--time-stamp-precision=nano", "-w", out.toString());
         assertEquals(0x4d3cb2a1, magic(out));

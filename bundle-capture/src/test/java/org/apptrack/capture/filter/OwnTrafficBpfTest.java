@@ -16,7 +16,8 @@ import org.apptrack.capture.frame.LinkType;
 import org.apptrack.capture.live.BpfProgram;
 import org.apptrack.capture.live.LiveCapture;
 import org.apptrack.capture.live.LiveCaptureException;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** The own-traffic exclusion as filter text, compiled by libpcap and run on frames (no root). */
@@ -42,12 +43,8 @@ class OwnTrafficBpfTest {
                         "SSH_CONNECTION")));
     }
 
-    /** libpcap must be there once scripts/test.sh installed the test dependencies. */
     private static void requireLibpcap() {
-        if (!BpfProgram.available() && System.getenv("APPTRACK_TEST_DEPS_INSTALLED") != null) {
-            throw new AssertionError("libpcap is missing although scripts/install-test-deps.sh ran");
-        }
-        Assumptions.assumeTrue(BpfProgram.available(), "libpcap is not installed (apt-get install libpcap0.8)");
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
     }
 
     @Test

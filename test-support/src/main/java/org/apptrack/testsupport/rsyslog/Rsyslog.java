@@ -1,4 +1,4 @@
-package org.apptrack.it.support;
+package org.apptrack.testsupport.rsyslog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +29,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apptrack.testsupport.pki.TestPki;
+import org.apptrack.testsupport.prereq.Host;
 
 /**
  * A real rsyslog (Debian 12: rsyslog 8.2302 + rsyslog-gnutls, see
@@ -53,7 +55,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  *
  * <h2>JSON line (PARSED mode)</h2>
- * Same shape as {@code /work/shared/testdata/srx-syslog/*.rsyslog-mmpstrucdata.jsonl}, written by
+ * Same shape as the shared test data's {@code srx-syslog/*.rsyslog-mmpstrucdata.jsonl}, written by
  * json-c via {@code %$!%}:
  * <pre>
  * { "rfc5424-sd": { "junos@2636.1.1.1.2.129": { "reason": "TCP FIN", "source-address": "10.0.0.1", ... } },
@@ -264,29 +266,13 @@ public final class Rsyslog implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // installation
 
-    /** Path of rsyslogd ({@code -Drsyslogd=...}, /usr/sbin, /sbin or PATH), or null. */
+    /** Path of rsyslogd ({@code -Drsyslogd=...}, else on the PATH or in the sbin folders), or null. */
     public static Path rsyslogd() {
-        List<Path> candidates = new ArrayList<>();
         String override = System.getProperty("rsyslogd");
-        if (override != null && !override.isEmpty()) {
-            candidates.add(Paths.get(override));
+        if (override != null && !override.isEmpty() && Files.isExecutable(Paths.get(override))) {
+            return Paths.get(override);
         }
-        candidates.add(Paths.get("/usr/sbin/rsyslogd"));
-        candidates.add(Paths.get("/sbin/rsyslogd"));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    candidates.add(Paths.get(dir, "rsyslogd"));
-                }
-            }
-        }
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        return Host.command("rsyslogd").orElse(null);
     }
 
     /** Whether rsyslogd is installed (tests use this in {@code Assume}). */
