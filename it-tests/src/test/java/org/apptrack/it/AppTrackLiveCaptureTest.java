@@ -38,7 +38,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * are captured by libpcap (bundle-capture's live source), tracked by AppTrack, and a real rsyslog
  * receives a create and a close message per connection whose per-direction packet and byte counts
  * equal those tshark reads from tcpdump's own recording of the same packets. Needs root (packet
- * capture), rsyslog, tcpdump and tshark; skipped without them.
+ * capture), rsyslog, tcpdump and tshark ({@link Prerequisite}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -193,8 +193,9 @@ public class AppTrackLiveCaptureTest {
 
     private static Process startTcpdump(Path file, String filter, Path err) throws Exception {
         // Immediate mode: low-rate traffic would otherwise wait in the kernel's ring for a block to fill.
-        Process p = new ProcessBuilder(Host.command("tcpdump").orElseThrow().toString(), "-i", "lo", "--immediate-mode", "-U", "-n",
-                "-w", file.toString(), filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+        String tcpdump = Host.command("tcpdump").orElseThrow().toString();
+        Process p = new ProcessBuilder(tcpdump, "-i", "lo", "--immediate-mode", "-U", "-n", "-w", file.toString(),
+                filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.readString(err).contains("listening on")) {
             if (System.nanoTime() > deadline || !p.isAlive()) {

@@ -129,9 +129,7 @@ class NetnsSessionCountsTest {
     @Test
     void countsOfRealTrafficBetweenNamespacesMatchTshark() throws Exception {
         Prerequisites.require("root, to create network namespaces", Host.isRoot());
-        for (String tool : List.of("ip", "tcpdump", "tshark", "python3", "ping")) {
-            Prerequisites.require(tool, Host.hasCommand(tool));
-        }
+        Prerequisites.requireCommands("ip", "tcpdump", "tshark", "python3", "ping");
         Prerequisites.require("ip netns", Host.commandRuns("ip", "netns", "list"));
         Prerequisites.require("a tshark that runs", TsharkSessionCounts.tsharkAvailable());
 

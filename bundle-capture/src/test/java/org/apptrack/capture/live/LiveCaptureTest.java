@@ -2,6 +2,7 @@ package org.apptrack.capture.live;
 
 import org.apptrack.testsupport.netns.NetnsBench;
 import org.apptrack.testsupport.netns.Side;
+import org.apptrack.testsupport.packets.Packets;
 import org.apptrack.testsupport.prereq.Host;
 import org.apptrack.testsupport.prereq.Prerequisites;
 import org.apptrack.testsupport.process.CommandResult;
@@ -24,7 +25,6 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +47,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Live capture on the root-namespace end of a veth pair whose other end is in a test namespace,
- * compared with tcpdump + tshark recording the same traffic. Needs root and libpcap (skipped
- * otherwise) plus ip, tcpdump, tshark and ping (scripts/install-test-deps.sh installs them).
+ * compared with tcpdump + tshark recording the same traffic. Needs root, libpcap, ip, tcpdump,
+ * tshark and ping (scripts/install-test-deps.sh installs them; {@link Prerequisites}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveCaptureTest {
@@ -69,9 +69,7 @@ class LiveCaptureTest {
     void setUp() throws IOException {
         Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
         Prerequisites.require("root, for live capture", Host.isRoot());
-        for (String tool : List.of("ip", "tcpdump", "tshark", "ping", "bash")) {
-            Prerequisites.require(tool, Host.hasCommand(tool));
-        }
+        Prerequisites.requireCommands("ip", "tcpdump", "tshark", "ping", "bash");
         net = NetnsBench.rootAndNamespace();
         host = net.a();
         ns = net.b();
@@ -247,8 +245,9 @@ class LiveCaptureTest {
 
     @Test
     void injectedFrameIsSentOnTheWire() throws Exception {
-        byte[] frame = udpFrame(ns.mac(), host.mac(), host.v4(), ns.v4(), 4242,
-                "injected by LiveCaptureTest".getBytes(StandardCharsets.US_ASCII));
+        byte[] frame = Packets.ether(ns.mac(), host.mac(), Packets.ETHERTYPE_IPV4, Packets.withIpv4Checksum(
+                Packets.ipv4(Packets.UDP, host.v4(), ns.v4(), Packets.udp(40000, 4242,
+                        "injected by LiveCaptureTest".getBytes(StandardCharsets.US_ASCII)))));
         List<CapturedFrame> seen;
         try (LiveCapture watcher = LiveCapture.open(host.iface(), 0, false, "udp port 4242", 0);
              LiveCapture sender = LiveCapture.open(host.iface(), 0, false, "udp port 4242", 0)) {
@@ -448,26 +447,6 @@ class LiveCaptureTest {
             Commands.sleep(10);
         }
         assertTrue(responder.answered.get() > before, "DNS responder answered");
-    }
-
-    private static byte[] udpFrame(byte[] dstMac, byte[] srcMac, String src, String dst, int port, byte[] payload)
-            throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + payload.length);
-        b.put(dstMac).put(srcMac).putShort((short) 0x0800);
-        int ipStart = b.position();
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 8 + payload.length)).putShort((short) 1)
-                .putShort((short) 0x4000).put((byte) 64).put((byte) 17).putShort((short) 0)
-                .put(InetAddress.getByName(src).getAddress()).put(InetAddress.getByName(dst).getAddress());
-        int sum = 0;
-        for (int i = ipStart; i < ipStart + 20; i += 2) {
-            sum += b.getShort(i) & 0xffff;
-        }
-        sum = (sum & 0xffff) + (sum >>> 16);
-        sum = (sum & 0xffff) + (sum >>> 16);
-        b.putShort(ipStart + 10, (short) ~sum);
-        b.putShort((short) 40000).putShort((short) port).putShort((short) (8 + payload.length)).putShort((short) 0)
-                .put(payload);
-        return b.array();
     }
 
     private static <T> Map<String, Integer> count(List<T> items, Function<T, String> key) {

@@ -1,7 +1,6 @@
 package org.apptrack.capture.live;
 
 import org.apptrack.testsupport.netns.NetnsBench;
-import org.apptrack.testsupport.netns.Side;
 import org.apptrack.testsupport.prereq.Host;
 import org.apptrack.testsupport.prereq.Prerequisites;
 import org.apptrack.testsupport.process.CommandResult;
@@ -44,22 +43,15 @@ class LiveFilterChangeTest {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** A: the root namespace's end, where the captures run; B: the namespace the traffic comes from. */
     private NetnsBench net;
-    /** The root namespace's end of the veth pair, where the captures run. */
-    private Side host;
-    /** The test namespace, where the traffic comes from. */
-    private Side ns;
 
     @BeforeAll
     void setUp() throws IOException {
         Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
         Prerequisites.require("root, for live capture", Host.isRoot());
-        for (String tool : List.of("ip", "ping", "bash")) {
-            Prerequisites.require(tool, Host.hasCommand(tool));
-        }
+        Prerequisites.requireCommands("ip", "ping", "bash");
         net = NetnsBench.rootAndNamespace();
-        host = net.a();
-        ns = net.b();
     }
 
     @AfterAll
@@ -71,7 +63,7 @@ class LiveFilterChangeTest {
 
     @Test
     void filtersChangedWhileCapturingLoseNoFrameAndABadOneChangesNothing() throws Exception {
-        try (LiveCapture capture = LiveCapture.open(host.iface(), 0, false, "icmp", 0)) {
+        try (LiveCapture capture = LiveCapture.open(net.a().iface(), 0, false, "icmp", 0)) {
             LiveCaptureTest.Reader reader = new LiveCaptureTest.Reader(capture);
             // pings in batches of 100 until at least 10 filter changes happened while one ran
             int batches = 0;
@@ -109,8 +101,8 @@ class LiveFilterChangeTest {
         final AtomicReference<CommandResult> result = new AtomicReference<>();
         final Thread thread = new Thread(() -> {
             try {
-                result.set(ns.run(COMMAND_TIMEOUT, "ping", "-c", Integer.toString(COUNT), "-i", "0.01", "-q",
-                        host.v4()));
+                result.set(net.b().run(COMMAND_TIMEOUT, "ping", "-c", Integer.toString(COUNT), "-i", "0.01", "-q",
+                        net.a().v4()));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -142,13 +134,14 @@ class LiveFilterChangeTest {
         manager.bind(packets, new CaptureClock());
         Map<String, Object> config = new HashMap<>();
         config.put("source", "live");
-        config.put("interfaces", host.iface());
+        config.put("interfaces", net.a().iface());
         config.put("filter", "udp");
         manager.apply(config);
         try {
             awaitRunning(manager);
             OwnTraffic stream = OwnTraffic.of(List.of(new OwnTrafficRule(Protocol.UDP,
-                    List.of(InetAddress.getByName(host.v4())), 5514, List.of(InetAddress.getByName(ns.v4())), 0,
+                    List.of(InetAddress.getByName(net.a().v4())), 5514,
+                    List.of(InetAddress.getByName(net.b().v4())), 0,
                     "security-log stream test")));
             datagrams(5514, 5515);
             assertEquals(3, count(byPort, 5514), "before the stream is known");
@@ -156,9 +149,9 @@ class LiveFilterChangeTest {
 
             manager.exclude(stream);
             CaptureSourceStatus live = manager.sources().get(0);
-            assertEquals("(udp) and not ((udp and ((src host " + host.v4() + " and src port 5514 and dst host "
-                    + ns.v4() + ") or (dst host " + host.v4() + " and dst port 5514 and src host " + ns.v4()
-                    + "))))", live.filter());
+            assertEquals("(udp) and not ((udp and ((src host " + net.a().v4() + " and src port 5514 and dst host "
+                    + net.b().v4() + ") or (dst host " + net.a().v4() + " and dst port 5514 and src host "
+                    + net.b().v4() + "))))", live.filter());
             datagrams(5514, 5515);
             assertEquals(3, count(byPort, 5514), "the stream's datagrams stay in the kernel");
             assertEquals(6, count(byPort, 5515));
@@ -177,10 +170,10 @@ class LiveFilterChangeTest {
         StringBuilder script = new StringBuilder();
         for (int port : ports) {
             for (int i = 0; i < 3; i++) {
-                script.append("echo hi > /dev/udp/").append(host.v4()).append('/').append(port).append("; ");
+                script.append("echo hi > /dev/udp/").append(net.a().v4()).append('/').append(port).append("; ");
             }
         }
-        CommandResult r = ns.run(COMMAND_TIMEOUT, "bash", "-c", script.toString());
+        CommandResult r = net.b().run(COMMAND_TIMEOUT, "bash", "-c", script.toString());
         assertEquals(0, r.exit(), r.output());
         Commands.sleep(400); // batched delivery: within the read timeout
     }

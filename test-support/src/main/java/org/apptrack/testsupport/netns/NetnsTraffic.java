@@ -482,23 +482,24 @@ public final class NetnsTraffic {
 
     /** Until something listens on {@code host:port} (a connection from the same side, over loopback). */
     private void awaitTcp(Side side, String host, int port) throws IOException {
-        for (int i = 0; i < 100; i++) {
-            if (side.run(STEP, "bash", "-c", "exec 3<>/dev/tcp/" + host + "/" + port).exit() == 0) {
-                return;
-            }
-            Commands.sleep(50);
-        }
-        throw new Failure("nothing listens on " + host + ":" + port);
+        awaitSuccess(side, "nothing listens on " + host + ":" + port, "bash", "-c",
+                "exec 3<>/dev/tcp/" + host + "/" + port);
     }
 
     private void awaitUdpBound(Side side, int port) throws IOException {
+        awaitSuccess(side, "no UDP socket on port " + port, "bash", "-c",
+                "ss -Hlun 'sport = :" + port + "' | grep -q .");
+    }
+
+    /** Runs {@code command} on {@code side} until it succeeds, for about 5 s. */
+    private void awaitSuccess(Side side, String failure, String... command) throws IOException {
         for (int i = 0; i < 100; i++) {
-            if (!side.run(STEP, "ss", "-Hlun", "sport = :" + port).output().isBlank()) {
+            if (side.run(STEP, command).exit() == 0) {
                 return;
             }
             Commands.sleep(50);
         }
-        throw new Failure("no UDP socket on port " + port);
+        throw new Failure(failure);
     }
 
     private void mustOn(Side side, String... command) throws IOException {

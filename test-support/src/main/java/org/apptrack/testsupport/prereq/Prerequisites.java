@@ -32,6 +32,13 @@ public final class Prerequisites {
         require(what, present, JupiterSkip::exception);
     }
 
+    /** JUnit 5: {@link #require(String, boolean)} for each of these commands ({@link Host#hasCommand}). */
+    public static void requireCommands(String... names) {
+        for (String name : names) {
+            require(name, Host.hasCommand(name));
+        }
+    }
+
     /**
      * Nothing when {@code present}; otherwise throws an {@link AssertionError} (the dependencies
      * were installed) or the exception {@code skip} makes of the message (the test framework's

@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,12 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apptrack.testsupport.files.Folders;
 import org.apptrack.testsupport.pki.TestPki;
 import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.process.Commands;
 
 /**
  * A real rsyslog (Debian 12: rsyslog 8.2302 + rsyslog-gnutls, see
@@ -406,7 +406,7 @@ public final class Rsyslog implements AutoCloseable {
                 throw new AssertionError("expected at least " + n + " messages on " + t + " within " + timeout
                         + ", got " + count + " (" + output(t) + ")\nrsyslogd log:\n" + log());
             }
-            sleep(pause);
+            Commands.sleep(pause);
             pause = Math.min(pause * 2, 100);
         }
     }
@@ -445,7 +445,7 @@ public final class Rsyslog implements AutoCloseable {
         process = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (anyPortBound() && System.nanoTime() - deadline < 0) {
-            sleep(10);
+            Commands.sleep(10);
         }
     }
 
@@ -465,7 +465,7 @@ public final class Rsyslog implements AutoCloseable {
         synchronized (ALLOCATED_PORTS) {
             ALLOCATED_PORTS.removeAll(ports.values());
         }
-        deleteRecursively(workDir);
+        Folders.deleteRecursively(workDir);
     }
 
     @Override
@@ -658,7 +658,7 @@ public final class Rsyslog implements AutoCloseable {
                 throw new IOException("rsyslogd did not open " + ports + " within " + cfg.startTimeout
                         + "\n" + log() + "\n--- config ---\n" + Files.readString(configFile));
             }
-            sleep(10);
+            Commands.sleep(10);
         }
     }
 
@@ -725,29 +725,6 @@ public final class Rsyslog implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             process = null;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 
