@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
+import org.apptrack.testsupport.files.TestFiles;
 import org.apptrack.testsupport.rsyslog.Rsyslog;
 import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -136,15 +137,7 @@ public class AppTrackLiveCaptureTest {
                 stream.delete();
             }
         } finally {
-            deleteRecursively(dir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+            TestFiles.deleteRecursively(dir);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.apptrack.testsupport.files.TestFiles;
 import org.apptrack.testsupport.netns.NetnsBench;
 import org.apptrack.testsupport.netns.NetnsSettings;
 import org.apptrack.testsupport.netns.Side;
@@ -179,7 +180,7 @@ class NetnsSessionCountsTest {
                         + Commands.text(serverOut));
                 // tcpdump writes every packet (-U); on a busy machine it may lag behind the kernel's
                 // buffer: wait until the file stops growing, so that SIGINT loses nothing
-                awaitStableSize(pcap);
+                TestFiles.awaitStableSize(pcap, Duration.ofSeconds(30));
 
                 // SIGINT: tcpdump flushes and closes the file, then prints its counters
                 Commands.run(Duration.ofSeconds(10), "kill", "-INT", Long.toString(tcpdump.pid()));
@@ -266,19 +267,6 @@ class NetnsSessionCountsTest {
         long n = agreed.stream().filter(a -> key.test(a.key)).count();
         assertTrue(n >= atLeast, what + ": " + n + " agreeing flow(s), expected at least " + atLeast + "; agreed: "
                 + agreed.stream().map(a -> a.key).collect(java.util.stream.Collectors.toList()));
-    }
-
-    /** Waits (at most 30 s) until {@code file} has kept its size for a second. */
-    private static void awaitStableSize(Path file) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long size = -1;
-        int stable = 0;
-        while (stable < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            long now = Files.size(file);
-            stable = now == size ? stable + 1 : 0;
-            size = now;
-        }
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition, Process p, String message)

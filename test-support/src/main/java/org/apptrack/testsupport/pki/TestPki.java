@@ -20,7 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.apptrack.testsupport.files.Folders;
+import org.apptrack.testsupport.files.TestFiles;
 import org.apptrack.testsupport.prereq.Host;
 
 /**
@@ -176,7 +176,7 @@ public final class TestPki implements AutoCloseable {
         if (!deleteOnClose) {
             return;
         }
-        Folders.deleteRecursively(dir);
+        TestFiles.deleteRecursively(dir);
     }
 
     @Override

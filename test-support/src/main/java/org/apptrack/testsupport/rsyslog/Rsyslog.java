@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apptrack.testsupport.files.Folders;
+import org.apptrack.testsupport.files.TestFiles;
 import org.apptrack.testsupport.pki.TestPki;
 import org.apptrack.testsupport.prereq.Host;
 import org.apptrack.testsupport.process.Commands;
@@ -465,7 +465,7 @@ public final class Rsyslog implements AutoCloseable {
         synchronized (ALLOCATED_PORTS) {
             ALLOCATED_PORTS.removeAll(ports.values());
         }
-        Folders.deleteRecursively(workDir);
+        TestFiles.deleteRecursively(workDir);
     }
 
     @Override
