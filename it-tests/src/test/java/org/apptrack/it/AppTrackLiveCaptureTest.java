@@ -186,9 +186,12 @@ public class AppTrackLiveCaptureTest {
 
     private static Process startTcpdump(Path file, String filter, Path err) throws Exception {
         // Immediate mode: low-rate traffic would otherwise wait in the kernel's ring for a block to fill.
+        // A short snap length (the counts read only headers): with the default of 256 KiB per frame
+        // the 2 MiB ring holds eight frames, and a busy machine that is slow to schedule tcpdump
+        // makes the kernel drop some of a connection's packets from the reference recording.
         String tcpdump = Host.command("tcpdump").orElseThrow().toString();
-        Process p = new ProcessBuilder(tcpdump, "-i", "lo", "--immediate-mode", "-U", "-n", "-w", file.toString(),
-                filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+        Process p = new ProcessBuilder(tcpdump, "-i", "lo", "--immediate-mode", "-U", "-n", "-s", "256",
+                "-w", file.toString(), filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.readString(err).contains("listening on")) {
             if (System.nanoTime() > deadline || !p.isAlive()) {
