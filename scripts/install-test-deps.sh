@@ -3,8 +3,8 @@
 #
 #   rsyslog + rsyslog-gnutls   real syslog receiver (imudp, imtcp, imtcp TLS via the "gtls"
 #                              network stream driver, mmpstrucdata) started by the test harness
-#                              (it-tests: org.apptrack.it.support.Rsyslog) on loopback ports
-#   openssl                    test PKI (org.apptrack.it.support.TestPki)
+#                              (test-support: org.apptrack.testsupport.rsyslog.Rsyslog) on loopback ports
+#   openssl                    test PKI (org.apptrack.testsupport.pki.TestPki)
 #   tshark, tcpdump            independent reference packet counts
 #   libpcap0.8                 live capture
 #   libndpi-bin                ndpiReader as a DPI peer

@@ -12,8 +12,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# Once the dependencies are installed, an integration test that finds one missing fails instead
-# of skipping (org.apptrack.it.Prerequisite): Pax Exam would report the skip as a pass.
+# Once the dependencies are installed, a test that finds one missing fails instead of skipping
+# (test-support: org.apptrack.testsupport.prereq.Prerequisites): Pax Exam would report the skip as a pass.
 if [ "$(id -u)" = 0 ]; then
   bash scripts/install-test-deps.sh
   export APPTRACK_TEST_DEPS_INSTALLED=1

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.apptrack.it.support.Rsyslog;
+import org.apptrack.testsupport.rsyslog.Rsyslog;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;

@@ -32,6 +32,8 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.data.TestData;
+import org.apptrack.testsupport.prereq.Host;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -51,13 +53,13 @@ final class AppTrackIt {
     private AppTrackIt() {
     }
 
-    /** The nDPI developer captures (../shared/testdata/ndpi/pcap), passed on by the test's configuration. */
+    /** One of the nDPI developer captures of the shared test data (which may be absent). */
     static Path ndpiCapture(String name) {
-        return Paths.get(System.getProperty("apptrack.testdata", "/nonexistent"), "ndpi", "pcap", name);
+        return TestData.path("ndpi", "pcap", name);
     }
 
     static boolean wiresharkToolsInstalled() {
-        return Files.isExecutable(Paths.get("/usr/bin/tshark")) && Files.isExecutable(Paths.get("/usr/bin/editcap"));
+        return Host.hasCommand("tshark") && Host.hasCommand("editcap");
     }
 
     // ------------------------------------------------------------------ HTTP

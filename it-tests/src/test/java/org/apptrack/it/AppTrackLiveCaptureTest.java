@@ -11,7 +11,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Hashtable;
@@ -21,9 +20,11 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
-import org.apptrack.it.support.Rsyslog;
-import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.testsupport.files.TestFiles;
+import org.apptrack.testsupport.rsyslog.Rsyslog;
+import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -38,7 +39,7 @@ import org.osgi.service.cm.ConfigurationAdmin;
  * are captured by libpcap (bundle-capture's live source), tracked by AppTrack, and a real rsyslog
  * receives a create and a close message per connection whose per-direction packet and byte counts
  * equal those tshark reads from tcpdump's own recording of the same packets. Needs root (packet
- * capture), rsyslog, tcpdump and tshark; skipped without them.
+ * capture), rsyslog, tcpdump and tshark ({@link Prerequisite}).
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -60,10 +61,10 @@ public class AppTrackLiveCaptureTest {
 
     @Test
     public void connectionsOnLoopbackReachRsyslogWithTheCountsTsharkSees() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
         Prerequisite.require("tshark and editcap", AppTrackIt.wiresharkToolsInstalled());
-        Prerequisite.require("tcpdump", tcpdump() != null);
+        Prerequisite.require("tcpdump", Host.hasCommand("tcpdump"));
         Path dir = Files.createTempDirectory("apptrack-live");
         Path recording = dir.resolve("lo.pcap");
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -136,15 +137,7 @@ public class AppTrackLiveCaptureTest {
                 stream.delete();
             }
         } finally {
-            deleteRecursively(dir);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
+            TestFiles.deleteRecursively(dir);
         }
     }
 
@@ -193,7 +186,11 @@ public class AppTrackLiveCaptureTest {
 
     private static Process startTcpdump(Path file, String filter, Path err) throws Exception {
         // Immediate mode: low-rate traffic would otherwise wait in the kernel's ring for a block to fill.
-        Process p = new ProcessBuilder(tcpdump().toString(), "-i", "lo", "--immediate-mode", "-U", "-n",
+        // A short snap length (the counts read only headers): with the default of 256 KiB per frame
+        // the 2 MiB ring holds eight frames, and a busy machine that is slow to schedule tcpdump
+        // makes the kernel drop some of a connection's packets from the reference recording.
+        String tcpdump = Host.command("tcpdump").orElseThrow().toString();
+        Process p = new ProcessBuilder(tcpdump, "-i", "lo", "--immediate-mode", "-U", "-n", "-s", "256",
                 "-w", file.toString(), filter).redirectErrorStream(true).redirectOutput(err.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!Files.readString(err).contains("listening on")) {
@@ -203,16 +200,5 @@ public class AppTrackLiveCaptureTest {
             Thread.sleep(20);
         }
         return p;
-    }
-
-    /** tcpdump where Debian puts it (/usr/bin) or where other systems do (/usr/sbin); null when missing. */
-    private static Path tcpdump() {
-        for (String dir : new String[] {"/usr/bin", "/usr/sbin"}) {
-            Path p = Paths.get(dir, "tcpdump");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

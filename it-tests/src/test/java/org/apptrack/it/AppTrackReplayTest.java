@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apptrack.capture.api.CaptureService;
-import org.apptrack.it.support.Rsyslog;
-import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.testsupport.rsyslog.Rsyslog;
+import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -56,7 +57,7 @@ public class AppTrackReplayTest {
     @Test
     public void replayedConnectionsReachRsyslogAsCreateAndCloseMessages() throws Exception {
         Prerequisite.require("rsyslogd", Rsyslog.isInstalled());
-        Prerequisite.require("tshark", Files.isExecutable(Paths.get("/usr/bin/tshark")));
+        Prerequisite.require("tshark", Host.hasCommand("tshark"));
         Prerequisite.require("capture sample " + CAPTURE, Files.isRegularFile(CAPTURE));
         // tshark's view: per client port, the client's SYN and the server's RST with their layer-3 lengths.
         Map<String, long[]> expected = AppTrackIt.tsharkTcpCounts(CAPTURE, 9);

@@ -9,7 +9,6 @@ import static org.apptrack.it.AppTrackIt.run;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -29,7 +28,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -76,8 +74,7 @@ public class AppTrackRestTest {
 
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(KarafDistribution.boot(KarafDistribution.freePort()),
-                systemProperty("apptrack.testdata").value(System.getProperty("apptrack.testdata", "")));
+        return KarafDistribution.boot(KarafDistribution.freePort());
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.apptrack.it.AppTrackIt.get;
 import static org.apptrack.it.AppTrackIt.run;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
@@ -70,8 +68,7 @@ public class AppTrackSessionLimitTest {
 
     @Configuration
     public Option[] config() {
-        return OptionUtils.combine(KarafDistribution.boot(KarafDistribution.freePort()),
-                systemProperty("apptrack.testdata").value(System.getProperty("apptrack.testdata", "")));
+        return KarafDistribution.boot(KarafDistribution.freePort());
     }
 
     /** What tshark's dissection predicts for a table of {@code limit} sessions. */

@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +16,11 @@ import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apptrack.capture.api.CaptureService;
-import org.apptrack.it.support.Rsyslog;
-import org.apptrack.it.support.Rsyslog.Transport;
+import org.apptrack.testsupport.packets.CaptureFile;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
+import org.apptrack.testsupport.rsyslog.Rsyslog;
+import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -78,14 +79,15 @@ public class AppTrackZonesTest {
                 // open (60 s idle timeout) after it, and the engine's clock, which never goes back and
                 // follows the wall clock between replays, has not passed them when the replay starts.
                 long t = (System.currentTimeMillis() + 5_000) * 1000;
-                PcapWriter pcap = new PcapWriter();
-                pcap.udp4(t, "127.0.0.1", 40001, "127.0.0.2", 5001, 20);      // lo4 -> lo4, user tester
-                pcap.udp4(t + 10, "127.0.0.2", 5001, "127.0.0.1", 40001, 200);
-                pcap.udp4(t + 20, "127.0.0.3", 40002, "127.0.0.2", 5001, 30);  // lo4 -> lo4, no identity entry
-                pcap.udp4(t + 30, "10.20.0.1", 40003, "10.20.0.2", 5002, 40);  // branch (LSYS1)
-                pcap.udp6(t + 40, 40004, 5003, 50);                              // lo6: AppTrack disabled
-                pcap.udp6(t + 50, 5003, 40004, 60);
-                pcap.udp4(t + 2_500_000, "127.0.0.1", 40001, "127.0.0.2", 5001, 20); // 2.5 s on: a volume update
+                // a little-endian microsecond pcap of Ethernet frames, written by hand so each field is known
+                CaptureFile pcap = CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1);
+                record(pcap, t, udp4("127.0.0.1", 40001, "127.0.0.2", 5001, 20));      // lo4 -> lo4, user tester
+                record(pcap, t + 10, udp4("127.0.0.2", 5001, "127.0.0.1", 40001, 200));
+                record(pcap, t + 20, udp4("127.0.0.3", 40002, "127.0.0.2", 5001, 30));  // lo4 -> lo4, no identity
+                record(pcap, t + 30, udp4("10.20.0.1", 40003, "10.20.0.2", 5002, 40));  // branch (LSYS1)
+                record(pcap, t + 40, udp6(40004, 5003, 50));                              // lo6: AppTrack disabled
+                record(pcap, t + 50, udp6(5003, 40004, 60));
+                record(pcap, t + 2_500_000, udp4("127.0.0.1", 40001, "127.0.0.2", 5001, 20)); // 2.5 s on: an update
                 Files.write(capture, pcap.bytes());
 
                 captureService.replay(capture, false, null);
@@ -228,43 +230,19 @@ public class AppTrackZonesTest {
         }
     }
 
-    /** A little-endian microsecond pcap of Ethernet frames, written by hand so each field is known. */
-    private static final class PcapWriter {
-        private final ByteBuffer buf = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    /** An Ethernet / IPv4 / UDP frame between two address literals, {@code payload} bytes of data. */
+    private static byte[] udp4(String src, int sport, String dst, int dport, int payload) {
+        return Frames.udp(Packets.ip4(src), sport, Packets.ip4(dst), dport, payload);
+    }
 
-        PcapWriter() {
-            buf.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535).putInt(1);
-        }
+    /** An Ethernet / IPv6 / UDP frame from ::1 to ::1, {@code payload} bytes of data. */
+    private static byte[] udp6(int sport, int dport, int payload) {
+        byte[] loopback = Packets.address("::1");
+        return Frames.ipv6(Packets.UDP, loopback, loopback, Packets.udp(sport, dport, Packets.payload(payload)));
+    }
 
-        void udp4(long micros, String src, int sport, String dst, int dport, int payload) throws IOException {
-            ByteBuffer f = ByteBuffer.allocate(14 + 20 + 8 + payload);
-            f.put(new byte[12]).putShort((short) 0x0800);
-            f.put((byte) 0x45).put((byte) 0).putShort((short) (28 + payload)).putInt(0).put((byte) 64).put((byte) 17)
-                    .putShort((short) 0);
-            f.put(java.net.InetAddress.getByName(src).getAddress()).put(java.net.InetAddress.getByName(dst).getAddress());
-            f.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload)).putShort((short) 0);
-            record(micros, f.array());
-        }
-
-        void udp6(long micros, int sport, int dport, int payload) throws IOException {
-            ByteBuffer f = ByteBuffer.allocate(14 + 40 + 8 + payload);
-            f.put(new byte[12]).putShort((short) 0x86dd);
-            f.putInt(0x60000000).putShort((short) (8 + payload)).put((byte) 17).put((byte) 64);
-            byte[] loopback = java.net.InetAddress.getByName("::1").getAddress();
-            f.put(loopback).put(loopback);
-            f.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload)).putShort((short) 0);
-            record(micros, f.array());
-        }
-
-        private void record(long micros, byte[] frame) {
-            buf.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(frame.length)
-                    .putInt(frame.length).put(frame);
-        }
-
-        byte[] bytes() {
-            byte[] out = new byte[buf.position()];
-            buf.duplicate().flip().get(out);
-            return out;
-        }
+    /** A pcap record at {@code micros} (microseconds since the epoch). */
+    private static void record(CaptureFile pcap, long micros, byte[] frame) {
+        pcap.record(micros / 1_000_000, micros % 1_000_000, frame, frame.length);
     }
 }

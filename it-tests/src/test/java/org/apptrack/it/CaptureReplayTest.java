@@ -15,6 +15,7 @@ import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.onosproject.net.ConnectPoint;
@@ -85,10 +86,8 @@ public class CaptureReplayTest {
 
     @Test
     public void aProcessorSeesEveryReplayedFrameInOrderWithItsConnectPoint() throws Exception {
-        Prerequisite.require("tshark and mergecap", Files.isExecutable(Path.of("/usr/bin/tshark"))
-                && Files.isExecutable(Path.of("/usr/bin/mergecap")));
-        Prerequisite.require("tcpdump", Files.isExecutable(Path.of("/usr/bin/tcpdump"))
-                || Files.isExecutable(Path.of("/usr/sbin/tcpdump")));
+        Prerequisite.require("tshark and mergecap", Host.hasCommand("tshark") && Host.hasCommand("mergecap"));
+        Prerequisite.require("tcpdump", Host.hasCommand("tcpdump"));
         Path dir = Files.createTempDirectory("apptrack-replay");
         Path merged = dir.resolve("two-interfaces.pcapng");
         makeTwoInterfaceCapture(dir, merged);
@@ -142,7 +141,7 @@ public class CaptureReplayTest {
 
     @Test
     public void liveCaptureFeedsTheProcessorsAndAMissingInterfaceIsNamed() throws Exception {
-        Prerequisite.require("ping", Files.isExecutable(Path.of("/usr/bin/ping")));
+        Prerequisite.require("ping", Host.hasCommand("ping"));
         List<ConnectPoint> from = new java.util.concurrent.CopyOnWriteArrayList<>();
         PacketProcessor recorder = context -> from.add(context.inPacket().receivedFrom());
         packetService.addProcessor(recorder, PacketProcessor.observer(1));

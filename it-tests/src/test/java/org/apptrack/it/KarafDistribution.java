@@ -1,5 +1,6 @@
 package org.apptrack.it;
 
+import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.options;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
@@ -10,6 +11,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import org.apptrack.testsupport.data.TestData;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
@@ -32,14 +34,12 @@ final class KarafDistribution {
 
     /**
      * The distribution as shipped, but for its ports: HTTP on {@code httpPort}, the SSH console on
-     * {@code sshPort} (0: not started), no packet capture.
+     * {@code sshPort} (0: not started), no packet capture; and the test-support bundle (the rsyslog
+     * harness, prerequisites, test data), which the tests use in the container.
      */
     static Option[] boot(int httpPort, int sshPort) {
-        String distribution = System.getProperty("apptrack.distribution");
-        if (distribution == null || !new File(distribution).isFile()) {
-            throw new IllegalStateException("the distribution is not built: " + distribution
-                    + " (run the reactor build, e.g. mvn verify)");
-        }
+        String distribution = built("apptrack.distribution", "the distribution");
+        String testSupport = built("apptrack.testSupport", "the test-support jar");
         Option[] console = sshPort == 0
                 ? options(configureConsole().ignoreLocalConsole().ignoreRemoteShell())
                 : options(configureConsole().ignoreLocalConsole().startRemoteShell(),
@@ -63,8 +63,19 @@ final class KarafDistribution {
                 // change and apply that again over a later one (seen once: a session limit of 20
                 // never arrived after an invalid "abc").
                 editConfigurationFilePut("etc/config.properties", "felix.fileinstall.enableConfigSave", "false"),
+                bundle(new File(testSupport).toURI().toString()),
+                systemProperty(TestData.PROPERTY).value(System.getProperty(TestData.PROPERTY, "")),
                 systemProperty(HTTP_PORT_PROPERTY).value(Integer.toString(httpPort)),
                 systemProperty("apptrack.capture.samples").value(System.getProperty("apptrack.capture.samples", "")));
+    }
+
+    /** The file that the system property {@code property} names, which the reactor build makes. */
+    private static String built(String property, String what) {
+        String file = System.getProperty(property);
+        if (file == null || !new File(file).isFile()) {
+            throw new IllegalStateException(what + " is not built: " + file + " (run the reactor build, e.g. mvn verify)");
+        }
+        return file;
     }
 
     static int freePort() {

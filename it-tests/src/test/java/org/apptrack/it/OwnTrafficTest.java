@@ -4,12 +4,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +28,10 @@ import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamStatus;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.packets.CaptureFile;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
+import org.apptrack.testsupport.prereq.Host;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -85,7 +87,7 @@ public class OwnTrafficTest {
 
     @Test
     public void aUdpStreamToAClosedPortDoesNotFeedItsOwnRecordsBack() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         int port = closedUdpPort();
         org.osgi.service.cm.Configuration stream = stream("it-own-udp", "udp", port, Map.of());
         org.osgi.service.cm.Configuration capture = configAdmin.getConfiguration("org.apptrack.capture", "?");
@@ -105,7 +107,7 @@ public class OwnTrafficTest {
 
     @Test
     public void aTcpStreamWhoseReceiverResetsEveryConnectionStaysOutOfTheLog() throws Exception {
-        Prerequisite.require("root, for packet capture", "root".equals(System.getProperty("user.name")));
+        Prerequisite.require("root, for packet capture", Host.isRoot());
         try (ServerSocket receiver = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger resets = new AtomicInteger();
             Thread resetter = new Thread(() -> resetEach(receiver, resets), "it-resetter");
@@ -353,38 +355,18 @@ public class OwnTrafficTest {
 
     /** Ethernet / IPv4 / UDP, 127.0.0.1:{@code sport} -> 127.0.0.1:{@code dport}, 16 bytes of payload. */
     private static byte[] loopbackUdp(int sport, int dport) {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + 16);
-        b.put(new byte[12]).putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 8 + 16)).putShort((short) 1).putShort((short) 0x4000)
-                .put((byte) 64).put((byte) 17).putShort((short) 0)
-                .put(new byte[] {127, 0, 0, 1}).put(new byte[] {127, 0, 0, 1});
-        int sum = 0;
-        for (int i = 14; i < 34; i += 2) {
-            sum += b.getShort(i) & 0xffff;
-        }
-        sum = (sum & 0xffff) + (sum >>> 16);
-        b.putShort(24, (short) ~(sum + (sum >>> 16)));
-        b.putShort((short) sport).putShort((short) dport).putShort((short) (8 + 16)).putShort((short) 0);
-        b.put("own traffic test".getBytes(StandardCharsets.US_ASCII));
-        return b.array();
+        int loopback = Packets.ip4(127, 0, 0, 1);
+        return Frames.udp(loopback, sport, loopback, dport, 16);
     }
 
     /** A microsecond pcap of Ethernet frames, one millisecond apart from now on. */
     private static void writePcap(Path file, List<byte[]> frames) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
-            ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
-            header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(65535)
-                    .putInt(1);
-            out.write(header.array());
-            long micros = System.currentTimeMillis() * 1000;
-            for (byte[] f : frames) {
-                micros += 1000;
-                ByteBuffer rec = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                rec.putInt((int) (micros / 1_000_000)).putInt((int) (micros % 1_000_000)).putInt(f.length)
-                        .putInt(f.length);
-                out.write(rec.array());
-                out.write(f);
-            }
+        CaptureFile pcap = CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1);
+        long micros = System.currentTimeMillis() * 1000;
+        for (byte[] f : frames) {
+            micros += 1000;
+            pcap.record(micros / 1_000_000, micros % 1_000_000, f, f.length);
         }
+        Files.write(file, pcap.bytes());
     }
 }

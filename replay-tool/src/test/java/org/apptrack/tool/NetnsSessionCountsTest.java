@@ -5,21 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.files.TestFiles;
+import org.apptrack.testsupport.netns.NetnsBench;
+import org.apptrack.testsupport.netns.NetnsSettings;
+import org.apptrack.testsupport.netns.Side;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
+import org.apptrack.testsupport.process.CommandResult;
+import org.apptrack.testsupport.process.Commands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link TsharkSessionCounts}).
  *
  * <p>Needs root, {@code ip netns}, tcpdump, tshark, python3 and ping (CI runs as root with
- * {@code scripts/install-test-deps.sh}); otherwise it is skipped, saying which is missing.
- * The namespaces have unique names and are deleted in {@code finally} and by a shutdown hook.
+ * {@code scripts/install-test-deps.sh}); otherwise it is skipped or fails ({@link Prerequisites}).
+ * The namespaces ({@link NetnsBench}) have unique names and are deleted by {@code close} and by a
+ * shutdown hook.
  */
 class NetnsSessionCountsTest {
 
@@ -124,13 +129,10 @@ class NetnsSessionCountsTest {
 
     @Test
     void countsOfRealTrafficBetweenNamespacesMatchTshark() throws Exception {
-        Assumptions.assumeTrue(isRoot(), "needs root to create network namespaces (runs as root in CI)");
-        for (String tool : List.of("ip", "tcpdump", "tshark", "python3", "ping")) {
-            Assumptions.assumeTrue(hasCommand(tool), tool + " is not installed (scripts/install-test-deps.sh)");
-        }
-        Result list = run(Duration.ofSeconds(10), "ip", "netns", "list");
-        Assumptions.assumeTrue(list.exit == 0, "ip netns is not available: " + list.output);
-        Assumptions.assumeTrue(TsharkSessionCounts.tsharkAvailable(), "tshark does not run");
+        Prerequisites.require("root, to create network namespaces", Host.isRoot());
+        Prerequisites.requireCommands("ip", "tcpdump", "tshark", "python3", "ping");
+        Prerequisites.require("ip netns", Host.commandRuns("ip", "netns", "list"));
+        Prerequisites.require("a tshark that runs", TsharkSessionCounts.tsharkAvailable());
 
         Path www = Files.createDirectories(dir.resolve("www"));
         Files.writeString(www.resolve("index.html"), "hello from the server namespace\n");
@@ -140,46 +142,51 @@ class NetnsSessionCountsTest {
         Path pcap = dir.resolve("netns.pcap");
 
         boolean mssFrames;
-        try (Namespaces ns = Namespaces.create()) {
-            mssFrames = ns.segmentsPerFrame;
+        try (NetnsBench ns = NetnsBench.create(NetnsSettings.unique().v4(V4_SERVER, V4_CLIENT)
+                .v6(V6_SERVER, V6_CLIENT).oneSegmentPerFrame())) {
+            mssFrames = ns.segmentsPerFrame();
+            Side server = ns.a();
+            Side client = ns.b();
             Process tcpdump = null;
             Process servers = null;
             try {
                 // capture on the server side, inside its namespace: only this test's traffic
-                tcpdump = new ProcessBuilder("ip", "netns", "exec", ns.server, "tcpdump", "-i", ns.serverIf, "-n",
-                        "-U", "-s", "0", "-w", pcap.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                StringBuffer tcpdumpErr = new StringBuffer();
-                Thread errReader = drain(tcpdump.getErrorStream(), tcpdumpErr);
-                waitFor(() -> tcpdumpErr.toString().contains("listening on"), tcpdump,
-                        "tcpdump did not start: " + tcpdumpErr);
+                tcpdump = new ProcessBuilder(server.command("tcpdump", "-i", server.iface(), "-n",
+                        "-U", "-s", "0", "-w", pcap.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                ByteArrayOutputStream tcpdumpErr = new ByteArrayOutputStream();
+                Thread errReader = Commands.drain(tcpdump.getErrorStream(), tcpdumpErr, "tcpdump-stderr");
+                waitFor(() -> Commands.text(tcpdumpErr).contains("listening on"), tcpdump,
+                        "tcpdump did not start: " + Commands.text(tcpdumpErr));
 
                 Path serverScript = dir.resolve("servers.py");
                 Files.writeString(serverScript, SERVERS);
-                servers = new ProcessBuilder("ip", "netns", "exec", ns.server, "python3", serverScript.toString(),
-                        V4_SERVER, V6_SERVER, "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, www.toString())
+                servers = new ProcessBuilder(server.command("python3", serverScript.toString(),
+                        V4_SERVER, V6_SERVER, "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, www.toString()))
                         .redirectErrorStream(true).start();
-                StringBuffer serverOut = new StringBuffer();
-                drain(servers.getInputStream(), serverOut);
+                ByteArrayOutputStream serverOut = new ByteArrayOutputStream();
+                Commands.drain(servers.getInputStream(), serverOut, "servers");
                 Process s = servers;
-                waitFor(() -> serverOut.toString().contains("ready"), s, "the servers did not start: " + serverOut);
+                waitFor(() -> Commands.text(serverOut).contains("ready"), s,
+                        "the servers did not start: " + Commands.text(serverOut));
 
                 // traffic from the client namespace
-                ns.mustInClient("ping", "-4", "-c", "5", "-i", "0.2", "-q", V4_SERVER);
-                ns.mustInClient("ping", "-6", "-c", "3", "-i", "0.2", "-q", V6_SERVER);
+                client.must("ping", "-4", "-c", "5", "-i", "0.2", "-q", V4_SERVER);
+                client.must("ping", "-6", "-c", "3", "-i", "0.2", "-q", V6_SERVER);
                 Path clientScript = dir.resolve("clients.py");
                 Files.writeString(clientScript, CLIENTS);
-                Result clients = ns.inClient(STEP, "python3", clientScript.toString(), V4_SERVER, V6_SERVER,
+                CommandResult clients = client.run(STEP, "python3", clientScript.toString(), V4_SERVER, V6_SERVER,
                         "" + HTTP_PORT, "" + ECHO_PORT, "" + DNS_PORT, "" + CLOSED_PORT, "" + BIG_BYTES);
-                assertEquals(0, clients.exit, "clients failed: " + clients.output + "\nservers: " + serverOut);
+                assertEquals(0, clients.exit(), "clients failed: " + clients.output() + "\nservers: "
+                        + Commands.text(serverOut));
                 // tcpdump writes every packet (-U); on a busy machine it may lag behind the kernel's
                 // buffer: wait until the file stops growing, so that SIGINT loses nothing
-                awaitStableSize(pcap);
+                TestFiles.awaitStableSize(pcap, Duration.ofSeconds(30));
 
                 // SIGINT: tcpdump flushes and closes the file, then prints its counters
-                run(Duration.ofSeconds(10), "kill", "-INT", Long.toString(tcpdump.pid()));
+                Commands.run(Duration.ofSeconds(10), "kill", "-INT", Long.toString(tcpdump.pid()));
                 assertTrue(tcpdump.waitFor(30, TimeUnit.SECONDS), "tcpdump did not stop");
                 errReader.join(5000);
-                String stats = tcpdumpErr.toString();
+                String stats = Commands.text(tcpdumpErr);
                 System.out.println("tcpdump: " + stats.replace('\n', ' '));
                 assertTrue(stats.matches("(?s).*(^|\\n)0 packets dropped by kernel.*"), "tcpdump dropped packets: " + stats);
                 java.util.regex.Matcher captured = java.util.regex.Pattern.compile("(\\d+) packets captured").matcher(stats);
@@ -262,19 +269,6 @@ class NetnsSessionCountsTest {
                 + agreed.stream().map(a -> a.key).collect(java.util.stream.Collectors.toList()));
     }
 
-    /** Waits (at most 30 s) until {@code file} has kept its size for a second. */
-    private static void awaitStableSize(Path file) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long size = -1;
-        int stable = 0;
-        while (stable < 5 && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            long now = Files.size(file);
-            stable = now == size ? stable + 1 : 0;
-            size = now;
-        }
-    }
-
     private static void waitFor(java.util.function.BooleanSupplier condition, Process p, String message)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -284,204 +278,6 @@ class NetnsSessionCountsTest {
                 throw new AssertionError(message);
             }
             Thread.sleep(20);
-        }
-    }
-
-    private static Thread drain(InputStream in, StringBuffer into) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try (in) {
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    into.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                }
-            } catch (IOException e) {
-                // process ended
-            }
-        }, "drain");
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    private static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[2].equals("0"); // effective uid
-                }
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return false;
-    }
-
-    private static boolean hasCommand(String name) {
-        String path = System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
-        for (String d : (path + ":/usr/sbin:/sbin").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, name))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Runs a command (stdout and stderr merged) with a timeout, killing it when it expires. */
-    static Result run(Duration timeout, String... command) throws IOException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thread reader = new Thread(() -> {
-            try (InputStream in = p.getInputStream()) {
-                in.transferTo(out);
-            } catch (IOException e) {
-                // ended
-            }
-        }, "out-" + command[0]);
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                p.waitFor(5, TimeUnit.SECONDS);
-                return new Result(-1, "timed out after " + timeout + ": " + String.join(" ", command));
-            }
-            reader.join(5000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            p.destroyForcibly();
-            throw new IOException("interrupted", e);
-        }
-        synchronized (out) {
-            return new Result(p.exitValue(), out.toString(StandardCharsets.UTF_8));
-        }
-    }
-
-    /** Exit code and merged output. */
-    static final class Result {
-        final int exit;
-        final String output;
-
-        Result(int exit, String output) {
-            this.exit = exit;
-            this.output = output;
-        }
-    }
-
-    /**
-     * Two namespaces, {@code server} and {@code client}, joined by a veth pair, with the test's
-     * addresses; unique names; {@link #close()} (also from a shutdown hook) kills what runs in them
-     * and deletes them.
-     */
-    static final class Namespaces implements AutoCloseable {
-        final String server;
-        final String client;
-        final String serverIf;
-        final String clientIf;
-        private final Thread hook;
-        private boolean closed;
-        /** Whether GSO is limited to one segment per frame on both ends. */
-        boolean segmentsPerFrame = true;
-
-        private Namespaces(String suffix) {
-            server = "apptrack-cnt-" + suffix + "-s";
-            client = "apptrack-cnt-" + suffix + "-c";
-            serverIf = "atc" + suffix + "s";
-            clientIf = "atc" + suffix + "c";
-            hook = new Thread(this::close, "netns-cleanup-" + suffix);
-        }
-
-        static Namespaces create() throws IOException {
-            Namespaces n = new Namespaces(String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24)));
-            Runtime.getRuntime().addShutdownHook(n.hook);
-            boolean ok = false;
-            try {
-                n.must("ip", "netns", "add", n.server);
-                n.must("ip", "netns", "add", n.client);
-                n.must("ip", "link", "add", n.serverIf, "netns", n.server, "type", "veth", "peer", "name", n.clientIf,
-                        "netns", n.client);
-                for (String[] side : new String[][] {{n.server, n.serverIf, V4_SERVER, V6_SERVER},
-                        {n.client, n.clientIf, V4_CLIENT, V6_CLIENT}}) {
-                    // a quiet link: no router solicitations, no autoconfiguration, no DAD delay
-                    n.must("ip", "netns", "exec", side[0], "sysctl", "-q", "-w",
-                            "net.ipv6.conf." + side[1] + ".accept_ra=0", "net.ipv6.conf." + side[1] + ".autoconf=0");
-                    n.must("ip", "-n", side[0], "addr", "add", side[2] + "/24", "dev", side[1]);
-                    n.must("ip", "-n", side[0], "-6", "addr", "add", side[3] + "/64", "dev", side[1], "nodad");
-                    // no GSO super-frames (veth would hand tcpdump 64 KiB segments): one MSS per frame, so
-                    // the download is thousands of packets; best effort (older kernels)
-                    n.segmentsPerFrame &= run(STEP, "ip", "-n", side[0], "link", "set", side[1], "gso_max_segs", "1")
-                            .exit == 0;
-                    n.must("ip", "-n", side[0], "link", "set", "lo", "up");
-                    n.must("ip", "-n", side[0], "link", "set", side[1], "up");
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!run(Duration.ofSeconds(5), "ip", "netns", "exec", n.server, "cat",
-                        "/sys/class/net/" + n.serverIf + "/operstate").output.trim().equals("up")) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IOException(n.serverIf + " did not come up");
-                    }
-                    Thread.sleep(50);
-                }
-                ok = true;
-                return n;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            } finally {
-                if (!ok) {
-                    n.close();
-                }
-            }
-        }
-
-        Result inClient(Duration timeout, String... command) throws IOException {
-            List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", client));
-            full.addAll(Arrays.asList(command));
-            return run(timeout, full.toArray(new String[0]));
-        }
-
-        void mustInClient(String... command) throws IOException {
-            Result r = inClient(STEP, command);
-            if (r.exit != 0) {
-                throw new IOException(String.join(" ", command) + " failed (" + r.exit + "): " + r.output);
-            }
-        }
-
-        private void must(String... command) throws IOException {
-            Result r = run(STEP, command);
-            if (r.exit != 0) {
-                throw new IOException(String.join(" ", command) + " failed (" + r.exit + "): " + r.output);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                for (String ns : List.of(server, client)) {
-                    Result pids = run(Duration.ofSeconds(10), "ip", "netns", "pids", ns);
-                    for (String pid : pids.output.split("\\s+")) {
-                        if (pid.matches("\\d+")) {
-                            run(Duration.ofSeconds(5), "kill", "-9", pid);
-                        }
-                    }
-                    run(Duration.ofSeconds(10), "ip", "netns", "del", ns);
-                }
-            } catch (IOException e) {
-                System.err.println("cleanup of " + server + "/" + client + " failed: " + e);
-            } finally {
-                if (Thread.currentThread() != hook) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the hook runs anyway and finds closed == true
-                    }
-                }
-            }
         }
     }
 }

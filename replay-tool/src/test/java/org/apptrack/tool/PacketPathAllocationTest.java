@@ -14,6 +14,7 @@ import org.apptrack.capture.source.CaptureClock;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,20 +74,7 @@ class PacketPathAllocationTest {
 
     /** Ethernet + IPv4 + TCP (flags) or UDP, 20 bytes of payload. */
     private static ByteBuffer frame(int protocol, int src, int sport, int dst, int dport, int tcpFlags) {
-        int l4 = protocol == 6 ? 20 : 8;
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + l4 + 20);
-        b.position(12);
-        b.putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4 + 20));
-        b.putInt(0).put((byte) 64).put((byte) protocol).putShort((short) 0);
-        b.putInt(src).putInt(dst);
-        b.putShort((short) sport).putShort((short) dport);
-        if (protocol == 6) {
-            b.putInt(1).putInt(1).put((byte) 0x50).put((byte) tcpFlags).putShort((short) 65535).putInt(0);
-        } else {
-            b.putShort((short) (8 + 20)).putShort((short) 0);
-        }
-        b.clear();
-        return b;
+        return ByteBuffer.wrap(protocol == 6 ? Frames.tcp(src, sport, dst, dport, tcpFlags, 20)
+                : Frames.udp(src, sport, dst, dport, 20));
     }
 }

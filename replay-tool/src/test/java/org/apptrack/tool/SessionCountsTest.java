@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apptrack.testsupport.data.TestData;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,9 +39,9 @@ class SessionCountsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ndpi", "ndpi-extended"})
     void sessionsMatchTshark(String set) throws Exception {
-        Path pcaps = Paths.get("..", "..", "shared", "testdata", set, "pcap");
-        Assumptions.assumeTrue(Files.isDirectory(pcaps), "no captures at " + pcaps.toAbsolutePath());
-        Assumptions.assumeTrue(TsharkSessionCounts.tsharkAvailable(), "tshark is not installed");
+        Path pcaps = TestData.path(set, "pcap");
+        Assumptions.assumeTrue(Files.isDirectory(pcaps), TestData.missing(pcaps));
+        Prerequisites.require("tshark", TsharkSessionCounts.tsharkAvailable());
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.writeString(etc.resolve("org.apptrack.apptrack.cfg"),
                 "logSessionCreate = true\nlogSessionClose = true\nnoVolumeUpdates = true\n");

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apptrack.testsupport.prereq.Host;
 
 /**
  * Cross-checks the sessions of the replay tool's APPTRACK_SESSION_CLOSE logs against an
@@ -129,16 +130,7 @@ final class TsharkSessionCounts {
 
     /** Whether tshark runs. */
     static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Host.commandRuns("tshark", "-v");
     }
 
     /** Starts tshark on {@code file}; its fields go to a file in the work directory. */

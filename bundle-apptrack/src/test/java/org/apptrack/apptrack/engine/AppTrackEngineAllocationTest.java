@@ -8,6 +8,8 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 
 class AppTrackEngineAllocationTest {
@@ -45,13 +47,13 @@ class AppTrackEngineAllocationTest {
         AppTrackEngine e = new AppTrackEngine(EngineSettings.builder().maxSessions(1024)
                 .sessionUpdateInterval(Duration.ofSeconds(1)).build(), l);
         ByteBuffer[] frames = {
-            ByteBuffer.wrap(Frames.tcp(Frames.A, 40000, Frames.B, 80, Frames.SYN)),
-            ByteBuffer.wrap(Frames.tcp(Frames.B, 80, Frames.A, 40000, Frames.SYN | Frames.ACK)),
-            ByteBuffer.wrap(Frames.tcp(Frames.A, 40000, Frames.B, 80, Frames.ACK, 100)),
-            ByteBuffer.wrap(Frames.tcp(Frames.B, 80, Frames.A, 40000, Frames.ACK | Frames.PSH, 1400)),
-            ByteBuffer.wrap(Frames.udp(Frames.A, 5000, Frames.B, 7000, 100)),
-            ByteBuffer.wrap(Frames.udp(Frames.B, 7000, Frames.A, 5000, 100)),
-            ByteBuffer.wrap(Frames.dns(Frames.A, 5353, Frames.C, 53, false)),
+            ByteBuffer.wrap(Frames.tcp(Packets.A, 40000, Packets.B, 80, Packets.SYN)),
+            ByteBuffer.wrap(Frames.tcp(Packets.B, 80, Packets.A, 40000, Packets.SYN | Packets.ACK)),
+            ByteBuffer.wrap(Frames.tcp(Packets.A, 40000, Packets.B, 80, Packets.ACK, 100)),
+            ByteBuffer.wrap(Frames.tcp(Packets.B, 80, Packets.A, 40000, Packets.ACK | Packets.PSH, 1400)),
+            ByteBuffer.wrap(Frames.udp(Packets.A, 5000, Packets.B, 7000, 100)),
+            ByteBuffer.wrap(Frames.udp(Packets.B, 7000, Packets.A, 5000, 100)),
+            ByteBuffer.wrap(Frames.dns(Packets.A, 5353, Packets.C, 53, false)),
         };
         long t = 1_000_000_000_000L;
         int n = 200_000;

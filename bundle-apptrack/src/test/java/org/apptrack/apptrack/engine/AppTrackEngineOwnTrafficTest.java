@@ -1,10 +1,10 @@
 package org.apptrack.apptrack.engine;
 
-import static org.apptrack.apptrack.engine.Frames.A;
-import static org.apptrack.apptrack.engine.Frames.ACK;
-import static org.apptrack.apptrack.engine.Frames.B;
-import static org.apptrack.apptrack.engine.Frames.C;
-import static org.apptrack.apptrack.engine.Frames.SYN;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.C;
+import static org.apptrack.testsupport.packets.Packets.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +16,7 @@ import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.api.traffic.OwnTrafficRule;
 import org.apptrack.api.traffic.OwnTrafficRule.Protocol;
 import org.apptrack.apptrack.engine.owntraffic.OwnTrafficTable;
+import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.Test;
 
 /** The engine leaves the product's own traffic out: no session, no event, a counter. */

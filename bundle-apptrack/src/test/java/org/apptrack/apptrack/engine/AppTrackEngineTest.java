@@ -1,13 +1,13 @@
 package org.apptrack.apptrack.engine;
 
-import static org.apptrack.apptrack.engine.Frames.A;
-import static org.apptrack.apptrack.engine.Frames.ACK;
-import static org.apptrack.apptrack.engine.Frames.B;
-import static org.apptrack.apptrack.engine.Frames.C;
-import static org.apptrack.apptrack.engine.Frames.FIN;
-import static org.apptrack.apptrack.engine.Frames.PSH;
-import static org.apptrack.apptrack.engine.Frames.RST;
-import static org.apptrack.apptrack.engine.Frames.SYN;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.C;
+import static org.apptrack.testsupport.packets.Packets.FIN;
+import static org.apptrack.testsupport.packets.Packets.PSH;
+import static org.apptrack.testsupport.packets.Packets.RST;
+import static org.apptrack.testsupport.packets.Packets.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 
 class AppTrackEngineTest {
@@ -627,7 +629,7 @@ class AppTrackEngineTest {
     @Test
     void laterFragmentsJoinTheSessionOfTheirFirstFragment() {
         start();
-        byte[] udpHeaderAndData = Frames.udpSeg(5000, 7000, Frames.payload(24)); // UDP length 32
+        byte[] udpHeaderAndData = Packets.udp(5000, 7000, Packets.payload(24)); // UDP length 32
         byte[] first = Frames.udpFragment(A, B, 99, 0, true, java.util.Arrays.copyOf(udpHeaderAndData, 16));
         byte[] later = Frames.udpFragment(A, B, 99, 16, false, java.util.Arrays.copyOfRange(udpHeaderAndData, 16, 32));
         assertTrue(send(first, 0));
@@ -653,7 +655,7 @@ class AppTrackEngineTest {
     @Test
     void frameCounters() {
         start();
-        send(Frames.ether(0x0806, new byte[28]), 0);
+        send(Packets.ether(0x0806, new byte[28]), 0);
         send(new byte[5], 0);
         send(Frames.udp(A, 1, B, 2, 0), 0);
         assertEquals(3, engine.decoder().frames());

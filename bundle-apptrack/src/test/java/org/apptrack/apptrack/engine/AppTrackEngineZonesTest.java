@@ -1,8 +1,9 @@
 package org.apptrack.apptrack.engine;
 
-import static org.apptrack.apptrack.engine.Frames.A;
-import static org.apptrack.apptrack.engine.Frames.ACK;
-import static org.apptrack.apptrack.engine.Frames.SYN;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.SYN;
+import static org.apptrack.testsupport.packets.Packets.vlanTagged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +16,9 @@ import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.testing.RecordingSecurityLog;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 
 /** Zones, policies, user identity and logical systems, from frames to log records. */
@@ -22,11 +26,11 @@ class AppTrackEngineZonesTest {
 
     private static final long S = 1_000_000_000L;
     private static final long T0 = 1_700_000_000L * S;
-    private static final int WEB = Frames.ip4(93, 184, 216, 34);
-    private static final int GUEST = Frames.ip4(10, 99, 0, 7);
+    private static final int WEB = Packets.ip4(93, 184, 216, 34);
+    private static final int GUEST = Packets.ip4(10, 99, 0, 7);
 
-    private final CapturingSecurityLog log = new CapturingSecurityLog();
-    private final List<LogRecord> logs = log.records;
+    private final RecordingSecurityLog log = new RecordingSecurityLog();
+    private final List<LogRecord> logs = log.records();
     private LoggedEngine logged;
     private AppTrackEngine engine;
 
@@ -60,7 +64,7 @@ class AppTrackEngineZonesTest {
     void logsCarryZonesPolicyAndUser() {
         start(config());
         assertTrue(send(Frames.tcp(A, 40000, WEB, 443, SYN), 0));
-        int unknownUser = Frames.ip4(10, 0, 0, 2);
+        int unknownUser = Packets.ip4(10, 0, 0, 2);
         assertTrue(send(Frames.tcp(unknownUser, 40001, WEB, 443, SYN), 0));
         assertTrue(send(Frames.tcp(WEB, 5000, A, 22, SYN), 0));
         engine.closeAll(CloseReason.CLI, T0 + S);
@@ -127,7 +131,7 @@ class AppTrackEngineZonesTest {
         assertFalse(send(Frames.tcp(A, 40000, WEB, 443, SYN), 0), "93.184.216.34 is in no zone");
         assertFalse(send(Frames.tcp(WEB, 443, A, 40000, SYN | ACK), 1));
         assertEquals(2, engine.counters().get(EngineCounter.FRAMES_WITHOUT_ZONE));
-        assertFalse(send(Frames.tcp(GUEST, 40000, Frames.ip4(192, 0, 2, 1), 80, SYN), 2), "guest -> untrust: off");
+        assertFalse(send(Frames.tcp(GUEST, 40000, Packets.ip4(192, 0, 2, 1), 80, SYN), 2), "guest -> untrust: off");
         assertEquals(1, engine.counters().get(EngineCounter.FRAMES_NOT_TRACKED));
         assertTrue(send(Frames.tcp(GUEST, 40000, A, 80, SYN), 3), "guest -> trust: trust tracks");
         assertEquals(1, engine.active());
@@ -182,30 +186,19 @@ class AppTrackEngineZonesTest {
                 "a new session limit needs a new table");
     }
 
-    private static byte[] tagged(byte[] frame, int vlan) {
-        byte[] out = new byte[frame.length + 4];
-        System.arraycopy(frame, 0, out, 0, 12);
-        out[12] = (byte) 0x81;
-        out[13] = 0;
-        out[14] = (byte) (vlan >> 8);
-        out[15] = (byte) vlan;
-        System.arraycopy(frame, 12, out, 16, frame.length - 12);
-        return out;
-    }
-
     @Test
     void theVlanSeparatesSessionsOnlyWhenConfigured() {
         byte[] syn = Frames.tcp(A, 40000, WEB, 443, SYN);
         start(config());
-        assertTrue(send(tagged(syn, 10), 0));
-        assertTrue(send(tagged(syn, 20), 1));
+        assertTrue(send(vlanTagged(syn, 10), 0));
+        assertTrue(send(vlanTagged(syn, 20), 1));
         assertEquals(1, engine.active(), "same 5-tuple: one session by default");
         Map<String, Object> p = config();
         p.put("vlanInSessionKey", "true");
         start(p);
-        assertTrue(send(tagged(syn, 10), 0));
-        assertTrue(send(tagged(syn, 20), 1));
-        assertTrue(send(tagged(Frames.tcp(WEB, 443, A, 40000, SYN | ACK), 20), 2));
+        assertTrue(send(vlanTagged(syn, 10), 0));
+        assertTrue(send(vlanTagged(syn, 20), 1));
+        assertTrue(send(vlanTagged(Frames.tcp(WEB, 443, A, 40000, SYN | ACK), 20), 2));
         assertEquals(2, engine.active(), "one session per VLAN");
         assertEquals(1, engine.table().serverPackets(engine.table().sessionAt(0))
                 + engine.table().serverPackets(engine.table().sessionAt(1)), "the reply found its VLAN's session");

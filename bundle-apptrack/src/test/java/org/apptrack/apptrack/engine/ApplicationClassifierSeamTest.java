@@ -1,10 +1,10 @@
 package org.apptrack.apptrack.engine;
 
-import static org.apptrack.apptrack.engine.Frames.A;
-import static org.apptrack.apptrack.engine.Frames.ACK;
-import static org.apptrack.apptrack.engine.Frames.B;
-import static org.apptrack.apptrack.engine.Frames.PSH;
-import static org.apptrack.apptrack.engine.Frames.SYN;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.PSH;
+import static org.apptrack.testsupport.packets.Packets.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.ByteBuffer;
@@ -20,6 +20,8 @@ import org.apptrack.apptrack.engine.classify.ClassifierContext;
 import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.testing.RecordingSecurityLog;
+import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.Test;
 
 /** The classifier seam: packets reach the classifier while it asks, and its verdicts show in the next log. */
@@ -81,7 +83,7 @@ class ApplicationClassifierSeamTest {
 
     @Test
     void verdictsReachTheLogsAndInspectionStopsWhenAsked() {
-        CapturingSecurityLog log = new CapturingSecurityLog();
+        RecordingSecurityLog log = new RecordingSecurityLog();
         SecurityZones zones = AppTrackSettings.parse(Map.of()).zones();
         TwoPacketClassifier classifier = new TwoPacketClassifier();
         EngineSettings settings = EngineSettings.builder().sessionUpdateInterval(Duration.ofSeconds(1)).build();
@@ -95,7 +97,7 @@ class ApplicationClassifierSeamTest {
         engine.closeAll(CloseReason.CLI, T0 + 5 * S);
 
         assertEquals(List.of(0, 0, 100, 0, 50), classifier.payloadLengths, "no packets after it said done");
-        List<LogRecord> r = log.records;
+        List<LogRecord> r = log.records();
         assertEquals(List.of("APPTRACK_SESSION_CREATE", "APPTRACK_SESSION_VOL_UPDATE", "APPTRACK_SESSION_VOL_UPDATE",
                 "APPTRACK_SESSION_CLOSE"), List.of(r.get(0).tag(), r.get(1).tag(), r.get(2).tag(), r.get(3).tag()));
         assertEquals("UNKNOWN", r.get(0).value("application"), "identification has not run at creation");

@@ -1,12 +1,12 @@
 package org.apptrack.apptrack.engine;
 
-import static org.apptrack.apptrack.engine.Frames.A;
-import static org.apptrack.apptrack.engine.Frames.ACK;
-import static org.apptrack.apptrack.engine.Frames.B;
-import static org.apptrack.apptrack.engine.Frames.C;
-import static org.apptrack.apptrack.engine.Frames.FIN;
-import static org.apptrack.apptrack.engine.Frames.PSH;
-import static org.apptrack.apptrack.engine.Frames.SYN;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.C;
+import static org.apptrack.testsupport.packets.Packets.FIN;
+import static org.apptrack.testsupport.packets.Packets.PSH;
+import static org.apptrack.testsupport.packets.Packets.SYN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +21,7 @@ import org.apptrack.apptrack.engine.classify.ApplicationClassifier;
 import org.apptrack.apptrack.engine.classify.ClassificationState;
 import org.apptrack.apptrack.engine.classify.ClassifierContext;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -18,6 +18,8 @@ import org.apptrack.apptrack.api.Clock;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.onosproject.net.packet.InboundPacket;
@@ -46,17 +48,15 @@ class AppTrackRuntimeOwnTrafficTest {
         return p;
     }
 
+    private static final int LOOPBACK = Packets.ip4(127, 0, 0, 1);
+
     /** Ethernet/IPv4/UDP 127.0.0.1:sport -> 127.0.0.1:dport. */
     private static PacketContext loopbackUdp(int sport, int dport) {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + 4);
-        b.put(new byte[12]).putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) 32).putInt(0).put((byte) 64).put((byte) 17).putShort((short) 0);
-        b.put(new byte[] {127, 0, 0, 1}).put(new byte[] {127, 0, 0, 1});
-        b.putShort((short) sport).putShort((short) dport).putShort((short) 12).putShort((short) 0).putInt(0);
+        ByteBuffer b = ByteBuffer.wrap(Frames.udp(LOOPBACK, sport, LOOPBACK, dport, 4));
         PacketContext ctx = mock(PacketContext.class);
         InboundPacket in = mock(InboundPacket.class);
         when(ctx.inPacket()).thenReturn(in);
-        when(in.unparsed()).thenReturn(b.flip());
+        when(in.unparsed()).thenReturn(b);
         return ctx;
     }
 

@@ -20,6 +20,8 @@ import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.packet.InboundPacket;
@@ -52,17 +54,8 @@ class AppTrackRuntimeTest {
 
     /** An Ethernet/IPv4/UDP frame. */
     private static ByteBuffer udp(int[] src, int sport, int[] dst, int dport) {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + 4);
-        b.put(new byte[12]).putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) 32).putInt(0).put((byte) 64).put((byte) 17).putShort((short) 0);
-        for (int x : src) {
-            b.put((byte) x);
-        }
-        for (int x : dst) {
-            b.put((byte) x);
-        }
-        b.putShort((short) sport).putShort((short) dport).putShort((short) 12).putShort((short) 0).putInt(0);
-        return b.flip();
+        return ByteBuffer.wrap(Frames.udp(Packets.ip4(src[0], src[1], src[2], src[3]), sport,
+                Packets.ip4(dst[0], dst[1], dst[2], dst[3]), dport, 4));
     }
 
     private static PacketContext packet(String connectPoint, ByteBuffer frame) {

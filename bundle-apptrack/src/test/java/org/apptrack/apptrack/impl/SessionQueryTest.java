@@ -21,6 +21,8 @@ import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.packet.InboundPacket;
@@ -99,29 +101,15 @@ class SessionQueryTest {
 
     private void send(AppTrackRuntime rt, boolean v6, int protocol, byte[] src, int sport, byte[] dst, int dport,
                       int tcpFlags, int payload) {
-        ByteBuffer b = frame;
-        b.clear();
-        b.put(new byte[12]).putShort((short) (v6 ? 0x86dd : 0x0800));
-        int l4 = protocol == TCP ? 20 : 8;
-        if (v6) {
-            b.putInt(0x6000_0000).putShort((short) (l4 + payload)).put((byte) (protocol == ICMP ? 58 : protocol))
-                    .put((byte) 64).put(src).put(dst);
-        } else {
-            b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4 + payload)).putInt(0).put((byte) 64)
-                    .put((byte) protocol).putShort((short) 0).put(src).put(dst);
-        }
-        if (protocol == TCP) {
-            b.putShort((short) sport).putShort((short) dport).putInt(1).putInt(1).put((byte) 0x50)
-                    .put((byte) tcpFlags).putShort((short) 65535).putInt(0);
-        } else if (protocol == UDP) {
-            b.putShort((short) sport).putShort((short) dport).putShort((short) (8 + payload)).putShort((short) 0);
-        } else {
-            // An echo request (identifier: the lower port), so that both directions are one session.
-            b.put((byte) (v6 ? 128 : 8)).put((byte) 0).putShort((short) 0)
-                    .putShort((short) Math.min(sport, dport)).putShort((short) 1);
-        }
-        b.put(new byte[payload]);
-        b.flip();
+        byte[] data = new byte[payload];
+        byte[] l4 = protocol == TCP ? Packets.tcp(sport, dport, tcpFlags, data)
+                : protocol == UDP ? Packets.udp(sport, dport, data)
+                // An echo request (identifier: the lower port), so that both directions are one session.
+                : Packets.icmp(v6 ? 128 : 8, 0, Math.min(sport, dport), 1, data);
+        byte[] f = v6 ? Frames.ipv6(protocol == ICMP ? Packets.ICMPV6 : protocol, src, dst, l4)
+                : Frames.ipv4(protocol, Packets.ip4(src), Packets.ip4(dst), l4);
+        frame.clear();
+        frame.put(f).flip();
         rt.process(context);
     }
 

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +23,7 @@ import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +73,8 @@ class AppTrackMessageTest {
 
     @Test
     void realPlainTextCreateLineIsReproducedByteForByte() throws IOException {
-        Path dir = Paths.get("..", "..", "shared", "testdata", "srx-syslog");
-        Path log = dir.resolve("misc-public.log");
-        Assumptions.assumeTrue(Files.isRegularFile(log), "shared test data absent: " + log.toAbsolutePath());
+        Path log = TestData.path("srx-syslog", "misc-public.log");
+        Assumptions.assumeTrue(Files.isRegularFile(log), TestData.missing(log));
         String line = Files.readAllLines(log, StandardCharsets.UTF_8).get(2);
 
         FieldValueMap f = new FieldValueMap()

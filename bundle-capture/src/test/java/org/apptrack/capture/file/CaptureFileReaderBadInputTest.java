@@ -1,5 +1,7 @@
 package org.apptrack.capture.file;
 
+import static org.apptrack.capture.file.CaptureSamples.ethernetIpv4;
+import static org.apptrack.capture.file.CaptureSamples.ndpi;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.packets.CaptureFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +25,6 @@ class CaptureFileReaderBadInputTest {
 
     @TempDir
     Path dir;
-
-    private static Path ndpi(String name) {
-        Path p = Reference.NDPI.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "no " + p);
-        return p;
-    }
 
     private Path write(String name, byte[] bytes) throws Exception {
         Path p = dir.resolve(name);
@@ -75,7 +71,7 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void truncatedPcapHeader() throws Exception {
-        byte[] header = CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1).bytes();
+        byte[] header = CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1).bytes();
         Path p = write("header.pcap", Arrays.copyOf(header, 10));
         assertEquals(p + ": pcap file header truncated (10 of 24 bytes)", openFails(p).getMessage());
     }
@@ -166,21 +162,21 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void pcapngPacketOfUnknownInterface() throws Exception {
-        Path p = write("iface.pcapng", CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN)
+        Path p = write("iface.pcapng", CaptureFile.pcapng(ByteOrder.LITTLE_ENDIAN)
                 .interfaceDescription(1, 65535, "eth0", null, null)
-                .enhancedPacket(0, 1, CaptureBytes.ethernetIpv4(1, 60), 60)
-                .enhancedPacket(2, 2, CaptureBytes.ethernetIpv4(2, 60), 60).bytes());
+                .enhancedPacket(0, 1, ethernetIpv4(1, 60), 60)
+                .enhancedPacket(2, 2, ethernetIpv4(2, 60), 60).bytes());
         assertTrue(readFails(p).getMessage().contains("packet of interface 2 but the section has 1 interface(s)"));
-        Path spb = write("spb.pcapng", CaptureBytes.pcapng(ByteOrder.BIG_ENDIAN)
-                .simplePacket(CaptureBytes.ethernetIpv4(1, 60), 60).bytes());
+        Path spb = write("spb.pcapng", CaptureFile.pcapng(ByteOrder.BIG_ENDIAN)
+                .simplePacket(ethernetIpv4(1, 60), 60).bytes());
         assertTrue(readFails(spb).getMessage().contains("Simple Packet Block in a section without Interface"));
     }
 
     @Test
     void absurdPcapCapturedLength() throws Exception {
-        byte[] frame = CaptureBytes.ethernetIpv4(1, 60);
+        byte[] frame = ethernetIpv4(1, 60);
         for (int caplen : new int[] {0xffffffff, 256 * 1024 + 1}) {
-            byte[] bytes = CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1)
+            byte[] bytes = CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1)
                     .record(1_700_000_000L, 1, frame, 60)
                     .record(1_700_000_001L, 2, frame, caplen, 60)
                     .record(1_700_000_002L, 3, frame, 60).bytes();
@@ -198,8 +194,8 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void capturedLengthAboveSnapLengthIsAllowed() throws Exception {
-        byte[] frame = CaptureBytes.ethernetIpv4(1, 1000);
-        Path p = write("oversnap.pcap", CaptureBytes.pcap(ByteOrder.BIG_ENDIAN, true, 100, 1)
+        byte[] frame = ethernetIpv4(1, 1000);
+        Path p = write("oversnap.pcap", CaptureFile.pcap(ByteOrder.BIG_ENDIAN, true, 100, 1)
                 .record(1_700_000_000L, 5, frame, 1000).bytes());
         try (CaptureFileReader reader = CaptureFileReader.open(p)) {
             int[] length = new int[1];
@@ -215,7 +211,7 @@ class CaptureFileReaderBadInputTest {
         byte[] sll = new byte[1016];
         sll[14] = 0x08;
         sll[16] = 0x45;
-        Path q = write("oversnap-sll.pcap", CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 100, 113)
+        Path q = write("oversnap-sll.pcap", CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 100, 113)
                 .record(1, 0, sll, 1016).bytes());
         try (CaptureFileReader reader = CaptureFileReader.open(q)) {
             int[] length = new int[2];
@@ -231,7 +227,7 @@ class CaptureFileReaderBadInputTest {
     @Test
     void tinySnapLength() throws Exception {
         Path p = dir.resolve("snap40.pcap");
-        Assumptions.assumeTrue(Reference.tsharkAvailable(), "no editcap");
+        Reference.assumeTshark();
         Reference.run("editcap", "-F", "pcap", "-s", "40", ndpi("smtp-starttls.pcap").toString(), p.toString());
         try (CaptureFileReader reader = CaptureFileReader.open(p)) {
             assertEquals(p + ": interface pcap snap length 40 is shorter than Ethernet+IPv4+TCP headers (54): "
@@ -241,10 +237,10 @@ class CaptureFileReaderBadInputTest {
         assertTrue(ours.frames.stream().allMatch(f -> f.length <= 40));
 
         // editcap keeps the IDB's snap length when it cuts frames for pcapng: made by hand
-        Path ng = write("snap40.pcapng", CaptureBytes.pcapng(ByteOrder.BIG_ENDIAN)
+        Path ng = write("snap40.pcapng", CaptureFile.pcapng(ByteOrder.BIG_ENDIAN)
                 .interfaceDescription(1, 40, "eth0", null, null)
                 .interfaceDescription(1, 0, "eth1", null, null)
-                .enhancedPacket(0, 1, Arrays.copyOf(CaptureBytes.ethernetIpv4(1, 60), 40), 60).bytes());
+                .enhancedPacket(0, 1, Arrays.copyOf(ethernetIpv4(1, 60), 40), 60).bytes());
         try (CaptureFileReader reader = CaptureFileReader.open(ng)) {
             assertEquals(ng + ": interface eth0 snap length 40 is shorter than Ethernet+IPv4+TCP headers (54): "
                     + "frames are truncated", reader.snapLengthWarning());
@@ -258,7 +254,7 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void framesShorterThanTheLinkHeaderAreCounted() throws Exception {
-        Assumptions.assumeTrue(Reference.tsharkAvailable(), "no editcap");
+        Reference.assumeTshark();
         Path eth = dir.resolve("snap10.pcap");
         Reference.run("editcap", "-F", "pcap", "-s", "10", ndpi("smtp-starttls.pcap").toString(), eth.toString());
         try (CaptureFileReader reader = CaptureFileReader.open(eth)) {
@@ -278,11 +274,11 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void unsupportedPcapVersionAndByteOrderMagic() throws Exception {
-        byte[] pcap = CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1).bytes();
+        byte[] pcap = CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1).bytes();
         pcap[4] = 3;
         Path p = write("v3.pcap", pcap);
         assertEquals(p + ": unsupported pcap version 3.4", openFails(p).getMessage());
-        byte[] ng = CaptureBytes.pcapng(ByteOrder.LITTLE_ENDIAN).bytes();
+        byte[] ng = CaptureFile.pcapng(ByteOrder.LITTLE_ENDIAN).bytes();
         ng[8] = 0x11;
         Path q = write("bom.pcapng", ng);
         assertTrue(openFails(q).getMessage().contains("at byte offset 0: Section Header Block with a bad byte-order magic"));
@@ -290,8 +286,8 @@ class CaptureFileReaderBadInputTest {
 
     @Test
     void closedReaderRefuses() throws Exception {
-        Path p = write("one.pcap", CaptureBytes.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1)
-                .record(1, 0, CaptureBytes.ethernetIpv4(1, 60), 60).bytes());
+        Path p = write("one.pcap", CaptureFile.pcap(ByteOrder.LITTLE_ENDIAN, false, 65535, 1)
+                .record(1, 0, ethernetIpv4(1, 60), 60).bytes());
         CaptureFileReader reader = CaptureFileReader.open(p);
         reader.close();
         reader.close();

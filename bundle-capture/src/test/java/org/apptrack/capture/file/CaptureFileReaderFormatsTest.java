@@ -1,5 +1,7 @@
 package org.apptrack.capture.file;
 
+import static org.apptrack.capture.file.CaptureSamples.ethernetIpv4;
+import static org.apptrack.capture.file.CaptureSamples.ndpi;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.capture.frame.LinkType;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.packets.ByteSwapper;
+import org.apptrack.testsupport.packets.CaptureFile;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,12 +36,6 @@ class CaptureFileReaderFormatsTest {
 
     @TempDir
     Path dir;
-
-    private static Path ndpi(String name) {
-        Path p = Reference.NDPI.resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(p), "no " + p);
-        return p;
-    }
 
     private static Path resource(String name) throws Exception {
         return Path.of(CaptureFileReaderFormatsTest.class.getResource(name).toURI());
@@ -63,7 +62,7 @@ class CaptureFileReaderFormatsTest {
     @Test
     void nanosecondPcapFromTcpdump() throws Exception {
         Reference.assumeTshark();
-        Assumptions.assumeTrue(Reference.works("tcpdump", "--version"), "no tcpdump");
+        Prerequisites.require("tcpdump", Host.commandRuns("tcpdump", "--version"));
         Path out = dir.resolve("quic33-nsec.pcap");
         Reference.run("tcpdump", "-r", ndpi("quic-33.pcapng").toString(), "--time-stamp-precision=nano", "-w", out.toString());
         assertEquals(0x4d3cb2a1, magic(out));
@@ -185,22 +184,22 @@ class CaptureFileReaderFormatsTest {
         for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
             long base = 1_700_000_000L;
             long base40 = 10_000_000L; // 2^-40 s units reach only 2^24 s: this one is over 2^63 units (unsigned)
-            CaptureBytes b = CaptureBytes.pcapng(order)
+            CaptureFile b = CaptureFile.pcapng(order)
                     .interfaceDescription(1, 65535, "eth0", null, null)                 // 10^-6 default
                     .interfaceDescription(1, 0, "eth1", 9, null)                        // 10^-9
                     .interfaceDescription(1, 262144, "bin20", 0x80 | 20, null)          // 2^-20
                     .interfaceDescription(1, 1500, null, 3, 1000L)                      // 10^-3, +1000 s
                     .interfaceDescription(1, 1500, "bin40", 0x80 | 40, null)            // 2^-40
                     .nameResolution()
-                    .enhancedPacket(0, base * 1_000_000L + 123_456, CaptureBytes.ethernetIpv4(1, 60), 60)
+                    .enhancedPacket(0, base * 1_000_000L + 123_456, ethernetIpv4(1, 60), 60)
                     .customBlock(new byte[] {1, 2, 3, 4, 5})
-                    .enhancedPacket(1, base * 1_000_000_000L + 123_456_789, CaptureBytes.ethernetIpv4(2, 80), 80)
+                    .enhancedPacket(1, base * 1_000_000_000L + 123_456_789, ethernetIpv4(2, 80), 80)
                     .decryptionSecrets("CLIENT_RANDOM x y\n".getBytes(StandardCharsets.US_ASCII))
-                    .enhancedPacket(2, (base << 20) + 777_777, CaptureBytes.ethernetIpv4(3, 64), 1500)
+                    .enhancedPacket(2, (base << 20) + 777_777, ethernetIpv4(3, 64), 1500)
                     .interfaceStatistics(0, base * 1_000_000L)
-                    .enhancedPacket(3, base * 1000L + 5, CaptureBytes.ethernetIpv4(4, 70), 70)
-                    .enhancedPacket(4, (base40 << 40) + 123_456_789_012L, CaptureBytes.ethernetIpv4(5, 60), 60)
-                    .simplePacket(CaptureBytes.ethernetIpv4(6, 90), 90);
+                    .enhancedPacket(3, base * 1000L + 5, ethernetIpv4(4, 70), 70)
+                    .enhancedPacket(4, (base40 << 40) + 123_456_789_012L, ethernetIpv4(5, 60), 60)
+                    .simplePacket(ethernetIpv4(6, 90), 90);
             Path file = dir.resolve("hand-" + order + ".pcapng");
             Files.write(file, b.bytes());
 

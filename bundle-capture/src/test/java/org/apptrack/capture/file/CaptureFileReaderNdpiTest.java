@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.TestFactory;
 class CaptureFileReaderNdpiTest {
 
     private static List<Path> captures() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(Reference.NDPI), "no nDPI captures at " + Reference.NDPI.toAbsolutePath());
+        Assumptions.assumeTrue(Files.isDirectory(Reference.NDPI), TestData.missing(Reference.NDPI));
         try (Stream<Path> files = Files.list(Reference.NDPI)) {
             return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
         }

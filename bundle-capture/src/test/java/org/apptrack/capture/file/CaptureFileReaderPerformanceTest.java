@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apptrack.capture.frame.FrameHandler;
+import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ class CaptureFileReaderPerformanceTest {
 
     @BeforeAll
     static void needTools() {
-        Assumptions.assumeTrue(Files.isDirectory(Reference.NDPI), "no nDPI captures");
-        Assumptions.assumeTrue(Reference.tsharkAvailable(), "no mergecap");
+        Assumptions.assumeTrue(Files.isDirectory(Reference.NDPI), TestData.missing(Reference.NDPI));
+        Reference.assumeTshark();
     }
 
     /** Doubles the capture with {@code mergecap -a} until it has at least minFrames frames. */

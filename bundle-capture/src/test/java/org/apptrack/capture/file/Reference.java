@@ -11,14 +11,15 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.capture.frame.EthernetFramer;
 import org.apptrack.capture.frame.LinkType;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.data.TestData;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 
 /**
  * The independent reference: tshark (and the other Wireshark tools that make test files), and
@@ -26,11 +27,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Reference {
 
-    /** Where the nDPI test captures are, relative to the module directory. */
-    static final Path NDPI = Paths.get(System.getProperty("apptrack.ndpi.dir",
-            Paths.get("..", "..", "shared", "testdata", "ndpi", "pcap").toString()));
-
-    private static Boolean tsharkAvailable;
+    /** Where the nDPI test captures are (shared test data). */
+    static final Path NDPI = TestData.path("ndpi", "pcap");
 
     private Reference() {
     }
@@ -103,27 +101,12 @@ final class Reference {
     }
 
     static boolean tsharkAvailable() {
-        if (tsharkAvailable == null) {
-            tsharkAvailable = works("tshark", "-v") && works("capinfos", "-h");
-        }
-        return tsharkAvailable;
+        return Host.commandRuns("tshark", "-v") && Host.commandRuns("capinfos", "-h");
     }
 
+    /** tshark and the Wireshark tools that come with it (capinfos, editcap, mergecap), under the prerequisite policy. */
     static void assumeTshark() {
-        Assumptions.assumeTrue(tsharkAvailable(), "tshark is not installed");
-    }
-
-    static boolean works(String... command) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        Prerequisites.require("tshark and the Wireshark tools", tsharkAvailable());
     }
 
     /** Runs a tool, failing the test with its output if it fails; returns its standard output. */

@@ -1,12 +1,14 @@
 package org.apptrack.capture.filter;
 
+import static org.apptrack.testsupport.packets.Packets.address;
+import static org.apptrack.testsupport.packets.Packets.ip4;
+import static org.apptrack.testsupport.packets.Packets.payload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apptrack.api.traffic.OwnTraffic;
@@ -16,7 +18,10 @@ import org.apptrack.capture.frame.LinkType;
 import org.apptrack.capture.live.BpfProgram;
 import org.apptrack.capture.live.LiveCapture;
 import org.apptrack.capture.live.LiveCaptureException;
-import org.junit.jupiter.api.Assumptions;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Test;
 
 /** The own-traffic exclusion as filter text, compiled by libpcap and run on frames (no root). */
@@ -42,12 +47,8 @@ class OwnTrafficBpfTest {
                         "SSH_CONNECTION")));
     }
 
-    /** libpcap must be there once scripts/test.sh installed the test dependencies. */
     private static void requireLibpcap() {
-        if (!BpfProgram.available() && System.getenv("APPTRACK_TEST_DEPS_INSTALLED") != null) {
-            throw new AssertionError("libpcap is missing although scripts/install-test-deps.sh ran");
-        }
-        Assumptions.assumeTrue(BpfProgram.available(), "libpcap is not installed (apt-get install libpcap0.8)");
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
     }
 
     @Test
@@ -135,40 +136,14 @@ class OwnTrafficBpfTest {
     }
 
     private static byte[] udp4(String src, int sp, String dst, int dp) {
-        return ipv4(17, src, dst, l4(sp, dp, 17));
+        return Frames.ipv4(Packets.UDP, ip4(src), ip4(dst), Packets.udp(sp, dp, payload(4)));
     }
 
     private static byte[] tcp4(String src, int sp, String dst, int dp) {
-        return ipv4(6, src, dst, l4(sp, dp, 6));
+        return Frames.ipv4(Packets.TCP, ip4(src), ip4(dst), Packets.tcp(sp, dp, Packets.SYN, payload(4)));
     }
 
     private static byte[] tcp6(String src, int sp, String dst, int dp) {
-        byte[] l4 = l4(sp, dp, 6);
-        ByteBuffer b = ByteBuffer.allocate(14 + 40 + l4.length);
-        b.put(new byte[12]).putShort((short) 0x86dd);
-        b.putInt(0x60000000).putShort((short) l4.length).put((byte) 6).put((byte) 64);
-        b.put(ip(src).getAddress()).put(ip(dst).getAddress()).put(l4);
-        return b.array();
-    }
-
-    private static byte[] ipv4(int proto, String src, String dst, byte[] l4) {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + l4.length);
-        b.put(new byte[12]).putShort((short) 0x0800);
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + l4.length)).putShort((short) 1).putShort((short) 0)
-                .put((byte) 64).put((byte) proto).putShort((short) 0);
-        b.put(ip(src).getAddress()).put(ip(dst).getAddress()).put(l4);
-        return b.array();
-    }
-
-    /** A TCP (20-byte header, SYN) or UDP (8-byte) header with 4 bytes of payload. */
-    private static byte[] l4(int sp, int dp, int proto) {
-        ByteBuffer b = ByteBuffer.allocate(proto == 6 ? 24 : 12);
-        b.putShort((short) sp).putShort((short) dp);
-        if (proto == 6) {
-            b.putInt(1).putInt(0).put((byte) 0x50).put((byte) 0x02).putShort((short) 65535).putInt(0);
-        } else {
-            b.putShort((short) 12).putShort((short) 0);
-        }
-        return b.array();
+        return Frames.ipv6(Packets.TCP, address(src), address(dst), Packets.tcp(sp, dp, Packets.SYN, payload(4)));
     }
 }

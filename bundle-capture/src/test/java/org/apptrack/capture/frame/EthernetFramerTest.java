@@ -1,5 +1,7 @@
 package org.apptrack.capture.frame;
 
+import static org.apptrack.testsupport.packets.Packets.bytes;
+import static org.apptrack.testsupport.packets.Packets.cat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -16,28 +18,6 @@ class EthernetFramerTest {
     private static final byte[] IPV6 = {0x60, 0, 0, 0, 0, 0, 17, 64};
 
     private final EthernetFramer framer = new EthernetFramer(1500);
-
-    private static byte[] cat(byte[]... parts) {
-        int n = 0;
-        for (byte[] p : parts) {
-            n += p.length;
-        }
-        byte[] out = new byte[n];
-        int at = 0;
-        for (byte[] p : parts) {
-            System.arraycopy(p, 0, out, at, p.length);
-            at += p.length;
-        }
-        return out;
-    }
-
-    private static byte[] bytes(int... v) {
-        byte[] b = new byte[v.length];
-        for (int i = 0; i < v.length; i++) {
-            b[i] = (byte) v[i];
-        }
-        return b;
-    }
 
     private void assertFramed(LinkType type, byte[] captured, int etherType, byte[] payload) {
         ByteBuffer out = framer.toEthernet(type, ByteBuffer.wrap(captured));

@@ -1,6 +1,8 @@
 package org.apptrack.capture.live;
 
 import com.sun.jna.Native;
+import org.apptrack.testsupport.process.CommandResult;
+import org.apptrack.testsupport.process.Commands;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
@@ -25,7 +27,7 @@ final class ChildJvm {
     private ChildJvm() {
     }
 
-    static NetnsFixture.Result runProbe(Path workDir, List<String> runAs, List<String> jvmOptions, String iface)
+    static CommandResult runProbe(Path workDir, List<String> runAs, List<String> jvmOptions, String iface)
             throws IOException {
         Path base = workDir.resolve("probe");
         Files.createDirectories(base);
@@ -50,7 +52,7 @@ final class ChildJvm {
         cmd.add(String.join(":", classpath));
         cmd.add(CaptureProbe.class.getName());
         cmd.add(iface);
-        return NetnsFixture.run(Duration.ofSeconds(60), cmd.toArray(new String[0]));
+        return Commands.run(Duration.ofSeconds(60), cmd.toArray(new String[0]));
     }
 
     private static Path location(Class<?> c) {

@@ -1,5 +1,8 @@
 package org.apptrack.capture.live;
 
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
+import org.apptrack.testsupport.process.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,7 +12,6 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Loading libpcap, and the error when it is missing (no root needed). */
 class LibPcapTest {
@@ -25,17 +27,17 @@ class LibPcapTest {
 
     @Test
     void openWithoutLibpcapFailsWithInstallHint(@TempDir Path dir) throws Exception {
-        NetnsFixture.Result r = ChildJvm.runProbe(dir, List.of(),
+        CommandResult r = ChildJvm.runProbe(dir, List.of(),
                 List.of("-D" + LibPcap.LIBRARY_PROPERTY + "=/nonexistent/libpcap.so.0.8"), "lo");
-        assertEquals(2, r.exit, r.output);
-        assertTrue(r.output.contains("FAILED LIBRARY_MISSING cannot capture on interface 'lo': libpcap is not"),
-                r.output);
-        assertTrue(r.output.contains("apt-get install libpcap0.8"), r.output);
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("FAILED LIBRARY_MISSING cannot capture on interface 'lo': libpcap is not"),
+                r.output());
+        assertTrue(r.output().contains("apt-get install libpcap0.8"), r.output());
     }
 
     @Test
     void loadsDebianRuntimeLibrary() {
-        assumeTrue(LiveCapture.isLibraryAvailable(), "libpcap is not installed");
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
         assertTrue(LibPcap.pcap_lib_version().startsWith("libpcap version "), LibPcap.pcap_lib_version());
         assertTrue(LibPcap.loadedFrom().contains("libpcap"), LibPcap.loadedFrom());
         assertTrue(LibPcap.V15.available, "libpcap >= 1.5");

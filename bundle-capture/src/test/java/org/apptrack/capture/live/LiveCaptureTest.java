@@ -1,5 +1,12 @@
 package org.apptrack.capture.live;
 
+import org.apptrack.testsupport.netns.NetnsBench;
+import org.apptrack.testsupport.netns.Side;
+import org.apptrack.testsupport.packets.Packets;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
+import org.apptrack.testsupport.process.CommandResult;
+import org.apptrack.testsupport.process.Commands;
 import org.apptrack.capture.frame.LinkType;
 import org.apptrack.capture.live.LiveCaptureException.Reason;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +25,6 @@ import java.net.ServerSocket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,19 +44,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Live capture on the root-namespace end of a veth pair whose other end is in a test namespace,
- * compared with tcpdump + tshark recording the same traffic. Needs root and libpcap (skipped
- * otherwise) plus ip, tcpdump, tshark and ping (scripts/install-test-deps.sh installs them).
+ * compared with tcpdump + tshark recording the same traffic. Needs root, libpcap, ip, tcpdump,
+ * tshark and ping (scripts/install-test-deps.sh installs them; {@link Prerequisites}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveCaptureTest {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    private NetnsFixture net;
+    private NetnsBench net;
+    /** The root namespace's end of the veth pair, where the captures run. */
+    private Side host;
+    /** The test namespace, where the traffic comes from. */
+    private Side ns;
     private HttpServer http;
     private DatagramResponder dns4;
     private DatagramResponder dns6;
@@ -58,13 +67,13 @@ class LiveCaptureTest {
 
     @BeforeAll
     void setUp() throws IOException {
-        assumeTrue(LiveCapture.isLibraryAvailable(), "libpcap is not installed (apt-get install libpcap0.8)");
-        assumeTrue(NetnsFixture.isRoot(), "live capture tests need root");
-        for (String tool : List.of("ip", "tcpdump", "tshark", "ping", "bash")) {
-            assertTrue(NetnsFixture.hasCommand(tool), tool + " is missing: run scripts/install-test-deps.sh");
-        }
-        net = NetnsFixture.create();
-        http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(net.hostV4), 0), 16);
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
+        Prerequisites.require("root, for live capture", Host.isRoot());
+        Prerequisites.requireCommands("ip", "tcpdump", "tshark", "ping", "bash");
+        net = NetnsBench.rootAndNamespace();
+        host = net.a();
+        ns = net.b();
+        http = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host.v4()), 0), 16);
         http.createContext("/", exchange -> {
             byte[] body = "hello from the root namespace\n".getBytes(StandardCharsets.US_ASCII);
             exchange.sendResponseHeaders(200, body.length);
@@ -72,9 +81,9 @@ class LiveCaptureTest {
             exchange.close();
         });
         http.start();
-        dns4 = new DatagramResponder(net.hostV4);
-        dns6 = new DatagramResponder(net.hostV6);
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(net.hostV4))) {
+        dns4 = new DatagramResponder(host.v4());
+        dns6 = new DatagramResponder(host.v6());
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(host.v4()))) {
             closedPort = s.getLocalPort();
         }
     }
@@ -100,21 +109,21 @@ class LiveCaptureTest {
 
     @Test
     void mixedTrafficMatchesTcpdumpAndTshark(@TempDir Path dir) throws Exception {
-        String filter = "host " + net.nsV4 + " or host " + net.nsV6;
+        String filter = "host " + ns.v4() + " or host " + ns.v6();
         Path pcap = dir.resolve("reference.pcap");
         List<CapturedFrame> ours;
         LiveCapture.Stats stats;
         long tcpdumpDrops;
         long before;
         long after;
-        try (Tcpdump tcpdump = Tcpdump.start(net.hostIf, filter, pcap);
-             LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, filter, 4 << 20)) {
+        try (Tcpdump tcpdump = Tcpdump.start(host.iface(), filter, pcap);
+             LiveCapture capture = LiveCapture.open(host.iface(), 0, false, filter, 4 << 20)) {
             assertEquals(LinkType.ETHERNET, capture.linkType());
             assertTrue(capture.nanosecondTimestamps(), "libpcap 1.10 on Linux gives nanosecond timestamps");
             before = System.currentTimeMillis() * 1_000_000L;
             Reader reader = new Reader(capture);
             mixedTraffic();
-            NetnsFixture.sleep(500);
+            Commands.sleep(500);
             ours = reader.stop();
             after = System.currentTimeMillis() * 1_000_000L;
             stats = capture.stats();
@@ -160,13 +169,13 @@ class LiveCaptureTest {
     @Test
     void icmpFilterDeliversOnlyIcmp() throws Exception {
         List<CapturedFrame> frames;
-        try (LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, "icmp", 0)) {
+        try (LiveCapture capture = LiveCapture.open(host.iface(), 0, false, "icmp", 0)) {
             Reader reader = new Reader(capture);
             ping(4, 5);
-            refusedTcp(net.hostV4);
+            refusedTcp(host.v4());
             ping(6, 3);
             httpGet();
-            NetnsFixture.sleep(300);
+            Commands.sleep(300);
             frames = reader.stop();
         }
         assertEquals(10, frames.size(), frames.toString());
@@ -181,13 +190,13 @@ class LiveCaptureTest {
     void statsCountWhatWasCaptured() throws Exception {
         List<CapturedFrame> frames;
         LiveCapture.Stats live;
-        LiveCapture capture = LiveCapture.open(net.hostIf, 128, false, "icmp and host " + net.nsV4, 0);
+        LiveCapture capture = LiveCapture.open(host.iface(), 128, false, "icmp and host " + ns.v4(), 0);
         try {
             Reader reader = new Reader(capture);
-            NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "ping", "-c", "50", "-i", "0.01", "-s", "1000", "-q",
-                    net.hostV4);
-            assertEquals(0, r.exit, r.output);
-            NetnsFixture.sleep(300);
+            CommandResult r = ns.run(COMMAND_TIMEOUT, "ping", "-c", "50", "-i", "0.01", "-s", "1000", "-q",
+                    host.v4());
+            assertEquals(0, r.exit(), r.output());
+            Commands.sleep(300);
             frames = reader.stop();
             live = capture.stats();
         } finally {
@@ -209,12 +218,12 @@ class LiveCaptureTest {
     @Test
     void anyDeviceGivesCookedFramesAsEthernetAndRefusesToSend() throws Exception {
         List<CapturedFrame> frames;
-        try (LiveCapture capture = LiveCapture.open(LiveCapture.ANY, 0, false, "icmp and host " + net.nsV4, 0)) {
+        try (LiveCapture capture = LiveCapture.open(LiveCapture.ANY, 0, false, "icmp and host " + ns.v4(), 0)) {
             assertTrue(capture.linkType() == LinkType.LINUX_SLL || capture.linkType() == LinkType.LINUX_SLL2,
                     capture.linkType().toString());
             Reader reader = new Reader(capture);
             ping(4, 3);
-            NetnsFixture.sleep(300);
+            Commands.sleep(300);
             frames = reader.stop();
             LiveCaptureException e = assertThrows(LiveCaptureException.class,
                     () -> capture.inject(ByteBuffer.wrap(new byte[60])));
@@ -222,8 +231,8 @@ class LiveCaptureTest {
             assertTrue(e.getMessage().contains("'any'"), e.getMessage());
         }
         assertEquals(6, frames.size(), frames.toString());
-        byte[] hostMac = mac(net.hostIf, false);
-        byte[] nsMac = mac(net.nsIf, true);
+        byte[] hostMac = host.mac();
+        byte[] nsMac = ns.mac();
         for (CapturedFrame f : frames) {
             assertEquals("ICMP", f.protocol);
             assertEquals(f.capturedLength, f.wireLength);
@@ -236,11 +245,12 @@ class LiveCaptureTest {
 
     @Test
     void injectedFrameIsSentOnTheWire() throws Exception {
-        byte[] frame = udpFrame(mac(net.nsIf, true), mac(net.hostIf, false), net.hostV4, net.nsV4, 4242,
-                "injected by LiveCaptureTest".getBytes(StandardCharsets.US_ASCII));
+        byte[] frame = Packets.ether(ns.mac(), host.mac(), Packets.ETHERTYPE_IPV4, Packets.withIpv4Checksum(
+                Packets.ipv4(Packets.UDP, host.v4(), ns.v4(), Packets.udp(40000, 4242,
+                        "injected by LiveCaptureTest".getBytes(StandardCharsets.US_ASCII)))));
         List<CapturedFrame> seen;
-        try (LiveCapture watcher = LiveCapture.open(net.hostIf, 0, false, "udp port 4242", 0);
-             LiveCapture sender = LiveCapture.open(net.hostIf, 0, false, "udp port 4242", 0)) {
+        try (LiveCapture watcher = LiveCapture.open(host.iface(), 0, false, "udp port 4242", 0);
+             LiveCapture sender = LiveCapture.open(host.iface(), 0, false, "udp port 4242", 0)) {
             Reader reader = new Reader(watcher);
             ByteBuffer heap = ByteBuffer.wrap(frame);
             sender.inject(heap);
@@ -248,7 +258,7 @@ class LiveCaptureTest {
             ByteBuffer direct = ByteBuffer.allocateDirect(frame.length + 3);
             direct.put(new byte[3]).put(frame).flip().position(3);
             sender.inject(direct);
-            NetnsFixture.sleep(300);
+            Commands.sleep(300);
             seen = reader.stop();
         }
         assertEquals(2, seen.size(), seen.toString());
@@ -259,18 +269,18 @@ class LiveCaptureTest {
 
     @Test
     void breakLoopAndCloseStopDispatch() throws Exception {
-        LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, "icmp", 0);
+        LiveCapture capture = LiveCapture.open(host.iface(), 0, false, "icmp", 0);
         AtomicInteger frames = new AtomicInteger();
         int[] firstResult = new int[1];
         Thread pinger = new Thread(() -> {
             try {
-                net.inNs(COMMAND_TIMEOUT, "ping", "-c", "400", "-i", "0.01", "-q", net.hostV4);
+                ns.run(COMMAND_TIMEOUT, "ping", "-c", "400", "-i", "0.01", "-q", host.v4());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
         pinger.start();
-        NetnsFixture.sleep(300);
+        Commands.sleep(300);
         Thread reader = new Thread(() -> {
             try {
                 firstResult[0] = capture.dispatch((i, t, f, w) -> frames.incrementAndGet(), 0);
@@ -282,10 +292,10 @@ class LiveCaptureTest {
             }
         });
         reader.start();
-        NetnsFixture.sleep(500);
+        Commands.sleep(500);
         long t0 = System.nanoTime();
         capture.breakLoop();
-        NetnsFixture.sleep(300);
+        Commands.sleep(300);
         int afterBreak = firstResult[0];
         assertTrue(afterBreak > 0, "the first dispatch returned after breakLoop with frames: " + afterBreak);
         capture.close();
@@ -300,7 +310,7 @@ class LiveCaptureTest {
     @Test
     void idleDispatchReturnsAfterTheReadTimeoutInBothModes() throws Exception {
         for (boolean immediate : new boolean[] {false, true}) {
-            try (LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, "udp port 7", 0, immediate)) {
+            try (LiveCapture capture = LiveCapture.open(host.iface(), 0, false, "udp port 7", 0, immediate)) {
                 long t0 = System.nanoTime();
                 assertEquals(0, capture.dispatch((i, t, f, w) -> fail("no traffic expected"), 0));
                 long millis = (System.nanoTime() - t0) / 1_000_000;
@@ -313,7 +323,7 @@ class LiveCaptureTest {
     @Test
     void immediateModeDeliversEachPacketAtOnce() throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        try (LiveCapture capture = LiveCapture.open(net.hostIf, 1518, false, "icmp", 0, true)) {
+        try (LiveCapture capture = LiveCapture.open(host.iface(), 1518, false, "icmp", 0, true)) {
             Thread reader = new Thread(() -> {
                 try {
                     while (capture.dispatch((i, ts, f, w) ->
@@ -326,7 +336,7 @@ class LiveCaptureTest {
             });
             reader.start();
             ping(4, 4);
-            NetnsFixture.sleep(200);
+            Commands.sleep(200);
             capture.close();
             reader.join(2000);
         }
@@ -341,24 +351,24 @@ class LiveCaptureTest {
     @Test
     void nonexistentInterfaceIsNamed() {
         LiveCaptureException e = assertThrows(LiveCaptureException.class,
-                () -> LiveCapture.open("nosuch" + net.hostIf, 0, false, null, 0));
+                () -> LiveCapture.open("nosuch" + host.iface(), 0, false, null, 0));
         assertEquals(Reason.NO_SUCH_DEVICE, e.reason(), e.getMessage());
-        assertTrue(e.getMessage().contains("'nosuch" + net.hostIf + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'nosuch" + host.iface() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("No such device"), e.getMessage());
-        assertTrue(e.getMessage().contains(net.hostIf), "lists existing interfaces: " + e.getMessage());
+        assertTrue(e.getMessage().contains(host.iface()), "lists existing interfaces: " + e.getMessage());
     }
 
     @Test
     void invalidFilterReportsPcapError() {
         LiveCaptureException e = assertThrows(LiveCaptureException.class,
-                () -> LiveCapture.open(net.hostIf, 0, false, "tcp port 80 and (", 0));
+                () -> LiveCapture.open(host.iface(), 0, false, "tcp port 80 and (", 0));
         assertEquals(Reason.INVALID_FILTER, e.reason(), e.getMessage());
-        assertTrue(e.getMessage().contains("'" + net.hostIf + "'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'" + host.iface() + "'"), e.getMessage());
         assertTrue(e.getMessage().contains("tcp port 80 and ("), e.getMessage());
         assertTrue(e.getMessage().contains("syntax error"), "pcap_geterr text: " + e.getMessage());
 
         LiveCaptureException unknown = assertThrows(LiveCaptureException.class,
-                () -> LiveCapture.open(net.hostIf, 0, false, "port frobnicate", 0));
+                () -> LiveCapture.open(host.iface(), 0, false, "port frobnicate", 0));
         assertEquals(Reason.INVALID_FILTER, unknown.reason());
         assertTrue(unknown.getMessage().contains("frobnicate"), unknown.getMessage());
     }
@@ -366,31 +376,31 @@ class LiveCaptureTest {
     @Test
     void invalidArgumentsAreRejected() {
         assertEquals(Reason.INVALID_ARGUMENT, assertThrows(LiveCaptureException.class,
-                () -> LiveCapture.open(net.hostIf, 300_000, false, null, 0)).reason());
+                () -> LiveCapture.open(host.iface(), 300_000, false, null, 0)).reason());
         assertEquals(Reason.INVALID_ARGUMENT, assertThrows(LiveCaptureException.class,
-                () -> LiveCapture.open(net.hostIf, 0, false, null, -1)).reason());
+                () -> LiveCapture.open(host.iface(), 0, false, null, -1)).reason());
         assertEquals(Reason.INVALID_ARGUMENT, assertThrows(LiveCaptureException.class,
                 () -> LiveCapture.open(" ", 0, false, null, 0)).reason());
     }
 
     @Test
     void unprivilegedUserGetsPermissionMessage(@TempDir Path dir) throws Exception {
-        assertTrue(NetnsFixture.hasCommand("setpriv"), "setpriv (util-linux) is missing");
-        NetnsFixture.Result r = ChildJvm.runProbe(dir,
+        assertTrue(Host.hasCommand("setpriv"), "setpriv (util-linux) is missing");
+        CommandResult r = ChildJvm.runProbe(dir,
                 List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all"),
-                List.of(), net.hostIf);
-        assertEquals(2, r.exit, r.output);
-        assertTrue(r.output.contains("FAILED PERMISSION_DENIED"), r.output);
-        assertTrue(r.output.contains("'" + net.hostIf + "'"), r.output);
-        assertTrue(r.output.contains("Operation not permitted"), r.output);
-        assertTrue(r.output.contains("CAP_NET_RAW") && r.output.contains("CAP_NET_ADMIN"), r.output);
+                List.of(), host.iface());
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("FAILED PERMISSION_DENIED"), r.output());
+        assertTrue(r.output().contains("'" + host.iface() + "'"), r.output());
+        assertTrue(r.output().contains("Operation not permitted"), r.output());
+        assertTrue(r.output().contains("CAP_NET_RAW") && r.output().contains("CAP_NET_ADMIN"), r.output());
     }
 
     @Test
     void libraryVersionIsReported() throws Exception {
-        try (LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, null, 0)) {
+        try (LiveCapture capture = LiveCapture.open(host.iface(), 0, false, null, 0)) {
             assertTrue(capture.libraryVersion().startsWith("libpcap version "), capture.libraryVersion());
-            assertEquals(net.hostIf, capture.interfaceName());
+            assertEquals(host.iface(), capture.interfaceName());
         }
     }
 
@@ -399,76 +409,44 @@ class LiveCaptureTest {
     private void mixedTraffic() throws IOException {
         ping(4, 5);
         ping(6, 3);
-        refusedTcp(net.hostV4);
-        refusedTcp(net.hostV6);
+        refusedTcp(host.v4());
+        refusedTcp(host.v6());
         httpGet();
-        dnsQuery(net.hostV4, dns4);
-        dnsQuery(net.hostV6, dns6);
+        dnsQuery(host.v4(), dns4);
+        dnsQuery(host.v6(), dns6);
     }
 
     private void ping(int version, int count) throws IOException {
-        NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "ping", "-" + version, "-c", String.valueOf(count),
-                "-i", "0.05", "-q", version == 4 ? net.hostV4 : net.hostV6);
-        assertEquals(0, r.exit, r.output);
+        CommandResult r = ns.run(COMMAND_TIMEOUT, "ping", "-" + version, "-c", String.valueOf(count),
+                "-i", "0.05", "-q", version == 4 ? host.v4() : host.v6());
+        assertEquals(0, r.exit(), r.output());
     }
 
     private void refusedTcp(String address) throws IOException {
-        NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "bash", "-c",
+        CommandResult r = ns.run(COMMAND_TIMEOUT, "bash", "-c",
                 "exec 3<>/dev/tcp/" + address + "/" + closedPort);
-        assertTrue(r.exit != 0 && r.output.contains("refused"), r.output);
+        assertTrue(r.exit() != 0 && r.output().contains("refused"), r.output());
     }
 
     private void httpGet() throws IOException {
-        NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "bash", "-c",
-                "exec 3<>/dev/tcp/" + net.hostV4 + "/" + http.getAddress().getPort()
+        CommandResult r = ns.run(COMMAND_TIMEOUT, "bash", "-c",
+                "exec 3<>/dev/tcp/" + host.v4() + "/" + http.getAddress().getPort()
                         + " && printf 'GET / HTTP/1.0\\r\\nHost: test\\r\\n\\r\\n' >&3 && cat <&3");
-        assertTrue(r.output.contains("hello from the root namespace"), r.output);
+        assertTrue(r.output().contains("hello from the root namespace"), r.output());
     }
 
     private void dnsQuery(String address, DatagramResponder responder) throws IOException {
         int before = responder.answered.get();
         // a DNS query for example.com/A; the answer reaches a closed socket (ICMP port unreachable)
-        NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "bash", "-c",
+        CommandResult r = ns.run(COMMAND_TIMEOUT, "bash", "-c",
                 "printf '\\x12\\x34\\x01\\x00\\x00\\x01\\x00\\x00\\x00\\x00\\x00\\x00\\x07example\\x03com\\x00"
                         + "\\x00\\x01\\x00\\x01' > /dev/udp/" + address + "/" + responder.port());
-        assertEquals(0, r.exit, r.output);
+        assertEquals(0, r.exit(), r.output());
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (responder.answered.get() == before && System.nanoTime() < deadline) {
-            NetnsFixture.sleep(10);
+            Commands.sleep(10);
         }
         assertTrue(responder.answered.get() > before, "DNS responder answered");
-    }
-
-    private byte[] mac(String iface, boolean inNamespace) throws IOException {
-        String text = inNamespace
-                ? net.inNs(COMMAND_TIMEOUT, "cat", "/sys/class/net/" + iface + "/address").output.trim()
-                : Files.readString(Path.of("/sys/class/net/" + iface + "/address")).trim();
-        String[] parts = text.split(":");
-        byte[] mac = new byte[6];
-        for (int i = 0; i < 6; i++) {
-            mac[i] = (byte) Integer.parseInt(parts[i], 16);
-        }
-        return mac;
-    }
-
-    private static byte[] udpFrame(byte[] dstMac, byte[] srcMac, String src, String dst, int port, byte[] payload)
-            throws IOException {
-        ByteBuffer b = ByteBuffer.allocate(14 + 20 + 8 + payload.length);
-        b.put(dstMac).put(srcMac).putShort((short) 0x0800);
-        int ipStart = b.position();
-        b.put((byte) 0x45).put((byte) 0).putShort((short) (20 + 8 + payload.length)).putShort((short) 1)
-                .putShort((short) 0x4000).put((byte) 64).put((byte) 17).putShort((short) 0)
-                .put(InetAddress.getByName(src).getAddress()).put(InetAddress.getByName(dst).getAddress());
-        int sum = 0;
-        for (int i = ipStart; i < ipStart + 20; i += 2) {
-            sum += b.getShort(i) & 0xffff;
-        }
-        sum = (sum & 0xffff) + (sum >>> 16);
-        sum = (sum & 0xffff) + (sum >>> 16);
-        b.putShort(ipStart + 10, (short) ~sum);
-        b.putShort((short) 40000).putShort((short) port).putShort((short) (8 + payload.length)).putShort((short) 0)
-                .put(payload);
-        return b.array();
     }
 
     private static <T> Map<String, Integer> count(List<T> items, Function<T, String> key) {

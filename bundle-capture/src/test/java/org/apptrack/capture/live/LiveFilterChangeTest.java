@@ -1,9 +1,13 @@
 package org.apptrack.capture.live;
 
+import org.apptrack.testsupport.netns.NetnsBench;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
+import org.apptrack.testsupport.process.CommandResult;
+import org.apptrack.testsupport.process.Commands;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -39,16 +43,15 @@ class LiveFilterChangeTest {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
-    private NetnsFixture net;
+    /** A: the root namespace's end, where the captures run; B: the namespace the traffic comes from. */
+    private NetnsBench net;
 
     @BeforeAll
     void setUp() throws IOException {
-        assumeTrue(LiveCapture.isLibraryAvailable(), "libpcap is not installed (apt-get install libpcap0.8)");
-        assumeTrue(NetnsFixture.isRoot(), "live capture tests need root");
-        for (String tool : List.of("ip", "ping", "bash")) {
-            assertTrue(NetnsFixture.hasCommand(tool), tool + " is missing: run scripts/install-test-deps.sh");
-        }
-        net = NetnsFixture.create();
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
+        Prerequisites.require("root, for live capture", Host.isRoot());
+        Prerequisites.requireCommands("ip", "ping", "bash");
+        net = NetnsBench.rootAndNamespace();
     }
 
     @AfterAll
@@ -60,7 +63,7 @@ class LiveFilterChangeTest {
 
     @Test
     void filtersChangedWhileCapturingLoseNoFrameAndABadOneChangesNothing() throws Exception {
-        try (LiveCapture capture = LiveCapture.open(net.hostIf, 0, false, "icmp", 0)) {
+        try (LiveCapture capture = LiveCapture.open(net.a().iface(), 0, false, "icmp", 0)) {
             LiveCaptureTest.Reader reader = new LiveCaptureTest.Reader(capture);
             // pings in batches of 100 until at least 10 filter changes happened while one ran
             int batches = 0;
@@ -82,7 +85,7 @@ class LiveFilterChangeTest {
                 Thread.sleep(37);
             }
             pinger.assertDone();
-            NetnsFixture.sleep(300);
+            Commands.sleep(300);
             List<CapturedFrame> frames = reader.stop();
             long icmp = frames.stream().filter(f -> f.protocol.equals("ICMP")).count();
             assertEquals(batches * 2L * Pinger.COUNT, icmp, "every echo request and reply, across " + changes
@@ -95,11 +98,11 @@ class LiveFilterChangeTest {
     /** One batch of pings from the namespace to the host, on a thread of its own. */
     private final class Pinger {
         static final int COUNT = 100;
-        final AtomicReference<NetnsFixture.Result> result = new AtomicReference<>();
+        final AtomicReference<CommandResult> result = new AtomicReference<>();
         final Thread thread = new Thread(() -> {
             try {
-                result.set(net.inNs(COMMAND_TIMEOUT, "ping", "-c", Integer.toString(COUNT), "-i", "0.01", "-q",
-                        net.hostV4));
+                result.set(net.b().run(COMMAND_TIMEOUT, "ping", "-c", Integer.toString(COUNT), "-i", "0.01", "-q",
+                        net.a().v4()));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
@@ -111,7 +114,7 @@ class LiveFilterChangeTest {
 
         void assertDone() throws InterruptedException {
             thread.join();
-            assertEquals(0, result.get().exit, result.get().output);
+            assertEquals(0, result.get().exit(), result.get().output());
         }
     }
 
@@ -131,13 +134,14 @@ class LiveFilterChangeTest {
         manager.bind(packets, new CaptureClock());
         Map<String, Object> config = new HashMap<>();
         config.put("source", "live");
-        config.put("interfaces", net.hostIf);
+        config.put("interfaces", net.a().iface());
         config.put("filter", "udp");
         manager.apply(config);
         try {
             awaitRunning(manager);
             OwnTraffic stream = OwnTraffic.of(List.of(new OwnTrafficRule(Protocol.UDP,
-                    List.of(InetAddress.getByName(net.hostV4)), 5514, List.of(InetAddress.getByName(net.nsV4)), 0,
+                    List.of(InetAddress.getByName(net.a().v4())), 5514,
+                    List.of(InetAddress.getByName(net.b().v4())), 0,
                     "security-log stream test")));
             datagrams(5514, 5515);
             assertEquals(3, count(byPort, 5514), "before the stream is known");
@@ -145,9 +149,9 @@ class LiveFilterChangeTest {
 
             manager.exclude(stream);
             CaptureSourceStatus live = manager.sources().get(0);
-            assertEquals("(udp) and not ((udp and ((src host " + net.hostV4 + " and src port 5514 and dst host "
-                    + net.nsV4 + ") or (dst host " + net.hostV4 + " and dst port 5514 and src host " + net.nsV4
-                    + "))))", live.filter());
+            assertEquals("(udp) and not ((udp and ((src host " + net.a().v4() + " and src port 5514 and dst host "
+                    + net.b().v4() + ") or (dst host " + net.a().v4() + " and dst port 5514 and src host "
+                    + net.b().v4() + "))))", live.filter());
             datagrams(5514, 5515);
             assertEquals(3, count(byPort, 5514), "the stream's datagrams stay in the kernel");
             assertEquals(6, count(byPort, 5515));
@@ -166,12 +170,12 @@ class LiveFilterChangeTest {
         StringBuilder script = new StringBuilder();
         for (int port : ports) {
             for (int i = 0; i < 3; i++) {
-                script.append("echo hi > /dev/udp/").append(net.hostV4).append('/').append(port).append("; ");
+                script.append("echo hi > /dev/udp/").append(net.a().v4()).append('/').append(port).append("; ");
             }
         }
-        NetnsFixture.Result r = net.inNs(COMMAND_TIMEOUT, "bash", "-c", script.toString());
-        assertEquals(0, r.exit, r.output);
-        NetnsFixture.sleep(400); // batched delivery: within the read timeout
+        CommandResult r = net.b().run(COMMAND_TIMEOUT, "bash", "-c", script.toString());
+        assertEquals(0, r.exit(), r.output());
+        Commands.sleep(400); // batched delivery: within the read timeout
     }
 
     private static int count(Map<Integer, AtomicInteger> byPort, int port) {
@@ -184,7 +188,7 @@ class LiveFilterChangeTest {
         while (System.nanoTime() < deadline) {
             List<CaptureSourceStatus> s = manager.sources();
             if (!s.isEmpty() && s.get(0).state() == CaptureSourceStatus.State.RUNNING) {
-                NetnsFixture.sleep(200);
+                Commands.sleep(200);
                 return;
             }
             Thread.sleep(20);

@@ -2,7 +2,6 @@ package org.apptrack.capture.live;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apptrack.testsupport.process.CommandResult;
+import org.apptrack.testsupport.process.Commands;
 
 /** tcpdump writing a nanosecond pcap file as the reference recording, and tshark to read it back. */
 final class Tcpdump implements AutoCloseable {
@@ -33,25 +34,20 @@ final class Tcpdump implements AutoCloseable {
         cmd.add(filter);
         Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Tcpdump t = new Tcpdump(p, file);
-        Thread reader = new Thread(() -> NetnsFixture.copy(p.getErrorStream(), t.stderr), "tcpdump-stderr");
-        reader.setDaemon(true);
-        reader.start();
-        t.stderrReader = reader;
+        t.stderrReader = Commands.drain(p.getErrorStream(), t.stderr, "tcpdump-stderr");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (!t.stderr().contains("listening on")) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
                 p.destroyForcibly();
                 throw new IOException("tcpdump did not start: " + t.stderr());
             }
-            NetnsFixture.sleep(20);
+            Commands.sleep(20);
         }
         return t;
     }
 
     String stderr() {
-        synchronized (stderr) {
-            return stderr.toString(StandardCharsets.UTF_8);
-        }
+        return Commands.text(stderr);
     }
 
     /** Stops tcpdump (SIGTERM, so it flushes) and returns the kernel drops it reported. */
@@ -106,18 +102,18 @@ final class Tcpdump implements AutoCloseable {
 
     /** Reads a capture file with tshark (time, length and protocol of every packet, in order). */
     static List<Packet> tshark(Path file) throws IOException {
-        NetnsFixture.Result r = NetnsFixture.run(Duration.ofSeconds(120), false, "tshark", "-n", "-r", file.toString(),
+        CommandResult r = Commands.run(Duration.ofSeconds(120), false, "tshark", "-n", "-r", file.toString(),
                 "-T", "fields", "-E", "occurrence=f", "-E", "separator=,",
                 "-e", "frame.time_epoch", "-e", "frame.len", "-e", "eth.type", "-e", "ip.proto", "-e", "ipv6.nxt");
-        if (r.exit != 0) {
+        if (r.exit() != 0) {
             throw new IOException("tshark failed: " + r);
         }
-        if (r.output.isBlank()) {
+        if (r.output().isBlank()) {
             throw new IOException("tshark printed nothing for " + file + " (" + java.nio.file.Files.size(file)
-                    + " bytes): " + NetnsFixture.run(Duration.ofSeconds(60), "tshark", "-n", "-r", file.toString()));
+                    + " bytes): " + Commands.run(Duration.ofSeconds(60), "tshark", "-n", "-r", file.toString()));
         }
         List<Packet> packets = new ArrayList<>();
-        for (String line : r.output.split("\n")) {
+        for (String line : r.output().split("\n")) {
             String[] f = line.split(",", -1);
             if (f.length != 5 || !f[0].matches("\\d+\\.\\d+")) {
                 continue; // e.g. tshark's "running as root" warning

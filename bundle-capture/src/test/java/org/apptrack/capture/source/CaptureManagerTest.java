@@ -2,7 +2,6 @@ package org.apptrack.capture.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -19,8 +18,9 @@ import java.util.stream.Collectors;
 import org.apptrack.capture.api.CaptureService;
 import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.api.CaptureSourceStatus.State;
-import org.apptrack.capture.live.LiveCapture;
 import org.apptrack.capture.onos.CapturePacketService;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.onosproject.net.packet.PacketProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -95,8 +95,8 @@ class CaptureManagerTest {
 
     @Test
     void aReplayPausesLiveCaptureWithoutResettingItsCounters() throws Exception {
-        assumeTrue(LiveCapture.isLibraryAvailable(), "libpcap is not installed (apt-get install libpcap0.8)");
-        assumeTrue(isRoot(), "live capture needs root");
+        Prerequisites.require("libpcap (apt-get install libpcap0.8)", Host.hasLibpcap());
+        Prerequisites.require("root, for live capture", Host.isRoot());
         try (DatagramSocket receiver = new DatagramSocket(0, InetAddress.getLoopbackAddress());
              DatagramSocket sender = new DatagramSocket()) {
             int port = receiver.getLocalPort();
@@ -126,11 +126,6 @@ class CaptureManagerTest {
             assertTrue(resumed.bytes() > before.bytes());
             assertEquals(List.of("lo"), resumed.interfaces());
         }
-    }
-
-    private static boolean isRoot() throws java.io.IOException {
-        return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                .anyMatch(line -> line.startsWith("Uid:") && line.split("\\s+")[2].equals("0"));
     }
 
     /** Sends {@code count} datagrams to the port on lo, then waits until the live source's frames pass {@code until}. */

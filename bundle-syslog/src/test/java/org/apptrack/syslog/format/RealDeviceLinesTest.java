@@ -11,25 +11,25 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apptrack.syslog.transport.Framing;
 import org.apptrack.syslog.transport.LogRecordBatch;
 import org.apptrack.syslog.transport.StreamFrameEncoder;
+import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real SRX lines from ../shared/testdata/srx-syslog (when present): split each into header and
+ * Real SRX lines from the shared test data's srx-syslog folder (when present): split each into header and
  * fields, rebuild it as a record, format it, and require the very same bytes.
  */
 class RealDeviceLinesTest {
 
-    private static final Path CORPUS = Paths.get("..", "..", "shared", "testdata", "srx-syslog");
+    private static final Path CORPUS = TestData.path("srx-syslog");
 
     /** The lines the corpus README calls real device output (file, 1-based line numbers). */
     static Stream<Arguments> realLines() throws IOException {
@@ -55,7 +55,7 @@ class RealDeviceLinesTest {
     @ParameterizedTest(name = "{0}:{1}")
     @MethodSource("realLines")
     void formatsTheDeviceLineByteForByte(String file, int number, String line) {
-        assumeTrue(line != null, "shared test data not present");
+        assumeTrue(line != null, TestData.missing(CORPUS));
         DeviceLine parsed = DeviceLine.parse(line);
         byte[] formatted = SyslogFormatter.create(parsed.settings).formatToArray(parsed.record);
         assertEquals(line, new String(formatted, StandardCharsets.UTF_8), file + ":" + number);
@@ -64,7 +64,7 @@ class RealDeviceLinesTest {
     @Test
     void octetCountedStreamMatchesTheCapturedTcpBytes() throws IOException {
         Path capture = CORPUS.resolve("tf-analytics.octet-framed.bin");
-        assumeTrue(Files.exists(capture), "shared test data not present");
+        assumeTrue(Files.exists(capture), TestData.missing(capture));
         byte[] bytes = Files.readAllBytes(capture);
         // Split the captured stream into its complete frames (the file ends in a truncated one).
         List<String> frames = new ArrayList<>();

@@ -1,19 +1,19 @@
 package org.apptrack.apptrack.engine.decode;
 
-import static org.apptrack.apptrack.engine.decode.Pkt.A;
-import static org.apptrack.apptrack.engine.decode.Pkt.B;
-import static org.apptrack.apptrack.engine.decode.Pkt.cat;
-import static org.apptrack.apptrack.engine.decode.Pkt.ether;
-import static org.apptrack.apptrack.engine.decode.Pkt.ext;
-import static org.apptrack.apptrack.engine.decode.Pkt.frag6;
-import static org.apptrack.apptrack.engine.decode.Pkt.icmp;
-import static org.apptrack.apptrack.engine.decode.Pkt.ip6;
-import static org.apptrack.apptrack.engine.decode.Pkt.ipv4;
-import static org.apptrack.apptrack.engine.decode.Pkt.ipv6;
-import static org.apptrack.apptrack.engine.decode.Pkt.payload;
-import static org.apptrack.apptrack.engine.decode.Pkt.tagged;
-import static org.apptrack.apptrack.engine.decode.Pkt.tcp;
-import static org.apptrack.apptrack.engine.decode.Pkt.udp;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.cat;
+import static org.apptrack.testsupport.packets.Packets.ether;
+import static org.apptrack.testsupport.packets.Packets.ext;
+import static org.apptrack.testsupport.packets.Packets.frag6;
+import static org.apptrack.testsupport.packets.Packets.icmp;
+import static org.apptrack.testsupport.packets.Packets.ip6;
+import static org.apptrack.testsupport.packets.Packets.ipv4;
+import static org.apptrack.testsupport.packets.Packets.ipv6;
+import static org.apptrack.testsupport.packets.Packets.payload;
+import static org.apptrack.testsupport.packets.Packets.tagged;
+import static org.apptrack.testsupport.packets.Packets.tcp;
+import static org.apptrack.testsupport.packets.Packets.udp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 
 /** Seeded mutation fuzzing: no exception may escape and every frame is counted exactly once. */
@@ -46,7 +47,7 @@ class FrameDecoderFuzzTest {
         seeds.add(ether(0x0800, ipv4(1, A, B, icmp(3, 3, 0, 0, Arrays.copyOf(ipv4(17, B, A, udp(1, 2, payload(8))), 28)))));
         seeds.add(tagged(0x0800, ipv4(6, A, B, tcp(1, 2, 2, payload(4))), 0x88a8, 10, 0x8100, 20));
         seeds.add(ether(0x86dd, ipv6(6, ip6(1), ip6(2), tcp(1, 2, 2, payload(10)))));
-        seeds.add(ether(0x86dd, ipv6(0, ip6(1), ip6(2), cat(ext(43, 0), ext(60, 1), ext(51, 0), Pkt.ah(17, 4),
+        seeds.add(ether(0x86dd, ipv6(0, ip6(1), ip6(2), cat(ext(43, 0), ext(60, 1), ext(51, 0), Packets.ah(17, 4),
                 udp(3, 4, payload(8))))));
         seeds.add(ether(0x86dd, ipv6(44, ip6(1), ip6(2), cat(frag6(6, 0, true, 5), tcp(1, 2, 2, payload(16))))));
         seeds.add(ether(0x86dd, ipv6(44, ip6(1), ip6(2), cat(frag6(6, 64, false, 5), payload(16)))));

@@ -16,6 +16,9 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.apptrack.apptrack.api.IpAddresses;
+import org.apptrack.testsupport.data.TestData;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +38,8 @@ class FrameDecoderPcapDifferentialTest {
     @Test
     void matchesTshark() throws Exception {
         List<Path> files = PcapFrames.files();
-        Assumptions.assumeFalse(files.isEmpty(), "no pcap corpus at " + PcapFrames.DIR.toAbsolutePath());
-        Assumptions.assumeTrue(tsharkAvailable(), "tshark not installed");
+        Assumptions.assumeFalse(files.isEmpty(), TestData.missing(PcapFrames.DIR));
+        Prerequisites.require("tshark", Host.commandRuns("tshark", "-v"));
         FrameDecoder d = new FrameDecoder();
         int filesCompared = 0;
         long framesCompared = 0;
@@ -183,19 +186,6 @@ class FrameDecoderPcapDifferentialTest {
     private static String first(String field) {
         int comma = field.indexOf(',');
         return comma < 0 ? field : field.substring(0, comma);
-    }
-
-    private static boolean tsharkAvailable() {
-        try {
-            Process p = new ProcessBuilder("tshark", "-v").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static List<String[]> tshark(Path file) throws IOException, InterruptedException {

@@ -1,22 +1,22 @@
 package org.apptrack.apptrack.engine.decode;
 
-import static org.apptrack.apptrack.engine.decode.Pkt.A;
-import static org.apptrack.apptrack.engine.decode.Pkt.B;
-import static org.apptrack.apptrack.engine.decode.Pkt.ah;
-import static org.apptrack.apptrack.engine.decode.Pkt.cat;
-import static org.apptrack.apptrack.engine.decode.Pkt.ether;
-import static org.apptrack.apptrack.engine.decode.Pkt.ext;
-import static org.apptrack.apptrack.engine.decode.Pkt.frag6;
-import static org.apptrack.apptrack.engine.decode.Pkt.icmp;
-import static org.apptrack.apptrack.engine.decode.Pkt.ip6;
-import static org.apptrack.apptrack.engine.decode.Pkt.ipv4;
-import static org.apptrack.apptrack.engine.decode.Pkt.ipv6;
-import static org.apptrack.apptrack.engine.decode.Pkt.payload;
-import static org.apptrack.apptrack.engine.decode.Pkt.tagged;
-import static org.apptrack.apptrack.engine.decode.Pkt.tcp;
-import static org.apptrack.apptrack.engine.decode.Pkt.tcpDoff;
-import static org.apptrack.apptrack.engine.decode.Pkt.udp;
-import static org.apptrack.apptrack.engine.decode.Pkt.udpLen;
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.ah;
+import static org.apptrack.testsupport.packets.Packets.cat;
+import static org.apptrack.testsupport.packets.Packets.ether;
+import static org.apptrack.testsupport.packets.Packets.ext;
+import static org.apptrack.testsupport.packets.Packets.frag6;
+import static org.apptrack.testsupport.packets.Packets.icmp;
+import static org.apptrack.testsupport.packets.Packets.ip6;
+import static org.apptrack.testsupport.packets.Packets.ipv4;
+import static org.apptrack.testsupport.packets.Packets.ipv6;
+import static org.apptrack.testsupport.packets.Packets.payload;
+import static org.apptrack.testsupport.packets.Packets.tagged;
+import static org.apptrack.testsupport.packets.Packets.tcp;
+import static org.apptrack.testsupport.packets.Packets.tcpDoff;
+import static org.apptrack.testsupport.packets.Packets.udp;
+import static org.apptrack.testsupport.packets.Packets.udpLen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import org.apptrack.apptrack.api.IpAddresses;
+import org.apptrack.testsupport.packets.Packets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -184,7 +185,7 @@ class FrameDecoderTest {
 
     /** PPPoE session header (version/type 0x11, code 0, session, length) and the PPP protocol. */
     private static byte[] pppoe(int pppProtocol, byte[] l3) {
-        return Pkt.cat(new byte[] {0x11, 0, 0x12, 0x34, (byte) ((l3.length + 2) >>> 8), (byte) (l3.length + 2),
+        return Packets.cat(new byte[] {0x11, 0, 0x12, 0x34, (byte) ((l3.length + 2) >>> 8), (byte) (l3.length + 2),
             (byte) (pppProtocol >>> 8), (byte) pppProtocol}, l3);
     }
 
@@ -198,7 +199,7 @@ class FrameDecoderTest {
             stack[i * 4 + 2] = (byte) (word >>> 8);
             stack[i * 4 + 3] = (byte) word;
         }
-        return Pkt.cat(stack, payload);
+        return Packets.cat(stack, payload);
     }
 
     @Test
@@ -215,7 +216,7 @@ class FrameDecoderTest {
         assertEquals(7, d.outerVlan());
         // protocol-field compression: one byte 0x21
         byte[] compressed = {0x11, 0, 0, 1, 0, (byte) (ip.length + 1), 0x21};
-        assertTrue(decode(ether(0x8864, Pkt.cat(compressed, ip))));
+        assertTrue(decode(ether(0x8864, Packets.cat(compressed, ip))));
         assertEquals(443, d.dstPort());
         // LCP inside a session and PPPoE discovery are not IP
         assertFalse(decode(ether(0x8864, pppoe(0xc021, payload(10)))));
@@ -548,7 +549,7 @@ class FrameDecoderTest {
         assertEquals("fe80::abcd:ef01:2:3", fmt("FE80:0000:0000:0000:ABCD:EF01:0002:0003"));
         assertEquals("::ffff:0:0:c000:201", fmt("0:0:0:ffff:0:0:c000:201")); // not mapped
         assertEquals("::c000:201", fmt("::c000:201")); // IPv4-compatible is not mapped
-        assertEquals("10.0.0.1", IpAddresses.formatIpv4(Pkt.ip4(10, 0, 0, 1)));
+        assertEquals("10.0.0.1", IpAddresses.formatIpv4(Packets.ip4(10, 0, 0, 1)));
         assertEquals("255.255.255.255", IpAddresses.format(0, 0x0000_ffff_ffff_ffffL));
     }
 

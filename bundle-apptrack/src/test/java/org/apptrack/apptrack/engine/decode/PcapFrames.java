@@ -5,17 +5,17 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apptrack.testsupport.data.TestData;
 
 /** Minimal classic-pcap reader for tests (Ethernet link type only; pcapng is not supported). */
 final class PcapFrames {
 
-    static final Path DIR = Paths.get("..", "..", "shared", "testdata", "ndpi", "pcap");
+    static final Path DIR = TestData.path("ndpi", "pcap");
 
     private PcapFrames() {
     }

@@ -1,4 +1,4 @@
-package org.apptrack.capture.file;
+package org.apptrack.testsupport.packets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,15 +10,15 @@ import java.nio.file.Path;
 /**
  * Rewrites a little-endian capture file in big-endian byte order (no tool writes big-endian
  * files on a little-endian machine), so that tshark can serve as the reference for both.
- * Independent of the reader under test.
+ * Independent of any reader under test.
  */
-final class ByteSwapper {
+public final class ByteSwapper {
 
     private ByteSwapper() {
     }
 
     /** A little-endian pcap file to big-endian: header fields and record headers swapped. */
-    static void swapPcap(Path in, Path out) throws IOException {
+    public static void swapPcap(Path in, Path out) throws IOException {
         ByteBuffer src = ByteBuffer.wrap(Files.readAllBytes(in)).order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer dst = ByteBuffer.allocate(src.capacity()).order(ByteOrder.BIG_ENDIAN);
         int magic = src.getInt(0);
@@ -45,7 +45,7 @@ final class ByteSwapper {
      * A little-endian pcapng file to big-endian. Swaps SHB, IDB, EPB, SPB and ISB with their
      * numeric options; drops other blocks (their layout is type specific).
      */
-    static void swapPcapng(Path in, Path out) throws IOException {
+    public static void swapPcapng(Path in, Path out) throws IOException {
         ByteBuffer src = ByteBuffer.wrap(Files.readAllBytes(in)).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         int p = 0;

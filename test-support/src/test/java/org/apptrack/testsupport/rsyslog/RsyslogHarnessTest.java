@@ -1,9 +1,9 @@
-package org.apptrack.it.support;
+package org.apptrack.testsupport.rsyslog;
 
-import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,12 +26,13 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
-import org.apptrack.it.support.Rsyslog.Transport;
-import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.Assume;
-import org.junit.BeforeClass;
-import org.junit.Test;
+import org.apptrack.testsupport.pki.TestPki;
+import org.apptrack.testsupport.prereq.Prerequisites;
+import org.apptrack.testsupport.rsyslog.Rsyslog.Transport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -39,9 +40,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Proves the {@link Rsyslog} harness against the real rsyslogd: UDP, TCP and TLS with RFC 6587
  * octet counting, what rsyslog parses (header, parameter order, unescaped values, UTF-8),
  * receiver down / restart on the same ports, mutual TLS, hostname verification and the raw
- * benchmark mode. Skipped only when rsyslogd is not installed ({@code scripts/install-test-deps.sh}).
+ * benchmark mode. Needs rsyslogd and openssl ({@code scripts/install-test-deps.sh}, {@link Prerequisites}).
  */
-public class RsyslogHarnessTest {
+class RsyslogHarnessTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String SD_ID = "junos@2636.1.1.1.2.129";
@@ -58,21 +59,22 @@ public class RsyslogHarnessTest {
     private static TestPki pki;
     private final List<Rsyslog> instances = new ArrayList<>();
 
-    @BeforeClass
-    public static void createPki() throws IOException {
-        Assume.assumeTrue("rsyslogd not installed: run scripts/install-test-deps.sh", Rsyslog.isInstalled());
+    @BeforeAll
+    static void createPki() throws IOException {
+        Prerequisites.require("rsyslogd", Rsyslog.isInstalled());
+        Prerequisites.require("openssl", TestPki.isOpensslInstalled());
         pki = TestPki.create();
     }
 
-    @AfterClass
-    public static void deletePki() {
+    @AfterAll
+    static void deletePki() {
         if (pki != null) {
             pki.close();
         }
     }
 
-    @After
-    public void closeInstances() {
+    @AfterEach
+    void closeInstances() {
         for (Rsyslog r : instances) {
             r.close();
         }
@@ -84,18 +86,18 @@ public class RsyslogHarnessTest {
     }
 
     @Test
-    public void deliversAndParsesOverUdpTcpAndTls() throws Exception {
+    void deliversAndParsesOverUdpTcpAndTls() throws Exception {
         Rsyslog rsyslog = track(Rsyslog.startParsed(pki));
         sendAll(rsyslog, MESSAGE);
         for (Transport t : Transport.values()) {
             List<JsonNode> got = rsyslog.awaitReceived(t, 1, WAIT);
-            assertEquals(t + ": " + got, 1, got.size());
+            assertEquals(1, got.size(), t + ": " + got);
             assertParsed(t, got.get(0));
         }
     }
 
     @Test
-    public void receiverDownRefusesThenRestartsOnSamePorts() throws Exception {
+    void receiverDownRefusesThenRestartsOnSamePorts() throws Exception {
         Rsyslog rsyslog = track(Rsyslog.startParsed(pki));
         int udp = rsyslog.udpPort();
         int tcp = rsyslog.tcpPort();
@@ -118,13 +120,13 @@ public class RsyslogHarnessTest {
         sendAll(rsyslog, MESSAGE);
         for (Transport t : Transport.values()) {
             List<JsonNode> got = rsyslog.awaitReceived(t, 2, WAIT);
-            assertEquals(t + " after restart: " + got, 2, got.size());
+            assertEquals(2, got.size(), t + " after restart: " + got);
             assertParsed(t, got.get(1));
         }
     }
 
     @Test
-    public void mutualTlsRequiresClientCertificate() throws Exception {
+    void mutualTlsRequiresClientCertificate() throws Exception {
         Rsyslog rsyslog = track(Rsyslog.builder().tls(pki).requireClientCert(true).start());
         sendTls(pki.mutualClientContext(), "localhost", rsyslog.tlsPort(), MESSAGE, true);
         assertParsed(Transport.TLS, rsyslog.awaitReceived(Transport.TLS, 1, WAIT).get(0));
@@ -138,12 +140,12 @@ public class RsyslogHarnessTest {
             failed = true;
         }
         Thread.sleep(300);
-        assertEquals("message without client certificate must not be delivered", 1, rsyslog.lineCount(Transport.TLS));
-        assertTrue("client without certificate must see the connection fail", failed);
+        assertEquals(1, rsyslog.lineCount(Transport.TLS), "message without client certificate must not be delivered");
+        assertTrue(failed, "client without certificate must see the connection fail");
     }
 
     @Test
-    public void hostnameVerificationRejectsWrongHostCertificate() throws Exception {
+    void hostnameVerificationRejectsWrongHostCertificate() throws Exception {
         Rsyslog rsyslog = track(Rsyslog.builder()
                 .tls(pki.wrongHostCaCert(), pki.wrongHostServerCert(), pki.wrongHostServerKey())
                 .start());
@@ -159,7 +161,7 @@ public class RsyslogHarnessTest {
     }
 
     @Test
-    public void rawTcpBenchmarkModeCountsLines() throws Exception {
+    void rawTcpBenchmarkModeCountsLines() throws Exception {
         Rsyslog rsyslog = track(Rsyslog.startRawTcpBenchmark());
         assertFalse(rsyslog.hasInput(Transport.UDP));
         assertFalse(rsyslog.hasInput(Transport.TLS));
@@ -187,30 +189,30 @@ public class RsyslogHarnessTest {
 
     private static void assertParsed(Transport t, JsonNode line) {
         String where = t + ": " + line;
-        assertEquals(where, t.name().toLowerCase(), line.path("transport").asText());
+        assertEquals(t.name().toLowerCase(), line.path("transport").asText(), where);
         JsonNode hdr = line.path("hdr");
-        assertEquals(where, "14", hdr.path("pri").asText());
-        assertEquals(where, "1", hdr.path("version").asText());
-        assertEquals(where, "2020-05-07T16:27:40.111Z", hdr.path("timestamp").asText());
-        assertEquals(where, "2020-05-07T16:27:40.111Z", hdr.path("timestamp_raw").asText());
-        assertEquals(where, "fw-01.example", hdr.path("hostname").asText());
-        assertEquals(where, "RT_FLOW", hdr.path("appname").asText());
-        assertEquals(where, "-", hdr.path("procid").asText());
-        assertEquals(where, "APPTRACK_SESSION_CLOSE", hdr.path("msgid").asText());
-        assertEquals(where, MESSAGE, line.path("raw").asText());
-        assertEquals(where, MESSAGE.substring(MESSAGE.indexOf('[')), hdr.path("sd_raw").asText());
+        assertEquals("14", hdr.path("pri").asText(), where);
+        assertEquals("1", hdr.path("version").asText(), where);
+        assertEquals("2020-05-07T16:27:40.111Z", hdr.path("timestamp").asText(), where);
+        assertEquals("2020-05-07T16:27:40.111Z", hdr.path("timestamp_raw").asText(), where);
+        assertEquals("fw-01.example", hdr.path("hostname").asText(), where);
+        assertEquals("RT_FLOW", hdr.path("appname").asText(), where);
+        assertEquals("-", hdr.path("procid").asText(), where);
+        assertEquals("APPTRACK_SESSION_CLOSE", hdr.path("msgid").asText(), where);
+        assertEquals(MESSAGE, line.path("raw").asText(), where);
+        assertEquals(MESSAGE.substring(MESSAGE.indexOf('[')), hdr.path("sd_raw").asText(), where);
 
         JsonNode sd = line.path("rfc5424-sd");
-        assertEquals(where, 1, sd.size());
+        assertEquals(1, sd.size(), where);
         JsonNode params = sd.path(SD_ID);
-        assertTrue(where, params.isObject());
+        assertTrue(params.isObject(), where);
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = params.fieldNames(); it.hasNext(); ) {
             names.add(it.next());
         }
-        assertEquals(where, List.of(PARAM_ORDER), names);
+        assertEquals(List.of(PARAM_ORDER), names, where);
         for (int i = 0; i < PARAM_ORDER.length; i++) {
-            assertEquals(where, PARAM_VALUES[i], params.path(PARAM_ORDER[i]).asText());
+            assertEquals(PARAM_VALUES[i], params.path(PARAM_ORDER[i]).asText(), where);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.apptrack.it.support;
+package org.apptrack.testsupport.rsyslog;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,10 +24,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apptrack.testsupport.files.TestFiles;
+import org.apptrack.testsupport.pki.TestPki;
+import org.apptrack.testsupport.prereq.Host;
+import org.apptrack.testsupport.process.Commands;
 
 /**
  * A real rsyslog (Debian 12: rsyslog 8.2302 + rsyslog-gnutls, see
@@ -53,7 +55,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * </ul>
  *
  * <h2>JSON line (PARSED mode)</h2>
- * Same shape as {@code /work/shared/testdata/srx-syslog/*.rsyslog-mmpstrucdata.jsonl}, written by
+ * Same shape as the shared test data's {@code srx-syslog/*.rsyslog-mmpstrucdata.jsonl}, written by
  * json-c via {@code %$!%}:
  * <pre>
  * { "rfc5424-sd": { "junos@2636.1.1.1.2.129": { "reason": "TCP FIN", "source-address": "10.0.0.1", ... } },
@@ -264,29 +266,13 @@ public final class Rsyslog implements AutoCloseable {
     // ---------------------------------------------------------------------------------------------
     // installation
 
-    /** Path of rsyslogd ({@code -Drsyslogd=...}, /usr/sbin, /sbin or PATH), or null. */
+    /** Path of rsyslogd ({@code -Drsyslogd=...}, else on the PATH or in the sbin folders), or null. */
     public static Path rsyslogd() {
-        List<Path> candidates = new ArrayList<>();
         String override = System.getProperty("rsyslogd");
-        if (override != null && !override.isEmpty()) {
-            candidates.add(Paths.get(override));
+        if (override != null && !override.isEmpty() && Files.isExecutable(Paths.get(override))) {
+            return Paths.get(override);
         }
-        candidates.add(Paths.get("/usr/sbin/rsyslogd"));
-        candidates.add(Paths.get("/sbin/rsyslogd"));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
-                if (!dir.isEmpty()) {
-                    candidates.add(Paths.get(dir, "rsyslogd"));
-                }
-            }
-        }
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
+        return Host.command("rsyslogd").orElse(null);
     }
 
     /** Whether rsyslogd is installed (tests use this in {@code Assume}). */
@@ -420,7 +406,7 @@ public final class Rsyslog implements AutoCloseable {
                 throw new AssertionError("expected at least " + n + " messages on " + t + " within " + timeout
                         + ", got " + count + " (" + output(t) + ")\nrsyslogd log:\n" + log());
             }
-            sleep(pause);
+            Commands.sleep(pause);
             pause = Math.min(pause * 2, 100);
         }
     }
@@ -459,7 +445,7 @@ public final class Rsyslog implements AutoCloseable {
         process = null;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (anyPortBound() && System.nanoTime() - deadline < 0) {
-            sleep(10);
+            Commands.sleep(10);
         }
     }
 
@@ -479,7 +465,7 @@ public final class Rsyslog implements AutoCloseable {
         synchronized (ALLOCATED_PORTS) {
             ALLOCATED_PORTS.removeAll(ports.values());
         }
-        deleteRecursively(workDir);
+        TestFiles.deleteRecursively(workDir);
     }
 
     @Override
@@ -672,7 +658,7 @@ public final class Rsyslog implements AutoCloseable {
                 throw new IOException("rsyslogd did not open " + ports + " within " + cfg.startTimeout
                         + "\n" + log() + "\n--- config ---\n" + Files.readString(configFile));
             }
-            sleep(10);
+            Commands.sleep(10);
         }
     }
 
@@ -739,29 +725,6 @@ public final class Rsyslog implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             process = null;
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package org.apptrack.capture.file;
+package org.apptrack.testsupport.packets;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -6,42 +6,47 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Builds small pcap and pcapng files byte by byte, in either byte order, for tests that need
- * what no tool writes (big-endian files, Simple Packet Blocks, binary timestamp resolutions,
- * timestamp offsets, corrupt lengths).
+ * Builds pcap and pcapng files byte by byte, in either byte order, for tests that need to know
+ * each field or what no tool writes (big-endian files, Simple Packet Blocks, binary timestamp
+ * resolutions, timestamp offsets, corrupt lengths):
+ * {@code CaptureFile.pcap(LITTLE_ENDIAN, false, 65535, 1).record(seconds, micros, frame, frame.length).bytes()}.
  */
-final class CaptureBytes {
+public final class CaptureFile {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteOrder order;
 
-    private CaptureBytes(ByteOrder order) {
+    private CaptureFile(ByteOrder order) {
         this.order = order;
     }
 
-    static CaptureBytes pcap(ByteOrder order, boolean nano, int snapLength, int linkType) {
-        CaptureBytes b = new CaptureBytes(order);
+    /** A classic pcap file: micro- or nanosecond timestamps, snap length, link type (1: Ethernet). */
+    public static CaptureFile pcap(ByteOrder order, boolean nano, int snapLength, int linkType) {
+        CaptureFile b = new CaptureFile(order);
         b.int32(nano ? 0xa1b23c4d : 0xa1b2c3d4).int16(2).int16(4).int32(0).int32(0).int32(snapLength).int32(linkType);
         return b;
     }
 
-    CaptureBytes record(long seconds, long fraction, byte[] data, int wireLength) {
+    /** A pcap record: seconds, the fraction in the file's unit, the frame, its length on the wire. */
+    public CaptureFile record(long seconds, long fraction, byte[] data, int wireLength) {
         return record(seconds, fraction, data, data.length, wireLength);
     }
 
-    CaptureBytes record(long seconds, long fraction, byte[] data, int capturedLength, int wireLength) {
+    /** A pcap record whose captured-length field says {@code capturedLength} (at most that much data follows). */
+    public CaptureFile record(long seconds, long fraction, byte[] data, int capturedLength, int wireLength) {
         int32((int) seconds).int32((int) fraction).int32(capturedLength).int32(wireLength);
         out.write(data, 0, Math.min(data.length, Math.max(capturedLength, 0)));
         return this;
     }
 
-    static CaptureBytes pcapng(ByteOrder order) {
-        CaptureBytes b = new CaptureBytes(order);
+    /** A pcapng file, its Section Header Block written. */
+    public static CaptureFile pcapng(ByteOrder order) {
+        CaptureFile b = new CaptureFile(order);
         b.sectionHeader();
         return b;
     }
 
-    CaptureBytes sectionHeader() {
+    public CaptureFile sectionHeader() {
         // type, length, byte-order magic, version 1.0, section length -1, shb_userappl, end
         byte[] app = "apptrack-test".getBytes(StandardCharsets.UTF_8);
         ByteBuffer body = body(16 + 4 + pad(app.length) + 4);
@@ -52,7 +57,7 @@ final class CaptureBytes {
     }
 
     /** An IDB; tsresol and tsoffset are written only when not null. */
-    CaptureBytes interfaceDescription(int linkType, int snapLength, String name, Integer tsresol, Long tsoffset) {
+    public CaptureFile interfaceDescription(int linkType, int snapLength, String name, Integer tsresol, Long tsoffset) {
         byte[] nameBytes = name == null ? null : name.getBytes(StandardCharsets.UTF_8);
         int size = 8 + (nameBytes != null ? 4 + pad(nameBytes.length) : 0) + (tsresol != null ? 8 : 0)
                 + (tsoffset != null ? 12 : 0) + 4;
@@ -71,7 +76,7 @@ final class CaptureBytes {
         return block(1, body);
     }
 
-    CaptureBytes enhancedPacket(int interfaceId, long ticks, byte[] data, int wireLength) {
+    public CaptureFile enhancedPacket(int interfaceId, long ticks, byte[] data, int wireLength) {
         ByteBuffer body = body(20 + pad(data.length) + 12);
         body.putInt(interfaceId).putInt((int) (ticks >>> 32)).putInt((int) ticks).putInt(data.length).putInt(wireLength);
         body.put(data);
@@ -82,14 +87,14 @@ final class CaptureBytes {
         return block(6, body);
     }
 
-    CaptureBytes simplePacket(byte[] data, int wireLength) {
+    public CaptureFile simplePacket(byte[] data, int wireLength) {
         ByteBuffer body = body(4 + pad(data.length));
         body.putInt(wireLength).put(data);
         return block(3, body);
     }
 
     /** A Name Resolution Block with one IPv4 record. */
-    CaptureBytes nameResolution() {
+    public CaptureFile nameResolution() {
         byte[] name = "host.example\0".getBytes(StandardCharsets.US_ASCII);
         ByteBuffer body = body(4 + pad(4 + name.length) + 4);
         body.putShort((short) 1).putShort((short) (4 + name.length)).put(new byte[] {10, 0, 0, 1}).put(name);
@@ -98,7 +103,7 @@ final class CaptureBytes {
         return block(4, body);
     }
 
-    CaptureBytes interfaceStatistics(int interfaceId, long ticks) {
+    public CaptureFile interfaceStatistics(int interfaceId, long ticks) {
         ByteBuffer body = body(12 + 12 + 4);
         body.putInt(interfaceId).putInt((int) (ticks >>> 32)).putInt((int) ticks);
         body.putShort((short) 4).putShort((short) 8).putLong(42); // isb_ifrecv
@@ -106,26 +111,26 @@ final class CaptureBytes {
         return block(5, body);
     }
 
-    CaptureBytes customBlock(byte[] data) {
+    public CaptureFile customBlock(byte[] data) {
         ByteBuffer body = body(4 + pad(data.length));
         body.putInt(32473).put(data); // private enterprise number: example
         return block(0x00000bad, body);
     }
 
-    CaptureBytes decryptionSecrets(byte[] data) {
+    public CaptureFile decryptionSecrets(byte[] data) {
         ByteBuffer body = body(8 + pad(data.length));
         body.putInt(0x544c534b).putInt(data.length).put(data); // TLS key log
         return block(10, body);
     }
 
     /** A block with an arbitrary total length field (for corruption tests). */
-    CaptureBytes rawBlock(int type, int declaredLength, int bodyBytes) {
+    public CaptureFile rawBlock(int type, int declaredLength, int bodyBytes) {
         int32(type).int32(declaredLength);
         out.write(new byte[bodyBytes], 0, bodyBytes);
         return int32(declaredLength);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return out.toByteArray();
     }
 
@@ -133,7 +138,7 @@ final class CaptureBytes {
         return ByteBuffer.allocate(size).order(order);
     }
 
-    private CaptureBytes block(int type, ByteBuffer body) {
+    private CaptureFile block(int type, ByteBuffer body) {
         int length = 12 + body.capacity();
         int32(type).int32(length);
         out.write(body.array(), 0, body.capacity());
@@ -149,25 +154,15 @@ final class CaptureBytes {
         return (n + 3) & ~3;
     }
 
-    private CaptureBytes int32(int v) {
+    private CaptureFile int32(int v) {
         ByteBuffer b = ByteBuffer.allocate(4).order(order).putInt(v);
         out.write(b.array(), 0, 4);
         return this;
     }
 
-    private CaptureBytes int16(int v) {
+    private CaptureFile int16(int v) {
         ByteBuffer b = ByteBuffer.allocate(2).order(order).putShort((short) v);
         out.write(b.array(), 0, 2);
         return this;
-    }
-
-    /** An Ethernet + IPv4 + UDP frame from 10.0.0.{src} of the given total length (at least 42). */
-    static byte[] ethernetIpv4(int src, int length) {
-        ByteBuffer f = ByteBuffer.allocate(Math.max(length, 42));
-        f.put(new byte[] {0, 1, 2, 3, 4, 5, 0, 1, 2, 3, 4, 6}).putShort((short) 0x0800);
-        f.put((byte) 0x45).put((byte) 0).putShort((short) (f.capacity() - 14)).putInt(0).put((byte) 64).put((byte) 17)
-                .putShort((short) 0).put(new byte[] {10, 0, 0, (byte) src}).put(new byte[] {10, 0, 0, 99});
-        f.putShort((short) 1234).putShort((short) 5678).putShort((short) (f.capacity() - 34)).putShort((short) 0);
-        return f.array();
     }
 }

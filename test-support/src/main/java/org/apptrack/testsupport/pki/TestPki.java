@@ -1,4 +1,4 @@
-package org.apptrack.it.support;
+package org.apptrack.testsupport.pki;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,14 +13,15 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+
+import org.apptrack.testsupport.files.TestFiles;
+import org.apptrack.testsupport.prereq.Host;
 
 /**
  * A throw-away PKI for TLS tests, generated with the {@code openssl} command line tool (Debian
@@ -33,7 +34,7 @@ import javax.net.ssl.TrustManagerFactory;
  *   <li>{@link #caCert()}/{@link #caKey()}: the test CA ({@code CN=AppTrack Test CA}).</li>
  *   <li>{@link #serverCert()}/{@link #serverKey()}: {@code CN=localhost}, subjectAltName
  *       {@code DNS:localhost, IP:127.0.0.1}, EKU serverAuth, signed by the CA. For rsyslog's TLS
- *       input ({@link Rsyslog.Builder#tls(TestPki)}).</li>
+ *       input ({@link org.apptrack.testsupport.rsyslog.Rsyslog.Builder#tls(TestPki)}).</li>
  *   <li>{@link #clientCert()}/{@link #clientKey()}: {@code CN=apptrack-client}, EKU clientAuth,
  *       signed by the CA (mutual TLS).</li>
  *   <li>{@link #trustStore()}: PKCS12 holding the CA certificate as a trusted entry
@@ -94,16 +95,7 @@ public final class TestPki implements AutoCloseable {
 
     /** Whether the {@code openssl} command is available. */
     public static boolean isOpensslInstalled() {
-        try {
-            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Host.commandRuns("openssl", "version");
     }
 
     public Path dir() { return dir; }
@@ -184,17 +176,7 @@ public final class TestPki implements AutoCloseable {
         if (!deleteOnClose) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            });
-        } catch (IOException ignored) {
-            // already gone
-        }
+        TestFiles.deleteRecursively(dir);
     }
 
     @Override
