@@ -15,13 +15,13 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apptrack.syslog.transport.Framing;
+import org.apptrack.syslog.settings.Framing;
 import org.apptrack.syslog.transport.LogRecordBatch;
 import org.apptrack.syslog.transport.StreamFrameEncoder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Real SRX lines from ../shared/testdata/srx-syslog (when present): split each into header and
