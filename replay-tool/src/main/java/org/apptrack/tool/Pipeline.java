@@ -11,8 +11,7 @@ import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.log.SessionLogEmitter;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
-import org.apptrack.capture.onos.CapturePacketService;
-import org.apptrack.capture.source.CaptureClock;
+import org.apptrack.capture.replay.OfflineReplay;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onosproject.net.packet.PacketProcessor;
 
@@ -24,15 +23,14 @@ import org.onosproject.net.packet.PacketProcessor;
 final class Pipeline {
 
     private final AppTrackRuntime runtime;
-    private final CapturePacketService packets;
+    private final OfflineReplay packets;
 
-    private Pipeline(CapturePacketService packets, AppTrackRuntime runtime) {
+    private Pipeline(OfflineReplay packets, AppTrackRuntime runtime) {
         this.packets = packets;
         this.runtime = runtime;
     }
 
-    static Pipeline create(Path etc, CapturePacketService packets, CaptureClock clock, SecurityLogService log)
-            throws IOException {
+    static Pipeline create(Path etc, OfflineReplay packets, SecurityLogService log) throws IOException {
         Map<String, Object> config = new HashMap<>();
         if (etc != null) {
             KarafEtc files = new KarafEtc(etc, Files.createTempDirectory("apptrack-replay-data"));
@@ -45,8 +43,8 @@ final class Pipeline {
             throw new IOException((etc != null ? etc.resolve(AppTrackSettings.PID + ".cfg") : "configuration") + ": "
                     + e.getMessage(), e);
         }
-        AppTrackRuntime runtime = new AppTrackRuntime(log, settings, clock);
-        packets.addProcessor(runtime::process, PacketProcessor.observer(1));
+        AppTrackRuntime runtime = new AppTrackRuntime(log, settings, packets.clock());
+        packets.packetService().addProcessor(runtime::process, PacketProcessor.observer(1));
         return new Pipeline(packets, runtime);
     }
 
