@@ -2,7 +2,7 @@ package org.apptrack.web.apptrack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apptrack.apptrack.api.SessionInfo;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /**
  * JSON form of a session, the fields of {@code apptrack:sessions --detail}: one JSON field per
