@@ -136,8 +136,8 @@ for (bench, params), e in sorted(jmh.items()):
     fmt = lambda xs: " / ".join(f"{x / 1e6:.2f}" for x in xs)
     rows.append((f"{bench} {params}: Mpps (each round)", fmt(e["base"]), fmt(e["head"]), ratio(b, h)))
     alloc = e["alloc"]
-    rows.append((f"{bench} {params}: B/op allocated", " / ".join(f"{x:.3f}" for x in alloc.get("base", [])),
-                 " / ".join(f"{x:.3f}" for x in alloc.get("head", [])), ""))
+    bytes_ = lambda xs: " / ".join(f"{x:.4f}" if x < 1 else f"{x:,.0f}" for x in xs)
+    rows.append((f"{bench} {params}: B/op allocated", bytes_(alloc.get("base", [])), bytes_(alloc.get("head", [])), ""))
 
 # Replay: best packets/s and packets per pipeline-thread CPU second, sessions as a check
 replay = {}
