@@ -10,7 +10,7 @@ import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
-import org.apptrack.syslog.transport.Framing;
+import org.apptrack.syslog.settings.Framing;
 import org.apptrack.syslog.transport.LogRecordBatch;
 import org.apptrack.syslog.transport.StreamFrameEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,13 +19,13 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**

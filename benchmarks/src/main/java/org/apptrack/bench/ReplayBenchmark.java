@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Locale;
 import org.apptrack.capture.api.CaptureSourceStatus;
-import org.apptrack.capture.onos.CapturePacketService;
-import org.apptrack.capture.source.CaptureClock;
-import org.apptrack.capture.source.FileReplay;
+import org.apptrack.capture.replay.OfflineReplay;
 import org.onosproject.net.packet.PacketProcessor;
 
 /**
@@ -28,15 +26,14 @@ public final class ReplayBenchmark {
         }
         Path file = Paths.get(args[0]);
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-        CapturePacketService packets = new CapturePacketService();
+        OfflineReplay packets = new OfflineReplay();
         long[] seen = new long[1];
-        packets.addProcessor(context -> seen[0]++, PacketProcessor.observer(1));
+        packets.packetService().addProcessor(context -> seen[0]++, PacketProcessor.observer(1));
         double[] rates = new double[runs];
         long frames = 0;
         for (int i = 0; i < runs; i++) {
-            FileReplay replay = new FileReplay(file, false, packets, new CaptureClock());
             long start = System.nanoTime();
-            CaptureSourceStatus s = replay.run(null);
+            CaptureSourceStatus s = packets.replay(file, false, null);
             double seconds = (System.nanoTime() - start) / 1e9;
             frames = s.frames();
             rates[i] = frames / seconds;

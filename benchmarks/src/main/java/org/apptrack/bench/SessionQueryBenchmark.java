@@ -11,8 +11,7 @@ import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
-import org.apptrack.capture.frame.FrameHandler;
-import org.apptrack.capture.onos.CapturePacketService;
+import org.apptrack.capture.replay.OfflineReplay;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogRecordListener;
 import org.apptrack.syslog.api.LogStreamStatus;
@@ -61,9 +60,8 @@ public class SessionQueryBenchmark {
         config.put("zone.dmz.prefixes", "192.168.0.0/16");
         config.put("zone.untrust.prefixes", "0.0.0.0/0");
         runtime = new AppTrackRuntime(new NoLogs(), AppTrackSettings.parse(config), () -> now);
-        CapturePacketService packets = new CapturePacketService();
-        packets.addProcessor(runtime::process, PacketProcessor.observer(1));
-        FrameHandler handler = packets.handlerForThisThread();
+        OfflineReplay packets = new OfflineReplay();
+        packets.packetService().addProcessor(runtime::process, PacketProcessor.observer(1));
         ByteBuffer frame = ByteBuffer.allocate(14 + 20 + 8 + 64);
         for (int i = 0; i < live; i++) {
             // Client 10.x.y.z:1024-2047 to 93.184.216.34:5004, 64 bytes of payload, sizes varied
@@ -78,7 +76,7 @@ public class SessionQueryBenchmark {
                     .putShort((short) 0).put(new byte[payload]);
             frame.flip();
             now += 1_000;
-            handler.onFrame(0, now, frame, frame.remaining());
+            packets.deliver(0, now, frame, frame.remaining());
         }
         if (runtime.engine().active() != live) {
             throw new IllegalStateException("expected " + live + " sessions, have " + runtime.engine().active());

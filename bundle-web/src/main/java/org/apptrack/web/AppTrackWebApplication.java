@@ -11,6 +11,7 @@ import org.apptrack.web.errors.BadParameterMapper;
 import org.apptrack.web.errors.ServerErrorMapper;
 import org.apptrack.web.errors.ServiceUnavailableMapper;
 import org.apptrack.web.errors.WebApplicationExceptionMapper;
+import org.apptrack.web.resource.ServiceResource;
 import org.apptrack.web.syslog.LogStreamsResource;
 import org.onlab.osgi.ServiceDirectory;
 import org.onlab.rest.AbstractWebApplication;
@@ -28,8 +29,6 @@ import org.onlab.rest.JsonBodyWriter;
  */
 public class AppTrackWebApplication extends AbstractWebApplication {
 
-    /** Application property: the {@link ServiceDirectory} resources look services up in (tests give their own). */
-    public static final String SERVICES_PROPERTY = "org.apptrack.web.services";
     /** Jersey's WADL answers OPTIONS and application.wadl in XML (and needs JAXB, absent on Java 11+). */
     private static final String DISABLE_WADL = "jersey.config.server.wadl.disableWadl";
 
@@ -40,7 +39,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
         this(null);
     }
 
-    /** With the services of {@code services} (null: the OSGi service registry). */
+    /** With the services of {@code services} (null: the OSGi service registry), for the resources. */
     public AppTrackWebApplication(ServiceDirectory services) {
         this.services = services;
     }
@@ -56,6 +55,6 @@ public class AppTrackWebApplication extends AbstractWebApplication {
 
     @Override
     public Map<String, Object> getProperties() {
-        return services == null ? Map.of(DISABLE_WADL, true) : Map.of(DISABLE_WADL, true, SERVICES_PROPERTY, services);
+        return services == null ? Map.of(DISABLE_WADL, true) : Map.of(DISABLE_WADL, true, ServiceResource.SERVICES_PROPERTY, services);
     }
 }

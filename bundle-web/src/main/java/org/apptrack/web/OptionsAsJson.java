@@ -9,6 +9,7 @@ import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.ext.Provider;
+import org.apptrack.web.json.Json;
 
 /**
  * Jersey answers OPTIONS by itself, in plain text ("HEAD, DELETE, GET, OPTIONS"); here it is JSON

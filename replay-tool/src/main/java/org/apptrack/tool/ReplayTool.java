@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apptrack.capture.api.CaptureSourceStatus;
-import org.apptrack.capture.onos.CapturePacketService;
-import org.apptrack.capture.source.CaptureClock;
-import org.apptrack.capture.source.FileReplay;
+import org.apptrack.capture.replay.OfflineReplay;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
@@ -72,10 +70,8 @@ public final class ReplayTool {
             String failure = null;
             for (int run = 1; run <= o.repeat; run++) {
                 PrintingSecurityLog securityLog = new PrintingSecurityLog(SyslogFormatter.create(settings), sink);
-                CapturePacketService packets = new CapturePacketService();
-                CaptureClock clock = new CaptureClock();
-                Pipeline pipeline = Pipeline.create(o.etc, packets, clock, securityLog);
-                FileReplay replay = new FileReplay(o.file, o.originalPace, packets, clock);
+                OfflineReplay replay = new OfflineReplay();
+                Pipeline pipeline = Pipeline.create(o.etc, replay, securityLog);
                 boolean terminal = System.console() != null && !o.quiet;
                 // timed: from opening the capture to the last log line flushed (JVM start, class
                 // loading of the pipeline and reading the configuration are before this)
@@ -83,7 +79,7 @@ public final class ReplayTool {
                 long cpuStart = threadCpuNanos();
                 CaptureSourceStatus done;
                 try {
-                    done = replay.run(terminal ? s -> stderr.printf(Locale.ROOT,
+                    done = replay.replay(o.file, o.originalPace, terminal ? s -> stderr.printf(Locale.ROOT,
                             "\r%5.1f%%  %,d frames  %,.0f frames/s   ", s.progress() * 100, s.frames(),
                             s.framesPerSecond()) : null);
                 } catch (IOException e) {

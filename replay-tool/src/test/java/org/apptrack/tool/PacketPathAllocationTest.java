@@ -9,8 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apptrack.capture.onos.CapturePacketService;
-import org.apptrack.capture.source.CaptureClock;
+import org.apptrack.capture.replay.OfflineReplay;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
@@ -38,12 +37,11 @@ class PacketPathAllocationTest {
 
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.writeString(etc.resolve("org.apptrack.apptrack.cfg"), "noVolumeUpdates = true\n");
-        CapturePacketService packets = new CapturePacketService();
-        CaptureClock clock = new CaptureClock();
+        OfflineReplay packets = new OfflineReplay();
         PrintingSecurityLog log = new PrintingSecurityLog(SyslogFormatter.create(
                 FormatSettings.of(LogFormat.SD_SYSLOG, "apptrack")),
                 OutputStream.nullOutputStream());
-        Pipeline pipeline = Pipeline.create(etc, packets, clock, log);
+        Pipeline pipeline = Pipeline.create(etc, packets, log);
         ByteBuffer[] frames = {
             frame(6, 0x0a000001, 40000, 0xc0a80102, 443, 0x02),
             frame(6, 0xc0a80102, 443, 0x0a000001, 40000, 0x12),
@@ -52,14 +50,12 @@ class PacketPathAllocationTest {
             frame(17, 0xc0a80103, 7000, 0x0a000001, 5000, 0),
         };
         long t = 1_700_000_000_000_000_000L;
-        clock.followCapture(t);
         int n = 200_000;
         for (int round = 0; round < 2; round++) {
             long before = tmx.getThreadAllocatedBytes(Thread.currentThread().getId());
             for (int i = 0; i < n; i++) {
                 t += 50_000;
-                clock.advance(t);
-                packets.onFrame(0, t, frames[i % frames.length], 100);
+                packets.deliver(0, t, frames[i % frames.length], 100);
             }
             long allocated = tmx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
             if (round == 1) {
@@ -67,8 +63,7 @@ class PacketPathAllocationTest {
                 assertTrue(allocated < 1024, allocated + " bytes allocated for " + n + " packets");
             }
         }
-        assertEquals(2L * n, packets.frames());
-        assertEquals(2L * n, packets.getProcessors().get(0).invocations());
+        assertEquals(2L * n, packets.packetService().getProcessors().get(0).invocations());
         assertTrue(pipeline.summary().contains("sessions: 2 created, 0 closed"), pipeline.summary());
     }
 

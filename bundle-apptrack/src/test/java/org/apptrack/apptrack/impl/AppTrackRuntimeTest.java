@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apptrack.apptrack.api.Clock;
+import org.apptrack.api.time.Clock;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;

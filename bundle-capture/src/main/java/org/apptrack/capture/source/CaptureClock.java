@@ -2,12 +2,13 @@ package org.apptrack.capture.source;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import org.apptrack.apptrack.api.Clock;
+import org.apptrack.api.time.Clock;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The clock of the packets: wall time while capturing live, the capture's timestamps while a
  * file is replayed (so that session timing, and so the logs, are the same on every replay).
+ * Published as the {@link Clock} service that AppTrack times its sessions with.
  */
 @Component(service = {Clock.class, CaptureClock.class}, property = "clock=capture")
 public class CaptureClock implements Clock {

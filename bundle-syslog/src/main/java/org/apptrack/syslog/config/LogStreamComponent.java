@@ -1,6 +1,7 @@
 package org.apptrack.syslog.config;
 
 import java.util.Map;
+import org.apptrack.syslog.settings.LogStreamSettings;
 import org.apptrack.syslog.stream.LogStreamRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;

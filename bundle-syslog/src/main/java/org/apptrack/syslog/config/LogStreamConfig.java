@@ -1,5 +1,6 @@
 package org.apptrack.syslog.config;
 
+import org.apptrack.syslog.settings.LogStreamSettings;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;

@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.config.LogStreamSettings;
+import org.apptrack.syslog.settings.LogStreamSettings;
+import org.apptrack.syslog.transport.DeliveryQueue;
+import org.apptrack.syslog.transport.StreamTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * apart from queue-full drops, and a periodic {@link RateLimitSummary} tells the receiver how
  * many it missed.
  */
-public final class LogStream {
+public final class LogStream implements DeliveryQueue {
 
     private static final Logger log = LoggerFactory.getLogger(LogStream.class);
 
@@ -117,19 +119,23 @@ public final class LogStream {
     }
 
     /** For the transport: the next record to send, or null. */
+    @Override
     public LogRecord poll() {
         return queue.poll();
     }
 
     /** For the transport: true when records are waiting. */
+    @Override
     public boolean hasQueued() {
         return !queue.isEmpty();
     }
 
+    @Override
     public void countSent(int n) {
         sent.add(n);
     }
 
+    @Override
     public void countDropped(int n) {
         dropped.add(n);
     }
@@ -139,10 +145,12 @@ public final class LogStream {
         return rateLimited.sum();
     }
 
+    @Override
     public void countReconnect() {
         reconnects.increment();
     }
 
+    @Override
     public void countError(Throwable error) {
         String message = error.getMessage() != null ? error.getMessage() : error.getClass().getSimpleName();
         if (!message.equals(lastError)) {
@@ -153,6 +161,7 @@ public final class LogStream {
         errors.increment(); // last, so that a reader who sees the count also sees the message
     }
 
+    @Override
     public void state(LogStreamState newState) {
         if (state != LogStreamState.STOPPED) {
             state = newState;

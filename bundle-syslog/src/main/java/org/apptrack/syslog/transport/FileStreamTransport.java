@@ -14,10 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
-import org.apptrack.syslog.config.LogStreamSettings;
 import org.apptrack.syslog.format.SyslogFormatter;
-import org.apptrack.syslog.stream.LogStream;
-import org.apptrack.syslog.stream.StreamTransport;
+import org.apptrack.syslog.settings.LogStreamSettings;
 
 /**
  * Appends one message per line to a local file, rotating it at a size limit ({@code file},
@@ -36,7 +34,7 @@ public final class FileStreamTransport implements StreamTransport {
     private final AtomicBoolean drainPending = new AtomicBoolean();
     private final Runnable drainTask = this::drain;
 
-    private LogStream stream;
+    private DeliveryQueue stream;
     private FileChannel file;
     private long fileSize;
     private byte[] buffer = new byte[BUFFER_BYTES];
@@ -53,8 +51,8 @@ public final class FileStreamTransport implements StreamTransport {
     }
 
     @Override
-    public void start(LogStream logStream) {
-        this.stream = logStream;
+    public void start(DeliveryQueue queue) {
+        this.stream = queue;
         executor.execute(this::open);
     }
 

@@ -25,10 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamState;
-import org.apptrack.syslog.config.LogStreamSettings;
 import org.apptrack.syslog.format.SyslogFormatter;
-import org.apptrack.syslog.stream.LogStream;
-import org.apptrack.syslog.stream.StreamTransport;
+import org.apptrack.syslog.settings.LogStreamSettings;
+import org.apptrack.syslog.settings.TransportKind;
 
 /**
  * UDP, TCP and TLS delivery on Netty. TCP and TLS reconnect with exponential backoff; while the
@@ -56,7 +55,7 @@ public final class NettyStreamTransport implements StreamTransport {
     private final Runnable drainTask = this::drain;
     private final LogRecordBatch batch = new LogRecordBatch(BATCH);
 
-    private LogStream stream;
+    private DeliveryQueue stream;
     private volatile Channel channel;
     private volatile boolean stopped;
     private long backoffMillis;
@@ -81,8 +80,8 @@ public final class NettyStreamTransport implements StreamTransport {
     }
 
     @Override
-    public void start(LogStream logStream) {
-        this.stream = logStream;
+    public void start(DeliveryQueue queue) {
+        this.stream = queue;
         loop.execute(this::connect);
     }
 

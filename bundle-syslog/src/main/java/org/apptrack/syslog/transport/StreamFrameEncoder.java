@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.syslog.settings.Framing;
 
 /**
  * TCP and TLS: encodes a {@link LogRecordBatch} into one buffer of framed syslog messages,

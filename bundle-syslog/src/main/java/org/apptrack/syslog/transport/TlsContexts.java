@@ -11,7 +11,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
-import org.apptrack.syslog.config.LogStreamSettings.TlsSettings;
+import org.apptrack.syslog.settings.LogStreamSettings.TlsSettings;
 
 /** Client TLS for RFC 5425: the configured CA trust, an optional client certificate. */
 final class TlsContexts {

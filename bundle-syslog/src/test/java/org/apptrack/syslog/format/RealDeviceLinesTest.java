@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.apptrack.syslog.transport.Framing;
+import org.apptrack.syslog.settings.Framing;
 import org.apptrack.syslog.transport.LogRecordBatch;
 import org.apptrack.syslog.transport.StreamFrameEncoder;
 import org.apptrack.testsupport.data.TestData;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Real SRX lines from the shared test data's srx-syslog folder (when present): split each into header and

@@ -16,7 +16,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.config.LogStreamSettings;
+import org.apptrack.syslog.settings.LogStreamSettings;
+import org.apptrack.syslog.transport.DeliveryQueue;
+import org.apptrack.syslog.transport.StreamTransport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -183,7 +185,7 @@ class LogStreamRateLimitTest {
     /** A transport that never takes records from the queue. */
     private static final class IdleTransport implements StreamTransport {
         @Override
-        public void start(LogStream stream) {
+        public void start(DeliveryQueue queue) {
         }
 
         @Override

@@ -11,6 +11,7 @@ import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
+import org.apptrack.syslog.settings.Framing;
 import org.junit.jupiter.api.Test;
 
 class StreamFrameEncoderTest {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apptrack.apptrack.api.AppTrackCounters;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /**
  * JSON form of the counters, the same data as {@code apptrack:counters} (every reason and cause,

@@ -6,7 +6,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.apptrack.apptrack.api.AppTrackService;
-import org.apptrack.web.ServiceResource;
+import org.apptrack.web.resource.ServiceResource;
 
 /** {@code GET /onos/apptrack/v1/counters}: the AppTrack counters, the same data as {@code apptrack:counters}. */
 @Path("v1/counters")

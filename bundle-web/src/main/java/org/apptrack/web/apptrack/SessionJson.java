@@ -3,7 +3,7 @@ package org.apptrack.web.apptrack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /**
  * JSON form of a session: one field per {@link SessionAttribute}, named by its key, numbers as

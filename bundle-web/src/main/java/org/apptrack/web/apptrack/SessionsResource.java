@@ -15,10 +15,10 @@ import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
-import org.apptrack.web.Json;
-import org.apptrack.web.Parameters;
-import org.apptrack.web.ServiceResource;
 import org.apptrack.web.errors.BadParameterException;
+import org.apptrack.web.json.Json;
+import org.apptrack.web.resource.Parameters;
+import org.apptrack.web.resource.ServiceResource;
 
 /**
  * The tracked sessions:

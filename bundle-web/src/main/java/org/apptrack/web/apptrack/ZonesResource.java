@@ -8,8 +8,8 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.ZoneInfo;
-import org.apptrack.web.Json;
-import org.apptrack.web.ServiceResource;
+import org.apptrack.web.json.Json;
+import org.apptrack.web.resource.ServiceResource;
 
 /**
  * {@code GET /onos/apptrack/v1/zones}: the security zones, the same data as {@code apptrack:zones}

@@ -3,7 +3,7 @@ package org.apptrack.web.errors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /**
  * The JSON of every error the REST API answers, from a resource, Jersey or the servlet container:

@@ -5,7 +5,7 @@ import javax.servlet.RequestDispatcher;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /**
  * The error page of the web application (web.xml {@code <error-page>}): what the servlet container

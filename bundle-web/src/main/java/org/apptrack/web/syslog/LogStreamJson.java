@@ -2,7 +2,7 @@ package org.apptrack.web.syslog;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.web.Json;
+import org.apptrack.web.json.Json;
 
 /** JSON form of a stream's status, the same data as {@code apptrack:log-streams}. */
 final class LogStreamJson {

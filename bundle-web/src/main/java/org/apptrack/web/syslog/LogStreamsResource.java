@@ -16,8 +16,8 @@ import org.apptrack.syslog.api.LogStreamState;
 import org.apptrack.syslog.api.LogStreamStatus;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.apptrack.syslog.api.TestRecords;
-import org.apptrack.web.Json;
-import org.apptrack.web.ServiceResource;
+import org.apptrack.web.json.Json;
+import org.apptrack.web.resource.ServiceResource;
 
 /**
  * The security-log streams:

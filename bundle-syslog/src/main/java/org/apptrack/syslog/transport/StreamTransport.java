@@ -1,13 +1,13 @@
-package org.apptrack.syslog.stream;
+package org.apptrack.syslog.transport;
 
 /**
- * Moves records from a {@link LogStream}'s queue to a receiver. Implementations own their
- * thread, poll the stream only from it, and report sent, dropped and errors to the stream.
+ * Moves records from a stream's queue ({@link DeliveryQueue}) to a receiver. Implementations own
+ * their thread, poll the queue only from it, and report sent, dropped and errors to it.
  */
 public interface StreamTransport {
 
     /** Starts delivering; connection attempts and delivery happen asynchronously. */
-    void start(LogStream stream);
+    void start(DeliveryQueue queue);
 
     /** Called by producers after queueing: cheap, never blocks. */
     void recordsAvailable();

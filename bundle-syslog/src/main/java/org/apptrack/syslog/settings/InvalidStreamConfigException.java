@@ -1,4 +1,4 @@
-package org.apptrack.syslog.config;
+package org.apptrack.syslog.settings;
 
 /** A stream configuration was rejected; {@link #field()} names the property at fault. */
 public final class InvalidStreamConfigException extends Exception {

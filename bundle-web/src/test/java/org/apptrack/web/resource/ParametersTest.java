@@ -1,4 +1,4 @@
-package org.apptrack.web;
+package org.apptrack.web.resource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.apptrack.web;
+package org.apptrack.web.resource;
 
 import java.math.BigInteger;
 import java.util.regex.Pattern;

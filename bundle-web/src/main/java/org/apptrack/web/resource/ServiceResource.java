@@ -1,4 +1,4 @@
-package org.apptrack.web;
+package org.apptrack.web.resource;
 
 import javax.ws.rs.core.Configuration;
 import javax.ws.rs.core.Context;
@@ -11,6 +11,12 @@ import org.onlab.rest.BaseResource;
  */
 public abstract class ServiceResource extends BaseResource {
 
+    /**
+     * Application property: the {@link ServiceDirectory} resources look services up in (the
+     * application sets it when it is given one: tests do).
+     */
+    public static final String SERVICES_PROPERTY = "org.apptrack.web.services";
+
     @Context
     private Configuration configuration;
 
@@ -22,7 +28,7 @@ public abstract class ServiceResource extends BaseResource {
     @Override
     public <T> T get(Class<T> service) {
         Object directory = configuration == null ? null
-                : configuration.getProperty(AppTrackWebApplication.SERVICES_PROPERTY);
+                : configuration.getProperty(SERVICES_PROPERTY);
         return directory instanceof ServiceDirectory ? ((ServiceDirectory) directory).get(service) : super.get(service);
     }
 }

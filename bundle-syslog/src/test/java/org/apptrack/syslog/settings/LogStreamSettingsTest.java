@@ -1,4 +1,4 @@
-package org.apptrack.syslog.config;
+package org.apptrack.syslog.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apptrack.syslog.format.LogFormat;
-import org.apptrack.syslog.transport.Framing;
-import org.apptrack.syslog.transport.TransportKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

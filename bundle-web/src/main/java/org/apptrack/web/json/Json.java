@@ -1,4 +1,4 @@
-package org.apptrack.web;
+package org.apptrack.web.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.apptrack.syslog.config;
+package org.apptrack.syslog.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +17,6 @@ import java.util.Map;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.TimestampPrecision;
-import org.apptrack.syslog.transport.Framing;
-import org.apptrack.syslog.transport.TransportKind;
 
 /**
  * One stream's validated configuration. {@link #parse} checks every property an operator can

@@ -1,4 +1,4 @@
-package org.apptrack.syslog.transport;
+package org.apptrack.syslog.settings;
 
 import org.apptrack.syslog.format.ConfigNamed;
 

@@ -1,0 +1,54 @@
+package org.apptrack.apptrack.embed;
+
+import java.util.Map;
+import org.apptrack.api.time.Clock;
+import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.config.AppTrackSettings;
+import org.apptrack.apptrack.impl.AppTrackRuntime;
+import org.apptrack.syslog.api.SecurityLogService;
+import org.onosproject.net.packet.PacketProcessor;
+
+/**
+ * AppTrack as the ONOS component runs it (sessions, zones, logs to a security log), for a
+ * program that feeds it packets itself: register {@link #processor()} on a packet service, call
+ * {@link #endOfCapture()} when the packets end.
+ */
+public final class EmbeddedAppTrack {
+
+    /** The configuration PID; its properties are what {@link #create} takes. */
+    public static final String CONFIGURATION_PID = AppTrackSettings.PID;
+
+    private final AppTrackRuntime runtime;
+
+    private EmbeddedAppTrack(AppTrackRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * @param properties the component's configuration ({@code etc/org.apptrack.apptrack.cfg})
+     * @param clock the time of the packets (a capture's timestamps in a replay)
+     * @throws IllegalArgumentException when a property is invalid; the message starts with its name
+     */
+    public static EmbeddedAppTrack create(SecurityLogService log, Map<String, ?> properties, Clock clock) {
+        return new EmbeddedAppTrack(new AppTrackRuntime(log, AppTrackSettings.parse(properties), clock));
+    }
+
+    /** The packet processor to register (observer priority, as the ONOS component registers it). */
+    public PacketProcessor processor() {
+        return runtime::process;
+    }
+
+    /** The packets ended: open sessions close as they would age out, at their own deadlines. */
+    public void endOfCapture() {
+        runtime.expireAll();
+    }
+
+    public AppTrackCounters counters() {
+        return runtime.counters();
+    }
+
+    /** Closed sessions by application name, sorted by name. */
+    public Map<String, Long> closedSessionsByApplication() {
+        return runtime.emitter().closedByApplication();
+    }
+}
