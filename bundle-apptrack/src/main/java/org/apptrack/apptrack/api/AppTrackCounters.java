@@ -1,5 +1,7 @@
 package org.apptrack.apptrack.api;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,8 +47,9 @@ public final class AppTrackCounters {
         this.frames = frames;
         this.malformedFrames = malformedFrames;
         this.notIpFrames = notIpFrames;
-        this.closedByReason = Map.copyOf(closedByReason);
-        this.malformedByCause = Map.copyOf(malformedByCause);
+        // in the order given (the engine's: close reasons as Junos lists them), for stable listings
+        this.closedByReason = Collections.unmodifiableMap(new LinkedHashMap<>(closedByReason));
+        this.malformedByCause = Collections.unmodifiableMap(new LinkedHashMap<>(malformedByCause));
     }
 
     public long sessionCreateMessages() {
@@ -117,7 +120,7 @@ public final class AppTrackCounters {
         return ownTrafficFrames;
     }
 
-    /** Closed sessions by SRX close reason ("TCP FIN", "idle Timeout", ...). */
+    /** Closed sessions by SRX close reason ("TCP FIN", "idle Timeout", ...), in the order the engine gave them. */
     public Map<String, Long> closedByReason() {
         return closedByReason;
     }
