@@ -10,9 +10,6 @@ import org.apptrack.apptrack.log.AppTrackMessage;
 import org.apptrack.apptrack.log.SessionLogEmitter;
 import org.apptrack.apptrack.model.SessionModel;
 import org.apptrack.syslog.api.LogRecord;
-import org.apptrack.syslog.api.LogRecordListener;
-import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.api.SecurityLogService;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
 import org.apptrack.syslog.format.SyslogFormatter;
@@ -68,7 +65,7 @@ public class AppTrackRecordBenchmark {
     public void setUp() {
         AppTrackSettings settings = AppTrackSettings.parse(java.util.Map.of(
                 "zone.trust.prefixes", "10.0.0.0/8", "zone.untrust.prefixes", "0.0.0.0/0"));
-        emitter = new SessionLogEmitter(NO_LOG, false, false);
+        emitter = new SessionLogEmitter(new NoSecurityLog(), false, false);
         AppTrackEngine engine = new AppTrackEngine(settings.engine(), emitter, settings.zones());
         emitter.bind(engine, new SessionModel(engine, settings.zones()));
         SessionTable table = engine.table();
@@ -120,34 +117,4 @@ public class AppTrackRecordBenchmark {
     public int buildFormatCreate() {
         return sd.format(emitter.record(AppTrackMessage.CREATE, next(), null), array, 0);
     }
-
-    /** The records are built here, not logged. */
-    private static final SecurityLogService NO_LOG = new SecurityLogService() {
-        @Override
-        public void log(LogRecord record) {
-        }
-
-        @Override
-        public boolean log(String streamName, LogRecord record) {
-            return false;
-        }
-
-        @Override
-        public java.util.List<LogStreamStatus> streams() {
-            return java.util.List.of();
-        }
-
-        @Override
-        public java.util.Optional<LogStreamStatus> stream(String name) {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public void addListener(LogRecordListener listener) {
-        }
-
-        @Override
-        public void removeListener(LogRecordListener listener) {
-        }
-    };
 }

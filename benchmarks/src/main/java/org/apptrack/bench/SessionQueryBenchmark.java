@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
@@ -12,10 +11,6 @@ import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
 import org.apptrack.capture.replay.OfflineReplay;
-import org.apptrack.syslog.api.LogRecord;
-import org.apptrack.syslog.api.LogRecordListener;
-import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.api.SecurityLogService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +54,7 @@ public class SessionQueryBenchmark {
         config.put("zone.trust.prefixes", "10.0.0.0/8");
         config.put("zone.dmz.prefixes", "192.168.0.0/16");
         config.put("zone.untrust.prefixes", "0.0.0.0/0");
-        runtime = new AppTrackRuntime(new NoLogs(), AppTrackSettings.parse(config), () -> now);
+        runtime = new AppTrackRuntime(new NoSecurityLog(), AppTrackSettings.parse(config), () -> now);
         OfflineReplay packets = new OfflineReplay();
         packets.packetService().addProcessor(runtime::process, PacketProcessor.observer(1));
         ByteBuffer frame = ByteBuffer.allocate(14 + 20 + 8 + 64);
@@ -96,35 +91,5 @@ public class SessionQueryBenchmark {
     @Benchmark
     public List<SessionInfo> zoneWithoutSessions() {
         return runtime.sessions(new SessionFilter().zone("dmz"), LIMIT, SessionOrder.ID);
-    }
-
-    /** The security log is not what is measured here. */
-    private static final class NoLogs implements SecurityLogService {
-        @Override
-        public void log(LogRecord record) {
-        }
-
-        @Override
-        public boolean log(String streamName, LogRecord record) {
-            return true;
-        }
-
-        @Override
-        public List<LogStreamStatus> streams() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<LogStreamStatus> stream(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void addListener(LogRecordListener listener) {
-        }
-
-        @Override
-        public void removeListener(LogRecordListener listener) {
-        }
     }
 }

@@ -113,7 +113,7 @@ class ApplicationClassifierSeamTest {
     }
 
     /** Inspects every session until its client has sent a payload of 7 bytes, remembering what it saw in its state. */
-    private static final class UntilSeven implements ApplicationClassifier, ApplicationCatalog {
+    private static final class UntilSeven implements ApplicationClassifier {
         final List<Long> seenBefore = new ArrayList<>();
 
         @Override
@@ -135,22 +135,7 @@ class ApplicationClassifierSeamTest {
 
         @Override
         public ApplicationCatalog catalog() {
-            return this;
-        }
-
-        @Override
-        public String application(int id) {
-            return "UNKNOWN";
-        }
-
-        @Override
-        public String category(int id) {
-            return "N/A";
-        }
-
-        @Override
-        public String subCategory(int id) {
-            return "N/A";
+            return UnknownApplications.CATALOG;
         }
     }
 

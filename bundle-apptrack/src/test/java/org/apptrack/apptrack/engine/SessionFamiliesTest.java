@@ -70,22 +70,7 @@ class SessionFamiliesTest {
 
         @Override
         public ApplicationCatalog catalog() {
-            return new ApplicationCatalog() {
-                @Override
-                public String application(int id) {
-                    return "UNKNOWN";
-                }
-
-                @Override
-                public String category(int id) {
-                    return "N/A";
-                }
-
-                @Override
-                public String subCategory(int id) {
-                    return "N/A";
-                }
-            };
+            return UnknownApplications.CATALOG;
         }
     }
 
