@@ -265,9 +265,11 @@ public final class LiveCapture implements Closeable {
 
     /**
      * Replaces the filter of the running capture, without closing it: frames waiting in the
-     * kernel's ring stay (libpcap applies the new filter to those the old one let in), none is
-     * lost. Takes effect within {@link #READ_TIMEOUT_MILLIS}: the reading thread is asked to
-     * return from {@link #dispatch}, and libpcap's handle is changed while no thread reads it.
+     * kernel's ring stay (libpcap applies the new filter to those the old one let in). A frame
+     * that arrives in the instant libpcap swaps the kernel filter can be lost: libpcap puts a
+     * reject-all filter on the socket while it installs the new one. Takes effect within
+     * {@link #READ_TIMEOUT_MILLIS}: the reading thread is asked to return from {@link #dispatch},
+     * and libpcap's handle is changed while no thread reads it.
      *
      * @param bpfFilter a tcpdump filter expression, or null / blank for every packet
      * @throws LiveCaptureException naming the interface when the expression does not compile
