@@ -89,6 +89,11 @@ public final class AppTrackEngine {
             }
 
             @Override
+            public long nowNanos() {
+                return eventNanos;
+            }
+
+            @Override
             public boolean linkToParent(int child, int parent) {
                 return families.link(child, parent);
             }
@@ -265,9 +270,9 @@ public final class AppTrackEngine {
     private void close(int s, CloseReason reason, long atNanos) {
         eventNanos = atNanos;
         counters.closed(reason);
+        classification.sessionClosing(s);
         listener.sessionClosed(table, s, reason);
         aging.cancel(s);
-        classification.sessionClosed(s);
         families.sessionClosing(s, atNanos, closer);
         table.remove(s);
     }

@@ -46,10 +46,11 @@ final class SessionClassification {
         }
     }
 
-    /** Session {@code s} closes: its slot, if it still has one, is free again. */
-    void sessionClosed(int s) {
+    /** Session {@code s} closes (before its close is reported): its slot, if it still has one, is free again. */
+    void sessionClosing(int s) {
         int slot = table.classificationSlot(s);
         if (slot >= 0) {
+            classifier.sessionClosing(s, pool.state(slot));
             end(s, slot);
         }
     }

@@ -35,6 +35,14 @@ public interface ApplicationClassifier {
     boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame, int payloadOffset,
                     int payloadLength);
 
+    /**
+     * Session {@code session} closes while the classifier still inspects it (before its close is
+     * logged): the last chance to settle on an answer. {@code state} is given back to the pool
+     * after this.
+     */
+    default void sessionClosing(int session, ClassificationState state) {
+    }
+
     /** Names and categories of the application ids this classifier records. */
     ApplicationCatalog catalog();
 }

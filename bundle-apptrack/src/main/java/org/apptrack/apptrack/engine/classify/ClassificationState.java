@@ -10,7 +10,7 @@ import java.nio.ByteBuffer;
 public final class ClassificationState {
 
     /** Words of dissector state. */
-    public static final int WORDS = 4;
+    public static final int WORDS = 8;
 
     private final long[] words = new long[WORDS];
     private final byte[] buffer;

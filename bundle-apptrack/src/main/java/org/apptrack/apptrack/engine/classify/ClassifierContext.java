@@ -12,6 +12,9 @@ public interface ClassifierContext {
     /** Where the classifier records its verdict: application ids, whether the payload is encrypted. */
     SessionSideTable side();
 
+    /** The time of the packet or tick being processed (nanoseconds, the engine's clock). */
+    long nowNanos();
+
     /**
      * Links session {@code child} under {@code parent} (FTP data under the control session that
      * announced it), so that it closes with reason "parent closed" when the parent closes.

@@ -31,8 +31,10 @@ public final class PortClassifier implements ApplicationClassifier, ApplicationC
         context.side().setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
                 table.clientPort(session)));
         context.side().setEncrypted(session, SessionSideTable.ENCRYPTED_NO);
+        context.side().setIdentifiedBy(session, SessionSideTable.IDENTIFIED_BY_PORT);
         return false;
     }
+
 
     @Override
     public boolean inspect(int session, ClassificationState state, boolean fromClient, ByteBuffer frame,

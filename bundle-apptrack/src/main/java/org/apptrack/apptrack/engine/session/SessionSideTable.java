@@ -15,6 +15,14 @@ public final class SessionSideTable {
     public static final int ENCRYPTED_UNKNOWN = 0;
     public static final int ENCRYPTED_NO = 1;
     public static final int ENCRYPTED_YES = 2;
+    /** How the application was found: not yet (inspection goes on, or nothing could tell). */
+    public static final int IDENTIFIED_NOT_YET = 0;
+    /** By the server port: a guess. */
+    public static final int IDENTIFIED_BY_PORT = 1;
+    /** By the application system cache (an earlier session to the same server). */
+    public static final int IDENTIFIED_BY_CACHE = 2;
+    /** By the session's own payload. */
+    public static final int IDENTIFIED_BY_PAYLOAD = 3;
     /** The largest application id a session can carry. */
     public static final int MAX_APPLICATION_ID = 0xFFFF;
 
@@ -23,12 +31,14 @@ public final class SessionSideTable {
     /** Parent session + 1; 0: none. */
     private final int[] parent;
     private final byte[] encrypted;
+    private final byte[] identifiedBy;
 
     public SessionSideTable(int maxSessions) {
         application = new char[maxSessions];
         nestedApplication = new char[maxSessions];
         parent = new int[maxSessions];
         encrypted = new byte[maxSessions];
+        identifiedBy = new byte[maxSessions];
     }
 
     /** The defaults of a new session: unknown application, no parent, encryption unknown. */
@@ -37,6 +47,7 @@ public final class SessionSideTable {
         nestedApplication[s] = 0;
         parent[s] = 0;
         encrypted[s] = ENCRYPTED_UNKNOWN;
+        identifiedBy[s] = IDENTIFIED_NOT_YET;
     }
 
     /** The application id (0: unknown), in the classifier's catalog. */
@@ -69,6 +80,18 @@ public final class SessionSideTable {
         encrypted[s] = (byte) value;
     }
 
+    /** {@link #IDENTIFIED_NOT_YET}, {@link #IDENTIFIED_BY_PORT}, {@link #IDENTIFIED_BY_CACHE} or {@link #IDENTIFIED_BY_PAYLOAD}. */
+    public int identifiedBy(int s) {
+        return identifiedBy[s];
+    }
+
+    public void setIdentifiedBy(int s, int how) {
+        if (how < IDENTIFIED_NOT_YET || how > IDENTIFIED_BY_PAYLOAD) {
+            throw new IllegalArgumentException("identifiedBy must be 0..3: " + how);
+        }
+        identifiedBy[s] = (byte) how;
+    }
+
     /** The session this one was linked under (e.g. FTP data under FTP control), or -1. */
     public int parent(int s) {
         return parent[s] - 1;
@@ -81,7 +104,7 @@ public final class SessionSideTable {
 
     /** Bytes these arrays take on the heap (array headers aside). */
     public long memoryBytes() {
-        return application.length * (2L + 2 + 4 + 1);
+        return application.length * (2L + 2 + 4 + 1 + 1);
     }
 
     private static char checkedId(int id) {

@@ -1,0 +1,137 @@
+package org.apptrack.apptrack.appid.protocol;
+
+import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.dissect.Identification;
+import org.apptrack.apptrack.appid.dissect.Payload;
+
+/**
+ * A line-based command protocol ({@link CommandProtocol}: SMTP, FTP, POP3, IMAP) on any TCP
+ * port: the server's greeting names it when it carries the protocol's word (or comes on its
+ * port), else the client's first command does. Once claimed, the next client commands are
+ * watched for the TLS upgrade, which makes the session the protocol's TLS application.
+ */
+public final class CommandProtocolDissector implements Dissector {
+
+    /** Client payloads watched for the TLS upgrade after the session was claimed. */
+    private static final int WATCHED_COMMANDS = 6;
+    private static final int W_COMMANDS = Payload.FIRST_STATE_WORD;
+    private static final int LINE = 512;
+
+    private final CommandProtocol protocol;
+    private final int application;
+    private final int tlsApplication;
+
+    public CommandProtocolDissector(CommandProtocol protocol, AppIdCatalog catalog) {
+        this.protocol = protocol;
+        this.application = catalog.id(protocol.application);
+        this.tlsApplication = catalog.id(protocol.tlsApplication);
+    }
+
+    @Override
+    public String name() {
+        return protocol.name;
+    }
+
+    @Override
+    public boolean accepts(int ipProtocol) {
+        return ipProtocol == 6;
+    }
+
+    @Override
+    public int inspect(Payload p, Identification out) {
+        long watched = p.state().word(W_COMMANDS);
+        if (watched > 0) {
+            return claimed(p, out, watched);
+        }
+        int end = p.lineEnd(0);
+        if (end < 0) {
+            return p.length() < LINE && p.printable(0, p.length()) ? MAYBE : NOT_THIS;
+        }
+        if (end > LINE || !p.printable(0, end)) {
+            return NOT_THIS;
+        }
+        if (!p.fromClient()) {
+            if (p.index() > 0 || !p.matches(0, protocol.greeting) || !separator(p.u8(protocol.greeting.length))) {
+                return p.index() > 0 ? MAYBE : NOT_THIS;
+            }
+            if (contains(p, end, protocol.greetingExcludes)) {
+                return NOT_THIS;
+            }
+            if (contains(p, end, protocol.greetingWords) || p.serverPort() == protocol.port) {
+                return claim(p, out);
+            }
+            return MAYBE;
+        }
+        int command = protocol.tagged ? p.indexOf(' ', 0, Math.min(end, 32)) + 1 : 0;
+        if (command <= 0 && protocol.tagged) {
+            return NOT_THIS;
+        }
+        for (byte[] c : protocol.commands) {
+            if (p.matchesIgnoreCase(command, c)) {
+                claim(p, out);
+                return upgrade(p, command, out) ? IDENTIFIED : CLAIMED;
+            }
+        }
+        return NOT_THIS;
+    }
+
+    private static boolean separator(int c) {
+        return c == ' ' || c == '-' || c == '\r';
+    }
+
+    private int claim(Payload p, Identification out) {
+        out.application(application);
+        out.encrypted(false);
+        p.state().word(W_COMMANDS, 1);
+        return CLAIMED;
+    }
+
+    private int claimed(Payload p, Identification out, long watched) {
+        if (!p.fromClient()) {
+            if (p.u8(0) == 0x16 && p.u8(1) == 3) { // a TLS handshake: the upgrade was agreed
+                out.application(tlsApplication);
+                out.encrypted(true);
+                return IDENTIFIED;
+            }
+            return CLAIMED;
+        }
+        if (p.u8(0) == 0x16 && p.u8(1) == 3) {
+            out.application(tlsApplication);
+            out.encrypted(true);
+            return IDENTIFIED;
+        }
+        int command = protocol.tagged ? p.indexOf(' ', 0, 32) + 1 : 0;
+        if (upgrade(p, command, out)) {
+            return IDENTIFIED;
+        }
+        if (watched >= WATCHED_COMMANDS) {
+            return IDENTIFIED;
+        }
+        p.state().word(W_COMMANDS, watched + 1);
+        return CLAIMED;
+    }
+
+    private boolean upgrade(Payload p, int command, Identification out) {
+        for (byte[] u : protocol.upgrades) {
+            if (p.matchesIgnoreCase(command, u)) {
+                out.application(tlsApplication);
+                out.encrypted(true);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the line {@code [0, end)} contains one of the lower-case words, ignoring case. */
+    private static boolean contains(Payload p, int end, byte[][] words) {
+        for (byte[] w : words) {
+            for (int i = 0; i + w.length <= end; i++) {
+                if (p.matchesIgnoreCase(i, w)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+package org.apptrack.apptrack.appid.protocol;
+
+import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.dissect.Identification;
+import org.apptrack.apptrack.appid.dissect.Payload;
+
+/**
+ * DTLS over UDP (RFC 6347, 9147): records of a known content type, version 1.0 or 1.2
+ * ({@code 0xfeff}, {@code 0xfefd}), whose declared lengths tile the datagram exactly.
+ */
+public final class DtlsDissector implements Dissector {
+
+    private static final int RECORD_HEADER = 13;
+
+    private final int dtls;
+
+    public DtlsDissector(AppIdCatalog catalog) {
+        this.dtls = catalog.id("DTLS");
+    }
+
+    @Override
+    public String name() {
+        return "dtls";
+    }
+
+    @Override
+    public boolean accepts(int ipProtocol) {
+        return ipProtocol == 17;
+    }
+
+    @Override
+    public int inspect(Payload p, Identification out) {
+        int at = 0;
+        int records = 0;
+        while (at < p.length()) {
+            int type = p.u8(at);
+            int version = p.u16(at + 1);
+            int length = p.u16(at + 11);
+            if (type < 20 || type > 25 || !(version == 0xfeff || version == 0xfefd || version == 0xfefc)
+                    || length < 0 || at + RECORD_HEADER + length > p.length() || ++records > 16) {
+                return NOT_THIS;
+            }
+            at += RECORD_HEADER + length;
+        }
+        out.application(dtls);
+        out.encrypted(true);
+        return IDENTIFIED;
+    }
+}

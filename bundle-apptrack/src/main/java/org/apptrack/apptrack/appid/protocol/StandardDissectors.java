@@ -1,0 +1,56 @@
+package org.apptrack.apptrack.appid.protocol;
+
+import java.util.List;
+import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+
+/**
+ * The dissectors application identification runs, in the order they are asked: signatures that
+ * cannot be mistaken first, the weak ones (RTP) last, so that a weak one never names a session a
+ * strong one would have named from the same payload.
+ */
+public final class StandardDissectors {
+
+    private StandardDissectors() {
+    }
+
+    public static List<Dissector> create(AppIdCatalog catalog) {
+        return List.of(
+                new HttpDissector(catalog),
+                new SshDissector(catalog),
+                new DnsDissector(catalog),
+                new StunDissector(catalog),
+                new DtlsDissector(catalog),
+                new CommandProtocolDissector(CommandProtocol.SMTP, catalog),
+                new CommandProtocolDissector(CommandProtocol.FTP, catalog),
+                new CommandProtocolDissector(CommandProtocol.POP3, catalog),
+                new CommandProtocolDissector(CommandProtocol.IMAP, catalog),
+                new SipDissector(catalog),
+                new SsdpDissector(catalog),
+                new DhcpDissector(catalog),
+                new Dhcpv6Dissector(catalog),
+                new NtpDissector(catalog),
+                new NetbiosDissector(catalog),
+                new SmbDissector(catalog),
+                new KerberosDissector(catalog),
+                new LdapDissector(catalog),
+                new SnmpDissector(catalog),
+                new RadiusDissector(catalog),
+                new IkeDissector(catalog),
+                new SlpDissector(catalog),
+                new TftpDissector(catalog),
+                new BitTorrentDissector(catalog),
+                new OpenVpnDissector(catalog),
+                new WireGuardDissector(catalog),
+                new MysqlDissector(catalog),
+                new PostgresDissector(catalog),
+                new RdpDissector(catalog),
+                new VncDissector(catalog),
+                new TelnetDissector(catalog),
+                new RedisDissector(catalog),
+                new MqttDissector(catalog),
+                new SocksDissector(catalog),
+                new SyslogDissector(catalog),
+                new RtpDissector(catalog));
+    }
+}

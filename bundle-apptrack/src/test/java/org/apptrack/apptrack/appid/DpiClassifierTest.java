@@ -1,0 +1,148 @@
+package org.apptrack.apptrack.appid;
+
+import static org.apptrack.testsupport.packets.Packets.A;
+import static org.apptrack.testsupport.packets.Packets.ACK;
+import static org.apptrack.testsupport.packets.Packets.B;
+import static org.apptrack.testsupport.packets.Packets.C;
+import static org.apptrack.testsupport.packets.Packets.PSH;
+import static org.apptrack.testsupport.packets.Packets.SYN;
+import static org.apptrack.testsupport.packets.Packets.TCP;
+import static org.apptrack.testsupport.packets.Packets.UDP;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apptrack.apptrack.appid.protocol.StandardDissectors;
+import org.apptrack.apptrack.engine.AppTrackEngine;
+import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.engine.EngineSettings;
+import org.apptrack.apptrack.engine.PolicyResolver;
+import org.apptrack.apptrack.engine.SessionEventListener;
+import org.apptrack.apptrack.engine.session.SessionSideTable;
+import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.testsupport.packets.Bytes;
+import org.apptrack.testsupport.packets.Frames;
+import org.apptrack.testsupport.packets.Packets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The identification pipeline in the real engine: payload, host-name rules, the caches, the port's guess, the budget. */
+class DpiClassifierTest {
+
+    private static final long S = 1_000_000_000L;
+    private static final long T0 = 1_700_000_000L * S;
+
+    private TestCatalog catalog;
+    private DpiClassifier classifier;
+    private AppTrackEngine engine;
+    private final List<String> closed = new ArrayList<>();
+    private long now = T0;
+
+    @BeforeEach
+    void setUp() {
+        catalog = new TestCatalog().host("youtube.com", "YOUTUBE").host("googlevideo.com", "YOUTUBE")
+                .port(TCP, 80, "HTTP").port(TCP, 443, "SSL").port(UDP, 53, "DNS").port(TCP, 8443, "SSL");
+        classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog),
+                new AppIdSettings(8, 4096, 1024, 3600));
+        SessionEventListener recorder = new SessionEventListener() {
+            @Override
+            public void sessionCreated(SessionTable table, int session) {
+            }
+
+            @Override
+            public void sessionUpdated(SessionTable table, int session) {
+            }
+
+            @Override
+            public void sessionClosed(SessionTable table, int session, CloseReason reason) {
+                SessionSideTable side = engine.side();
+                closed.add(table.serverPort(session) + " " + catalog.application(side.applicationId(session)) + "/"
+                        + catalog.application(side.nestedApplicationId(session)) + " by "
+                        + side.identifiedBy(session));
+            }
+        };
+        engine = new AppTrackEngine(EngineSettings.builder().build(), recorder, PolicyResolver.TRACK_ALL, classifier);
+    }
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private void frame(byte[] f) {
+        engine.onFrame(ByteBuffer.wrap(f), 0, now += 1000);
+    }
+
+    private void tcpSession(int client, int clientPort, int server, int serverPort, String request) {
+        frame(Frames.tcp(client, clientPort, server, serverPort, SYN));
+        frame(Frames.tcp(server, serverPort, client, clientPort, SYN | ACK));
+        frame(Frames.ipv4(TCP, client, server, Packets.tcp(clientPort, serverPort, PSH | ACK,
+                request.getBytes(StandardCharsets.US_ASCII))));
+    }
+
+    @Test
+    void httpOnAnyPortIsNamedByItsPayloadAndItsHostGivesTheNestedApplication() {
+        tcpSession(A, 40000, B, 8443, "GET /watch HTTP/1.1\r\nHost: WWW.YouTube.com:8443\r\nAccept: */*\r\n\r\n");
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("8443 HTTP/YOUTUBE by 3"), closed);
+        assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_PAYLOAD));
+        assertEquals(1, classifier.count(AppIdCounter.NESTED_BY_NAME));
+    }
+
+    @Test
+    void aSessionTheDissectorsCannotNameKeepsThePortsGuess() {
+        tcpSession(A, 40001, B, 443, "\u0001\u0002garbage that is no protocol at all");
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("443 SSL/UNKNOWN by 1"), closed);
+        assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_PORT));
+    }
+
+    @Test
+    void theApplicationSystemCacheNamesTheNextSessionToTheSameServerBeforeItsPayload() {
+        tcpSession(A, 40002, B, 8443, "GET / HTTP/1.1\r\nHost: r1.googlevideo.com\r\n\r\n");
+        engine.closeAll(CloseReason.CLI, now + S);
+        frame(Frames.tcp(C, 40003, B, 8443, SYN));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals("8443 HTTP/YOUTUBE by 2", closed.get(1), "named from its first packet by the cache");
+        assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_CACHE));
+    }
+
+    @Test
+    void aDnsAnswerNamesLaterSessionsToItsAddresses() {
+        byte[] answer = Bytes.of().u16(0x1234).u16(0x8180).u16(1).u16(1).u16(0).u16(0)
+                .u8(3).bytes(ascii("www")).u8(7).bytes(ascii("youtube")).u8(3).bytes(ascii("com")).u8(0).u16(1).u16(1)
+                .u16(0xc00c).u16(1).u16(1).u32(300).u16(4).u32(C).build();
+        byte[] query = Bytes.of().u16(0x1234).u16(0x0100).u16(1).u16(0).u16(0).u16(0)
+                .u8(3).bytes(ascii("www")).u8(7).bytes(ascii("youtube")).u8(3).bytes(ascii("com")).u8(0).u16(1).u16(1).build();
+        frame(Frames.ipv4(UDP, A, B, Packets.udp(50000, 53, query)));
+        frame(Frames.ipv4(UDP, B, A, Packets.udp(53, 50000, answer)));
+        tcpSession(A, 40004, C, 443, "\u0001\u0002not a hello");
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("53 DNS/UNKNOWN by 3", "443 SSL/YOUTUBE by 1"), closed,
+                "a lookup has no nested application; the address it gave does");
+        assertEquals(1, classifier.count(AppIdCounter.NESTED_BY_ADDRESS));
+    }
+
+    @Test
+    void inspectionStopsWhenTheBudgetIsSpent() {
+        frame(Frames.tcp(A, 40005, B, 9999, SYN));
+        for (int i = 0; i < 20; i++) {
+            frame(Frames.tcp(A, 40005, B, 9999, ACK, 0));
+        }
+        assertEquals(0, engine.classificationPool().inUse(), "the slot is given back after 8 packets");
+        assertEquals(1, classifier.count(AppIdCounter.BUDGET_EXHAUSTED));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("9999 UNKNOWN/UNKNOWN by 0"), closed);
+    }
+
+    @Test
+    void aSessionClosedWhileInspectedIsSettledBeforeItsCloseIsReported() {
+        frame(Frames.tcp(A, 40006, B, 443, SYN));
+        assertEquals(1, engine.classificationPool().inUse());
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(0, engine.classificationPool().inUse());
+        assertEquals(1, classifier.count(AppIdCounter.CLOSED_WHILE_INSPECTED));
+        assertEquals(List.of("443 SSL/UNKNOWN by 1"), closed);
+    }
+}
