@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apptrack.web.access.QueryParameterFilter;
 import org.apptrack.web.access.RoleFilter;
+import org.apptrack.web.appid.ApplicationIdentificationResource;
 import org.apptrack.web.apptrack.CountersResource;
 import org.apptrack.web.apptrack.SessionsResource;
 import org.apptrack.web.apptrack.ZonesResource;
@@ -47,7 +48,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                CountersResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
+                CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
                 RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
                 WebApplicationExceptionMapper.class, BadParameterMapper.class, ServiceUnavailableMapper.class,
                 ServerErrorMapper.class, JsonBodyWriter.class);

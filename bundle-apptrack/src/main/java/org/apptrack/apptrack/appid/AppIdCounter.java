@@ -4,6 +4,7 @@ package org.apptrack.apptrack.appid;
 public enum AppIdCounter {
     SESSIONS_INSPECTED("Sessions inspected"),
     IDENTIFIED_BY_PAYLOAD("Sessions identified by payload"),
+    ANNOUNCED("Sessions announced by their control session (FTP data)"),
     IDENTIFIED_BY_CACHE("Sessions identified by the application system cache"),
     IDENTIFIED_BY_PORT("Sessions named by port (a guess)"),
     UNKNOWN("Sessions left unknown"),

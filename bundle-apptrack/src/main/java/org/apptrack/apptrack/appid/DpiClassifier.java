@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
 import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.expect.ExpectedSessions;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
@@ -39,15 +40,20 @@ public final class DpiClassifier implements ApplicationClassifier {
     private static final int W_BUDGET = 1;
     private static final int W_CONTROL = 2;
     private static final long STARTED = 1L << 8;
+    /** Announced sessions kept at once, and how long one waits for its connection. */
+    private static final int EXPECTATIONS = 4096;
+    private static final long EXPECTATION_NANOS = 60_000_000_000L;
 
-    private final AppIdCatalog catalog;
+    private final IdentificationCatalog catalog;
     private final Dissector[] dissectors;
     private final long tcpCandidates;
     private final long udpCandidates;
-    private final AppIdSettings settings;
-    private final ApplicationSystemCache systemCache;
-    private final ApplicationSystemCache nameCache;
+    private AppIdSettings settings;
+    private boolean enabled = true;
+    private ApplicationSystemCache systemCache;
+    private ApplicationSystemCache nameCache;
     private final long[] counts = new long[AppIdCounter.all().length];
+    private final ExpectedSessions expected = new ExpectedSessions(EXPECTATIONS, EXPECTATION_NANOS);
     private final Payload payload = new Payload();
     private final Identification out = new Identification();
     private ClassifierContext context;
@@ -58,7 +64,7 @@ public final class DpiClassifier implements ApplicationClassifier {
      * @param dissectors in the order they are asked (the more specific before the weaker
      *     signatures), at most {@link #MAX_DISSECTORS}
      */
-    public DpiClassifier(AppIdCatalog catalog, List<Dissector> dissectors, AppIdSettings settings) {
+    public DpiClassifier(IdentificationCatalog catalog, List<Dissector> dissectors, AppIdSettings settings) {
         if (dissectors.size() > MAX_DISSECTORS) {
             throw new IllegalArgumentException("at most " + MAX_DISSECTORS + " dissectors: " + dissectors.size());
         }
@@ -81,6 +87,34 @@ public final class DpiClassifier implements ApplicationClassifier {
         this.nameCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
     }
 
+    /**
+     * Applies new limits to the sessions inspected from now on; a new cache size empties the
+     * caches, a new time to live applies to entries added from now on.
+     */
+    public void configure(AppIdSettings next) {
+        if (next.cacheEntries() != settings.cacheEntries()) {
+            systemCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
+            nameCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
+        } else {
+            systemCache.ttl(next.cacheNanos());
+            nameCache.ttl(next.cacheNanos());
+        }
+        settings = next;
+    }
+
+    /** Off, a new session is named by its server port only, as if no dissector knew it. */
+    public void enabled(boolean on) {
+        enabled = on;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public AppIdSettings settings() {
+        return settings;
+    }
+
     @Override
     public void bind(ClassifierContext engine) {
         this.context = engine;
@@ -94,6 +128,13 @@ public final class DpiClassifier implements ApplicationClassifier {
         int port = catalog.portApplication(protocol, table.serverPort(s), table.clientPort(s));
         side.setApplicationId(s, port);
         side.setIdentifiedBy(s, port != 0 ? SessionSideTable.IDENTIFIED_BY_PORT : SessionSideTable.IDENTIFIED_NOT_YET);
+        if (!enabled) {
+            side.setEncrypted(s, SessionSideTable.ENCRYPTED_NO);
+            return false;
+        }
+        if (announced(s, protocol)) {
+            return false;
+        }
         int e = systemCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s),
                 context.nowNanos());
         if (e >= 0) {
@@ -108,6 +149,23 @@ public final class DpiClassifier implements ApplicationClassifier {
             return false;
         }
         counts[AppIdCounter.SESSIONS_INSPECTED.ordinal()]++;
+        return true;
+    }
+
+    /** Whether a control session announced this one: then it is named and linked under it. */
+    private boolean announced(int s, int protocol) {
+        int e = expected.take(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s),
+                context.nowNanos());
+        if (e < 0) {
+            return false;
+        }
+        int parent = expected.parent(e);
+        if (table.isLive(parent) && table.sessionId(parent) == expected.parentId(e)) {
+            context.linkToParent(s, parent);
+        }
+        side.setApplicationId(s, expected.application(e));
+        side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_PAYLOAD);
+        counts[AppIdCounter.ANNOUNCED.ordinal()]++;
         return true;
     }
 
@@ -221,6 +279,12 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
         if (id.nested() != 0) {
             side.setNestedApplicationId(s, id.nested());
+        }
+        if (id.expectedPort() != 0) {
+            boolean atClient = id.expectedAtClient();
+            expected.expect(atClient ? table.clientAddrHi(s) : table.serverAddrHi(s),
+                    atClient ? table.clientAddrLo(s) : table.serverAddrLo(s), table.protocol(s), id.expectedPort(),
+                    id.expectedApplication(), s, table.sessionId(s), context.nowNanos());
         }
     }
 

@@ -59,6 +59,31 @@ public @interface AppTrackConfig {
             + " segments only: both directions must carry the same VLAN). Changing it closes every session.")
     boolean vlanInSessionKey() default false;
 
+    @AttributeDefinition(name = "Application identification", description = "Inspect the first packets of each"
+            + " session to identify its application and nested application (Junos services application-identification);"
+            + " off, the server port names it.")
+    boolean applicationIdentification() default true;
+
+    @AttributeDefinition(name = "Inspection packets", description = "Packets of each direction inspected at most"
+            + " (1..255); a session that runs out keeps its best answer so far.")
+    int inspectionPackets() default 16;
+
+    @AttributeDefinition(name = "Inspection bytes", description = "Payload bytes of each direction inspected at most"
+            + " (1..65535).")
+    int inspectionBytes() default 16384;
+
+    @AttributeDefinition(name = "Sessions inspected at once", description = "Sessions whose classification state is"
+            + " kept at once (1..4194304); a new session beyond it is not inspected and is counted.")
+    int inspectionSessions() default 16384;
+
+    @AttributeDefinition(name = "Application system cache entries", description = "Servers (address, port,"
+            + " protocol) whose application is remembered (1..16777216).")
+    int applicationSystemCacheEntries() default 65536;
+
+    @AttributeDefinition(name = "Application system cache timeout", description = "Seconds an entry names later"
+            + " sessions to the same server (Junos application-system-cache-timeout, 1..604800).")
+    long applicationSystemCacheTimeout() default 3600;
+
     @AttributeDefinition(name = "Disable", description = "Junos application-tracking disable: nothing is tracked,"
             + " the zones stay configured.")
     boolean disable() default false;

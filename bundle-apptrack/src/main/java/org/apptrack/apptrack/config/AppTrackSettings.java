@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apptrack.apptrack.appid.AppIdSettings;
 import org.apptrack.apptrack.engine.EngineSettings;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 
@@ -20,14 +21,19 @@ public final class AppTrackSettings {
     private final boolean logSessionCreate;
     private final boolean logSessionClose;
     private final List<ManagementEndpoint> managementEndpoints;
+    private final boolean applicationIdentification;
+    private final AppIdSettings appId;
 
     private AppTrackSettings(EngineSettings engine, SecurityZones zones, boolean logSessionCreate,
-                             boolean logSessionClose, List<ManagementEndpoint> managementEndpoints) {
+                             boolean logSessionClose, List<ManagementEndpoint> managementEndpoints,
+                             boolean applicationIdentification, AppIdSettings appId) {
         this.engine = engine;
         this.zones = zones;
         this.logSessionCreate = logSessionCreate;
         this.logSessionClose = logSessionClose;
         this.managementEndpoints = managementEndpoints;
+        this.applicationIdentification = applicationIdentification;
+        this.appId = appId;
     }
 
     /**
@@ -46,7 +52,8 @@ public final class AppTrackSettings {
                 .otherTimeout(seconds(props, "otherTimeout", 60, 4, 86_400))
                 .firstUpdate(bool(props, "firstUpdate", false))
                 .volumeUpdates(!bool(props, "noVolumeUpdates", false))
-                .vlanInSessionKey(bool(props, "vlanInSessionKey", false));
+                .vlanInSessionKey(bool(props, "vlanInSessionKey", false))
+                .classificationSlots((int) number(props, "inspectionSessions", 16384, 1, 1 << 22));
         long first = number(props, "firstUpdateInterval", 0, 0, 86_400);
         if (first > 0) {
             b.firstUpdateInterval(Duration.ofSeconds(first));
@@ -60,9 +67,28 @@ public final class AppTrackSettings {
         // Junos first-update (deprecated in 21.1R1, when log-session-create came): "generate an
         // AppTrack start message when a new session begins", i.e. the create message.
         boolean logSessionCreate = bool(props, "logSessionCreate", false) || engine.firstUpdate();
+        AppIdSettings appId = new AppIdSettings(
+                (int) number(props, "inspectionPackets", AppIdSettings.DEFAULT_PACKETS_PER_DIRECTION, 1, 255),
+                (int) number(props, "inspectionBytes", AppIdSettings.DEFAULT_BYTES_PER_DIRECTION, 1, 65535),
+                (int) number(props, "applicationSystemCacheEntries", AppIdSettings.DEFAULT_CACHE_ENTRIES, 1, 1 << 24),
+                number(props, "applicationSystemCacheTimeout", AppIdSettings.DEFAULT_CACHE_SECONDS, 1, 604_800));
         return new AppTrackSettings(engine, ZoneSettings.parse(props), logSessionCreate,
                 bool(props, "logSessionClose", false),
-                ManagementEndpoints.parse(props.get(ManagementEndpoints.PROPERTY)));
+                ManagementEndpoints.parse(props.get(ManagementEndpoints.PROPERTY)),
+                bool(props, "applicationIdentification", true), appId);
+    }
+
+    /**
+     * Whether sessions' payload is inspected to identify their application (Junos
+     * {@code services application-identification}); off, the server port names it.
+     */
+    public boolean applicationIdentification() {
+        return applicationIdentification;
+    }
+
+    /** Application identification's inspection budget and application system cache. */
+    public AppIdSettings appId() {
+        return appId;
     }
 
     public EngineSettings engine() {

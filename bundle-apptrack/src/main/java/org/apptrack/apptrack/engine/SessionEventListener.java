@@ -33,4 +33,27 @@ public interface SessionEventListener {
         public void sessionClosed(SessionTable table, int session, CloseReason reason) {
         }
     };
+
+    /** A listener that passes each event to {@code first}, then to {@code second}. */
+    static SessionEventListener both(SessionEventListener first, SessionEventListener second) {
+        return new SessionEventListener() {
+            @Override
+            public void sessionCreated(SessionTable table, int session) {
+                first.sessionCreated(table, session);
+                second.sessionCreated(table, session);
+            }
+
+            @Override
+            public void sessionUpdated(SessionTable table, int session) {
+                first.sessionUpdated(table, session);
+                second.sessionUpdated(table, session);
+            }
+
+            @Override
+            public void sessionClosed(SessionTable table, int session, CloseReason reason) {
+                first.sessionClosed(table, session, reason);
+                second.sessionClosed(table, session, reason);
+            }
+        };
+    }
 }

@@ -12,6 +12,9 @@ import org.apptrack.api.traffic.OwnTrafficListener;
 import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.ApplicationCacheEntry;
+import org.apptrack.apptrack.api.ApplicationIdentificationService;
+import org.apptrack.apptrack.api.ApplicationStatistics;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
@@ -47,9 +50,10 @@ import org.slf4j.LoggerFactory;
  * {@link Clock} when there is one (capture time in replays), else wall time. The product's own
  * traffic ({@link OwnTrafficService}: log export, management) gets no session, whoever captures.
  */
-@Component(immediate = true, service = AppTrackService.class, configurationPid = AppTrackSettings.PID)
+@Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class},
+        configurationPid = AppTrackSettings.PID)
 @Designate(ocd = AppTrackConfig.class)
-public class AppTrackManager implements AppTrackService {
+public class AppTrackManager implements AppTrackService, ApplicationIdentificationService {
 
     public static final String APP_NAME = "org.apptrack.apptrack";
     private static final Logger log = LoggerFactory.getLogger(AppTrackManager.class);
@@ -175,6 +179,26 @@ public class AppTrackManager implements AppTrackService {
     @Override
     public AppTrackCounters counters() {
         return runtime.counters();
+    }
+
+    @Override
+    public Map<String, Long> identificationCounters() {
+        return runtime.appIdCounters();
+    }
+
+    @Override
+    public List<ApplicationStatistics> statistics(Period period) {
+        return runtime.statistics(period);
+    }
+
+    @Override
+    public List<ApplicationCacheEntry> applicationSystemCache(int limit) {
+        return runtime.applicationSystemCache(limit);
+    }
+
+    @Override
+    public void clearApplicationSystemCache() {
+        runtime.clearApplicationSystemCache();
     }
 
     @Override

@@ -10,15 +10,26 @@ import java.util.stream.Collectors;
 import org.apptrack.api.time.Clock;
 import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.ApplicationCacheEntry;
+import org.apptrack.apptrack.api.ApplicationIdentificationService;
+import org.apptrack.apptrack.api.ApplicationStatistics;
+import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
+import org.apptrack.apptrack.appid.AppIdCounter;
+import org.apptrack.apptrack.appid.DpiClassifier;
+import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
+import org.apptrack.apptrack.appid.catalog.CatalogIdentification;
+import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.EngineCounter;
 import org.apptrack.apptrack.engine.EngineCounters;
 import org.apptrack.apptrack.engine.OwnTrafficMatcher;
+import org.apptrack.apptrack.engine.SessionEventListener;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.decode.MalformedCause;
 import org.apptrack.apptrack.engine.owntraffic.OwnTrafficTable;
@@ -28,6 +39,7 @@ import org.apptrack.apptrack.engine.zone.Zone;
 import org.apptrack.apptrack.engine.zone.ZonePolicy;
 import org.apptrack.apptrack.log.SessionLogEmitter;
 import org.apptrack.apptrack.model.SessionModel;
+import org.apptrack.apptrack.stats.ApplicationStatisticsTable;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.packet.PacketContext;
@@ -40,27 +52,45 @@ import org.onosproject.net.packet.PacketContext;
  */
 public final class AppTrackRuntime {
 
+    /** Junos's default statistics interval: one day. */
+    private static final long STATISTICS_INTERVAL_NANOS = 86_400L * 1_000_000_000L;
+
     private final Object lock = new Object();
     private final SecurityLogService securityLog;
     private final Clock clock;
     /** Zone of each ingress ConnectPoint seen, under the current zones (cleared on reconfiguration). */
     private final Map<ConnectPoint, Integer> ingressZones = new HashMap<>();
+    private final IdentificationCatalog catalog;
     private AppTrackSettings settings;
     private OwnTrafficMatcher ownTraffic = OwnTrafficMatcher.NONE;
     private AppTrackEngine engine;
     private SessionModel model;
     private SessionLogEmitter emitter;
+    private DpiClassifier classifier;
+    private ApplicationStatisticsTable statistics;
 
+    /** AppTrack with the application catalog bundled with the product. */
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
+        this(securityLog, settings, clock, CatalogIdentification.bundled());
+    }
+
+    public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock,
+                           IdentificationCatalog catalog) {
         this.securityLog = securityLog;
         this.clock = clock;
         this.settings = settings;
+        this.catalog = catalog;
         build(settings);
     }
 
     private void build(AppTrackSettings s) {
         emitter = new SessionLogEmitter(securityLog, s.logSessionCreate(), s.logSessionClose());
-        engine = new AppTrackEngine(s.engine(), emitter, s.zones());
+        statistics = new ApplicationStatisticsTable(STATISTICS_INTERVAL_NANOS);
+        classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog), s.appId());
+        classifier.enabled(s.applicationIdentification());
+        engine = new AppTrackEngine(s.engine(), SessionEventListener.both(emitter, statistics), s.zones(),
+                classifier);
+        statistics.bind(engine.side());
         engine.ownTraffic(ownTraffic);
         model = new SessionModel(engine, s.zones());
         emitter.bind(engine, model);
@@ -128,6 +158,8 @@ public final class AppTrackRuntime {
             }, now);
             model.zones(after);
             emitter.configure(next.logSessionCreate(), next.logSessionClose());
+            classifier.configure(next.appId());
+            classifier.enabled(next.applicationIdentification());
         }
     }
 
@@ -306,5 +338,52 @@ public final class AppTrackRuntime {
     /** Up to {@code limit} sessions that pass {@code filter}, the lowest session ids first. */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit) {
         return sessions(filter, limit, SessionOrder.ID);
+    }
+
+    /** Application identification's counters ({@code show services application-identification counter}). */
+    public Map<String, Long> appIdCounters() {
+        synchronized (lock) {
+            Map<String, Long> counters = new LinkedHashMap<>();
+            for (AppIdCounter c : AppIdCounter.values()) {
+                counters.put(c.description(), classifier.count(c));
+            }
+            counters.put(EngineCounter.NOT_CLASSIFIED_POOL_FULL.description(),
+                    engine.counters().get(EngineCounter.NOT_CLASSIFIED_POOL_FULL));
+            ApplicationSystemCache cache = classifier.systemCache();
+            counters.put("Application system cache hits", cache.hits());
+            counters.put("Application system cache misses", cache.misses());
+            counters.put("Application system cache evictions", cache.evictions());
+            return counters;
+        }
+    }
+
+    /** Sessions, packets and bytes per application and nested application. */
+    public List<ApplicationStatistics> statistics(ApplicationIdentificationService.Period period) {
+        synchronized (lock) {
+            statistics.roll(clock.currentTimeNanos());
+            return statistics.rows(period == ApplicationIdentificationService.Period.SINCE_START, catalog);
+        }
+    }
+
+    /** The application system cache's live entries, at most {@code limit}. */
+    public List<ApplicationCacheEntry> applicationSystemCache(int limit) {
+        List<ApplicationCacheEntry> entries = new ArrayList<>();
+        synchronized (lock) {
+            long now = engine.eventNanos();
+            classifier.systemCache().forEach(now, (high, low, protocol, port, application, nested, expires) -> {
+                if (entries.size() < limit) {
+                    entries.add(new ApplicationCacheEntry(IpAddresses.format(high, low), port, protocol,
+                            catalog.application(application), catalog.application(nested),
+                            Math.max(0, (expires - now) / 1_000_000_000L)));
+                }
+            });
+        }
+        return entries;
+    }
+
+    public void clearApplicationSystemCache() {
+        synchronized (lock) {
+            classifier.systemCache().clear();
+        }
     }
 }

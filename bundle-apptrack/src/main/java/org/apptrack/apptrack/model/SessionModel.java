@@ -25,6 +25,7 @@ public final class SessionModel {
     private static final SessionAttribute[] ATTRIBUTES = SessionAttribute.values();
     /** By {@link SessionSideTable#encrypted}: as an SRX logs it. */
     private static final String[] ENCRYPTED_TEXT = {"UNKNOWN", "No", "Yes"};
+    private static final String[] IDENTIFIED_BY_TEXT = {"none", "port", "cache", "payload"};
 
     private final SessionTable table;
     private final SessionSideTable side;
@@ -78,9 +79,10 @@ public final class SessionModel {
                     table.clientPort(s))).serviceName();
             case APPLICATION: return catalog.application(side.applicationId(s));
             case NESTED_APPLICATION: return catalog.application(side.nestedApplicationId(s));
-            case CATEGORY: return catalog.category(side.applicationId(s));
-            case SUB_CATEGORY: return catalog.subCategory(side.applicationId(s));
+            case CATEGORY: return catalog.category(mostSpecificApplication(s));
+            case SUB_CATEGORY: return catalog.subCategory(mostSpecificApplication(s));
             case ENCRYPTED: return ENCRYPTED_TEXT[side.encrypted(s)];
+            case IDENTIFIED_BY: return IDENTIFIED_BY_TEXT[side.identifiedBy(s)];
             case SOURCE_ZONE: return policy(s).sourceZone().name();
             case DESTINATION_ZONE: return policy(s).destinationZone().name();
             case POLICY_NAME: return policy(s).policyName();
@@ -107,6 +109,15 @@ public final class SessionModel {
     /** The zone pair and policy the session was placed under. */
     public ZonePolicy policy(int s) {
         return zones.policy(table.policy(s));
+    }
+
+    /**
+     * The nested application when one is known, else the application: what the category and
+     * sub-category describe (an SRX shows the most specific application's).
+     */
+    private int mostSpecificApplication(int s) {
+        int nested = side.nestedApplicationId(s);
+        return nested != 0 ? nested : side.applicationId(s);
     }
 
     /** The session's application id in the catalog (0: unknown), for filters that compare ids. */

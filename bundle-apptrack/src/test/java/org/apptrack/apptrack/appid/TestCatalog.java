@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A small catalog for tests: every name asked for gets an id; host suffixes and ports as given. */
-final class TestCatalog implements AppIdCatalog {
+final class TestCatalog implements IdentificationCatalog {
 
     private final List<String> names = new ArrayList<>(List.of("UNKNOWN"));
     private final Map<String, Integer> ids = new HashMap<>();

@@ -28,6 +28,9 @@ public final class Identification {
     private final long[] answerHigh = new long[MAX_ANSWERS];
     private final long[] answerLow = new long[MAX_ANSWERS];
     private int answers;
+    private int expectedApplication;
+    private int expectedPort;
+    private boolean expectedAtClient;
 
     public void clear() {
         application = 0;
@@ -37,6 +40,7 @@ public final class Identification {
         nameLength = 0;
         nameIsLookup = false;
         answers = 0;
+        expectedPort = 0;
     }
 
     /** The application (catalog id), 0 when this payload named none. */
@@ -167,5 +171,30 @@ public final class Identification {
 
     public long answerLow(int i) {
         return answerLow[i];
+    }
+
+    /**
+     * The payload announced a session to come (an FTP data connection): to {@code port} of this
+     * session's client host ({@code atClient}) or server host, which will be {@code application}.
+     */
+    public void expect(int application, int port, boolean atClient) {
+        if (port > 0 && port < 65536) {
+            expectedApplication = application;
+            expectedPort = port;
+            expectedAtClient = atClient;
+        }
+    }
+
+    /** The announced session's port, 0 when none was announced. */
+    public int expectedPort() {
+        return expectedPort;
+    }
+
+    public int expectedApplication() {
+        return expectedApplication;
+    }
+
+    public boolean expectedAtClient() {
+        return expectedAtClient;
     }
 }

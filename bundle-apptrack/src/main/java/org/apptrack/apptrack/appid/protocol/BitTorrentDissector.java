@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -22,7 +22,7 @@ public final class BitTorrentDissector implements Dissector {
 
     private final int bittorrent;
 
-    public BitTorrentDissector(AppIdCatalog catalog) {
+    public BitTorrentDissector(IdentificationCatalog catalog) {
         this.bittorrent = catalog.id("BITTORRENT");
     }
 

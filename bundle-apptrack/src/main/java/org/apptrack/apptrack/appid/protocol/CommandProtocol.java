@@ -19,10 +19,20 @@ public final class CommandProtocol {
     final byte[][] commands;
     final boolean tagged;
     final byte[][] upgrades;
+    /** Whether the session announces data connections (FTP): watched for them while inspected. */
+    final boolean dataChannels;
 
     private CommandProtocol(String name, String application, String tlsApplication, int port, String greeting,
                             String[] greetingWords, String[] greetingExcludes, String[] commands, boolean tagged,
                             String[] upgrades) {
+        this(name, application, tlsApplication, port, greeting, greetingWords, greetingExcludes, commands, tagged,
+                upgrades, false);
+    }
+
+    private CommandProtocol(String name, String application, String tlsApplication, int port, String greeting,
+                            String[] greetingWords, String[] greetingExcludes, String[] commands, boolean tagged,
+                            String[] upgrades, boolean dataChannels) {
+        this.dataChannels = dataChannels;
         this.name = name;
         this.application = application;
         this.tlsApplication = tlsApplication;
@@ -51,7 +61,7 @@ public final class CommandProtocol {
     public static final CommandProtocol FTP = new CommandProtocol("ftp", "FTP", "FTPS", 21, "220",
             new String[] {"ftp"}, new String[] {"smtp"},
             new String[] {"user ", "auth tls", "auth ssl", "feat\r", "syst\r", "opts utf8"}, false,
-            new String[] {"auth tls", "auth ssl"});
+            new String[] {"auth tls", "auth ssl"}, true);
     /** POP3 (RFC 1939), STLS (RFC 2595). */
     public static final CommandProtocol POP3 = new CommandProtocol("pop3", "POP3", "POP3S", 110, "+OK",
             new String[] {"pop", "ready", "dovecot"}, new String[0],

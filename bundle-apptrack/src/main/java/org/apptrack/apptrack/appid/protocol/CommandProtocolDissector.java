@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -9,7 +9,8 @@ import org.apptrack.apptrack.appid.dissect.Payload;
  * A line-based command protocol ({@link CommandProtocol}: SMTP, FTP, POP3, IMAP) on any TCP
  * port: the server's greeting names it when it carries the protocol's word (or comes on its
  * port), else the client's first command does. Once claimed, the next client commands are
- * watched for the TLS upgrade, which makes the session the protocol's TLS application.
+ * watched for the TLS upgrade, which makes the session the protocol's TLS application, and an FTP
+ * session for the data connections it announces ({@link FtpDataChannels}).
  */
 public final class CommandProtocolDissector implements Dissector {
 
@@ -22,7 +23,7 @@ public final class CommandProtocolDissector implements Dissector {
     private final int application;
     private final int tlsApplication;
 
-    public CommandProtocolDissector(CommandProtocol protocol, AppIdCatalog catalog) {
+    public CommandProtocolDissector(CommandProtocol protocol, IdentificationCatalog catalog) {
         this.protocol = protocol;
         this.application = catalog.id(protocol.application);
         this.tlsApplication = catalog.id(protocol.tlsApplication);
@@ -88,6 +89,9 @@ public final class CommandProtocolDissector implements Dissector {
     }
 
     private int claimed(Payload p, Identification out, long watched) {
+        if (protocol.dataChannels) {
+            FtpDataChannels.announce(p, application, out);
+        }
         if (!p.fromClient()) {
             if (p.u8(0) == 0x16 && p.u8(1) == 3) { // a TLS handshake: the upgrade was agreed
                 out.application(tlsApplication);
@@ -105,8 +109,8 @@ public final class CommandProtocolDissector implements Dissector {
         if (upgrade(p, command, out)) {
             return IDENTIFIED;
         }
-        if (watched >= WATCHED_COMMANDS) {
-            return IDENTIFIED;
+        if (watched >= WATCHED_COMMANDS && !protocol.dataChannels) {
+            return IDENTIFIED; // a session that announces data connections is watched to the end of its budget
         }
         p.state().word(W_COMMANDS, watched + 1);
         return CLAIMED;

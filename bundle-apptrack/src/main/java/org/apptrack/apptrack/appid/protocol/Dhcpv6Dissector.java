@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -11,7 +11,7 @@ public final class Dhcpv6Dissector implements Dissector {
 
     private final int application;
 
-    public Dhcpv6Dissector(AppIdCatalog catalog) {
+    public Dhcpv6Dissector(IdentificationCatalog catalog) {
         this.application = catalog.id("DHCPV6");
     }
 

@@ -1,7 +1,7 @@
 package org.apptrack.apptrack.appid.protocol;
 
 import org.apptrack.apptrack.api.IpAddresses;
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -22,7 +22,7 @@ public final class DnsDissector implements Dissector {
     private final int mdns;
     private final int llmnr;
 
-    public DnsDissector(AppIdCatalog catalog) {
+    public DnsDissector(IdentificationCatalog catalog) {
         this.dns = catalog.id("DNS");
         this.mdns = catalog.id("MDNS");
         this.llmnr = catalog.id("LLMNR");

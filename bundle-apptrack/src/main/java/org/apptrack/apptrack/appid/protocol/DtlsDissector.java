@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -15,7 +15,7 @@ public final class DtlsDissector implements Dissector {
 
     private final int dtls;
 
-    public DtlsDissector(AppIdCatalog catalog) {
+    public DtlsDissector(IdentificationCatalog catalog) {
         this.dtls = catalog.id("DTLS");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -28,7 +28,7 @@ public final class HttpDissector implements Dissector {
 
     private final int http;
 
-    public HttpDissector(AppIdCatalog catalog) {
+    public HttpDissector(IdentificationCatalog catalog) {
         this.http = catalog.id("HTTP");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -16,7 +16,7 @@ public final class IkeDissector implements Dissector {
 
     private final int ike;
 
-    public IkeDissector(AppIdCatalog catalog) {
+    public IkeDissector(IdentificationCatalog catalog) {
         this.ike = catalog.id("IKE");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -14,7 +14,7 @@ public final class LdapDissector implements Dissector {
 
     private final int ldap;
 
-    public LdapDissector(AppIdCatalog catalog) {
+    public LdapDissector(IdentificationCatalog catalog) {
         this.ldap = catalog.id("LDAP");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -14,7 +14,7 @@ public final class MqttDissector implements Dissector {
 
     private final int mqtt;
 
-    public MqttDissector(AppIdCatalog catalog) {
+    public MqttDissector(IdentificationCatalog catalog) {
         this.mqtt = catalog.id("MQTT");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -13,7 +13,7 @@ public final class MysqlDissector implements Dissector {
 
     private final int mysql;
 
-    public MysqlDissector(AppIdCatalog catalog) {
+    public MysqlDissector(IdentificationCatalog catalog) {
         this.mysql = catalog.id("MYSQL");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -18,7 +18,7 @@ public final class OpenVpnDissector implements Dissector {
 
     private final int openvpn;
 
-    public OpenVpnDissector(AppIdCatalog catalog) {
+    public OpenVpnDissector(IdentificationCatalog catalog) {
         this.openvpn = catalog.id("OPENVPN");
     }
 

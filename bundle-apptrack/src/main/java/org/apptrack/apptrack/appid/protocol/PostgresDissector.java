@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -17,7 +17,7 @@ public final class PostgresDissector implements Dissector {
 
     private final int postgres;
 
-    public PostgresDissector(AppIdCatalog catalog) {
+    public PostgresDissector(IdentificationCatalog catalog) {
         this.postgres = catalog.id("POSTGRES");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -17,7 +17,7 @@ public final class RtpDissector implements Dissector {
     private final int rtp;
     private final int rtcp;
 
-    public RtpDissector(AppIdCatalog catalog) {
+    public RtpDissector(IdentificationCatalog catalog) {
         this.rtp = catalog.id("RTP");
         this.rtcp = catalog.id("RTCP");
     }

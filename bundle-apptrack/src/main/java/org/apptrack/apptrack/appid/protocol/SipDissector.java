@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -22,7 +22,7 @@ public final class SipDissector implements Dissector {
 
     private final int sip;
 
-    public SipDissector(AppIdCatalog catalog) {
+    public SipDissector(IdentificationCatalog catalog) {
         this.sip = catalog.id("SIP");
     }
 

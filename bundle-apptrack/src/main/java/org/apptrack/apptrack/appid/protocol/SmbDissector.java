@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -18,7 +18,7 @@ public final class SmbDissector implements Dissector {
 
     private final int smb;
 
-    public SmbDissector(AppIdCatalog catalog) {
+    public SmbDissector(IdentificationCatalog catalog) {
         this.smb = catalog.id("SMB");
     }
 

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -15,7 +15,7 @@ public final class SsdpDissector implements Dissector {
 
     private final int application;
 
-    public SsdpDissector(AppIdCatalog catalog) {
+    public SsdpDissector(IdentificationCatalog catalog) {
         this.application = catalog.id("SSDP");
     }
 

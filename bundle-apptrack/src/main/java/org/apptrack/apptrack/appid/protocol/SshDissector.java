@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -16,7 +16,7 @@ public final class SshDissector implements Dissector {
 
     private final int ssh;
 
-    public SshDissector(AppIdCatalog catalog) {
+    public SshDissector(IdentificationCatalog catalog) {
         this.ssh = catalog.id("SSH");
     }
 

@@ -1,7 +1,7 @@
 package org.apptrack.apptrack.appid.protocol;
 
 import java.util.List;
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 
 /**
@@ -14,7 +14,7 @@ public final class StandardDissectors {
     private StandardDissectors() {
     }
 
-    public static List<Dissector> create(AppIdCatalog catalog) {
+    public static List<Dissector> create(IdentificationCatalog catalog) {
         return List.of(
                 new HttpDissector(catalog),
                 new SshDissector(catalog),

@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -18,7 +18,7 @@ public final class StunDissector implements Dissector {
 
     private final int stun;
 
-    public StunDissector(AppIdCatalog catalog) {
+    public StunDissector(IdentificationCatalog catalog) {
         this.stun = catalog.id("STUN");
     }
 

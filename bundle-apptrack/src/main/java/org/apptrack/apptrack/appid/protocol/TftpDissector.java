@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -17,7 +17,7 @@ public final class TftpDissector implements Dissector {
 
     private final int tftp;
 
-    public TftpDissector(AppIdCatalog catalog) {
+    public TftpDissector(IdentificationCatalog catalog) {
         this.tftp = catalog.id("TFTP");
     }
 

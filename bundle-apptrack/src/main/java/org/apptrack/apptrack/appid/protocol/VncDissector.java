@@ -1,6 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -13,7 +13,7 @@ public final class VncDissector implements Dissector {
 
     private final int vnc;
 
-    public VncDissector(AppIdCatalog catalog) {
+    public VncDissector(IdentificationCatalog catalog) {
         this.vnc = catalog.id("VNC");
     }
 

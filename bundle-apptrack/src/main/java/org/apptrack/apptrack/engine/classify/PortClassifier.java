@@ -28,10 +28,12 @@ public final class PortClassifier implements ApplicationClassifier, ApplicationC
     @Override
     public boolean sessionCreated(int session) {
         SessionTable table = context.table();
-        context.side().setApplicationId(session, services.lookup(table.protocol(session), table.serverPort(session),
-                table.clientPort(session)));
+        int id = services.lookup(table.protocol(session), table.serverPort(session), table.clientPort(session));
+        context.side().setApplicationId(session, id);
         context.side().setEncrypted(session, SessionSideTable.ENCRYPTED_NO);
-        context.side().setIdentifiedBy(session, SessionSideTable.IDENTIFIED_BY_PORT);
+        if (id != 0) {
+            context.side().setIdentifiedBy(session, SessionSideTable.IDENTIFIED_BY_PORT);
+        }
         return false;
     }
 

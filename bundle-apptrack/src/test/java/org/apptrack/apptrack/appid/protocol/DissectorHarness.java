@@ -2,7 +2,7 @@ package org.apptrack.apptrack.appid.protocol;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -68,7 +68,7 @@ final class DissectorHarness {
                 index, state), out);
     }
 
-    static String name(AppIdCatalog catalog, int id) {
+    static String name(IdentificationCatalog catalog, int id) {
         return catalog.application(id);
     }
 }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.testsupport.packets.Bytes;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Each dissector on the messages its protocol's specification shows, and on what it must not take. */
 class DissectorsTest {
 
-    private final AppIdCatalog catalog = new NamesCatalog();
+    private final IdentificationCatalog catalog = new NamesCatalog();
 
     private String app(DissectorHarness h) {
         return catalog.application(h.out.application());

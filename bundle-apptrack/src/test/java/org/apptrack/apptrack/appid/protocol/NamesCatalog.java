@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apptrack.apptrack.appid.AppIdCatalog;
+import org.apptrack.apptrack.appid.IdentificationCatalog;
 
 /** Gives every name asked for an id, so that a dissector's verdict reads as the name it asked for. */
-final class NamesCatalog implements AppIdCatalog {
+final class NamesCatalog implements IdentificationCatalog {
 
     private final List<String> names = new ArrayList<>(List.of("UNKNOWN"));
     private final Map<String, Integer> ids = new HashMap<>();

@@ -7,7 +7,7 @@ import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
  * application a host name belongs to, and the application a port suggests. Ids never change for
  * a name while the product runs (the side table keeps them across catalog reloads).
  */
-public interface AppIdCatalog extends ApplicationCatalog {
+public interface IdentificationCatalog extends ApplicationCatalog {
 
     /** The id of the application named {@code name} (Junos name), or 0 when the catalog has none. */
     int id(String name);

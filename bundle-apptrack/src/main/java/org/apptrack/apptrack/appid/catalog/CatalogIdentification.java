@@ -1,0 +1,81 @@
+package org.apptrack.apptrack.appid.catalog;
+
+import org.apptrack.apptrack.appid.IdentificationCatalog;
+
+/**
+ * The application catalog as application identification reads it: names to ids (0 for a name the
+ * catalog lacks), host names and ports to applications, and the applications of IP protocols
+ * without ports. Reads the catalog in force at each call, so a reload applies to the next
+ * lookup; ids stay valid across reloads.
+ */
+public final class CatalogIdentification implements IdentificationCatalog {
+
+    private static final String[] PROTOCOL_APPLICATIONS = new String[256];
+
+    static {
+        PROTOCOL_APPLICATIONS[1] = "ICMP";
+        PROTOCOL_APPLICATIONS[2] = "IGMP";
+        PROTOCOL_APPLICATIONS[47] = "GRE";
+        PROTOCOL_APPLICATIONS[50] = "ESP";
+        PROTOCOL_APPLICATIONS[51] = "AH";
+        PROTOCOL_APPLICATIONS[58] = "ICMPV6";
+        PROTOCOL_APPLICATIONS[89] = "OSPF";
+        PROTOCOL_APPLICATIONS[103] = "PIM";
+        PROTOCOL_APPLICATIONS[112] = "VRRP";
+        PROTOCOL_APPLICATIONS[132] = "SCTP";
+    }
+
+    private final AppIdCatalog catalog;
+    private final int[] byProtocol = new int[256];
+
+    public CatalogIdentification(AppIdCatalog catalog) {
+        this.catalog = catalog;
+        for (int p = 0; p < 256; p++) {
+            byProtocol[p] = PROTOCOL_APPLICATIONS[p] == null ? 0 : id(PROTOCOL_APPLICATIONS[p]);
+        }
+    }
+
+    /** Identification over the catalog bundled with the product. */
+    public static CatalogIdentification bundled() {
+        return new CatalogIdentification(AppIdCatalog.bundled());
+    }
+
+    /** The catalog behind it (for reloads and the catalog's own queries). */
+    public AppIdCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public int id(String name) {
+        return Math.max(0, catalog.id(name));
+    }
+
+    @Override
+    public int hostApplication(byte[] name, int length) {
+        return Math.max(0, catalog.hostNames().match(name, 0, length));
+    }
+
+    @Override
+    public int portApplication(int ipProtocol, int serverPort, int clientPort) {
+        if (ipProtocol != 6 && ipProtocol != 17) {
+            return byProtocol[ipProtocol & 0xff];
+        }
+        int server = catalog.applicationForPort(ipProtocol, serverPort);
+        return server != 0 ? server : catalog.applicationForPort(ipProtocol, clientPort);
+    }
+
+    @Override
+    public String application(int id) {
+        return catalog.application(id);
+    }
+
+    @Override
+    public String category(int id) {
+        return catalog.category(id);
+    }
+
+    @Override
+    public String subCategory(int id) {
+        return catalog.subCategory(id);
+    }
+}
