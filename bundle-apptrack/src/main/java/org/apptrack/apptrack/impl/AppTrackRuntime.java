@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apptrack.api.time.Clock;
@@ -50,6 +51,10 @@ public final class AppTrackRuntime {
     private AppTrackEngine engine;
     private SessionModel model;
     private SessionLogEmitter emitter;
+    private ClosedSessionFeed feed;
+    private Consumer<? super SessionInfo> closedSessionListener;
+    /** Failures of the closed-session listener in the engines replaced by a new session limit. */
+    private long earlierListenerFailures;
 
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
         this.securityLog = securityLog;
@@ -60,10 +65,34 @@ public final class AppTrackRuntime {
 
     private void build(AppTrackSettings s) {
         emitter = new SessionLogEmitter(securityLog, s.logSessionCreate(), s.logSessionClose());
-        engine = new AppTrackEngine(s.engine(), emitter, s.zones());
+        if (feed != null) {
+            earlierListenerFailures += feed.failures();
+        }
+        feed = new ClosedSessionFeed(emitter, closedSessionListener);
+        engine = new AppTrackEngine(s.engine(), feed, s.zones());
         engine.ownTraffic(ownTraffic);
         model = new SessionModel(engine, s.zones());
         emitter.bind(engine, model);
+        feed.bind(model);
+    }
+
+    /**
+     * Describes each session as it closes to {@code listener} (after its close log), on the
+     * thread that closes it, until another listener (null: none) is set. For tools that measure
+     * sessions; costs nothing while none is set.
+     */
+    public void onSessionClosed(Consumer<? super SessionInfo> listener) {
+        synchronized (lock) {
+            closedSessionListener = listener;
+            feed.listener(listener);
+        }
+    }
+
+    /** Exceptions the closed-session listener threw (caught, so that each close completes). */
+    public long closedSessionListenerFailures() {
+        synchronized (lock) {
+            return earlierListenerFailures + feed.failures();
+        }
     }
 
     /**
