@@ -1,11 +1,15 @@
 package org.apptrack.tool;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.embed.EmbeddedAppTrack;
 import org.apptrack.capture.replay.OfflineReplay;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -16,7 +20,7 @@ import org.onosproject.net.packet.PacketProcessor;
  * ONOS packet processor on the packet service) and configured from the distribution's
  * {@code etc/org.apptrack.apptrack.cfg}.
  */
-final class Pipeline {
+public final class Pipeline {
 
     private final EmbeddedAppTrack appTrack;
     private final OfflineReplay packets;
@@ -26,7 +30,24 @@ final class Pipeline {
         this.appTrack = appTrack;
     }
 
-    static Pipeline create(Path etc, OfflineReplay packets, SecurityLogService log) throws IOException {
+    /**
+     * The distribution's {@code etc/} when no other is named: the system property
+     * {@code apptrack.etc} (the scripts set it), else the source tree's
+     * {@code karaf-assembly/src/main/resources/etc} below the working directory; null when that
+     * is not a directory either.
+     */
+    public static Path distributionEtc() {
+        String configured = System.getProperty("apptrack.etc");
+        Path fallback = configured != null ? Paths.get(configured)
+                : Paths.get("karaf-assembly", "src", "main", "resources", "etc");
+        return Files.isDirectory(fallback) ? fallback : null;
+    }
+
+    /**
+     * @param etc the distribution's {@code etc/} directory; null: the component's defaults
+     * @throws IOException when the configuration cannot be read or is invalid (the message names the file)
+     */
+    public static Pipeline create(Path etc, OfflineReplay packets, SecurityLogService log) throws IOException {
         Map<String, Object> config = new HashMap<>();
         if (etc != null) {
             // ${karaf.data} as in the distribution's layout; nothing is written there
@@ -45,8 +66,18 @@ final class Pipeline {
     }
 
     /** End of file: what is still open is closed as an SRX closes sessions that age out. */
-    void finish() {
+    public void finish() {
         appTrack.endOfCapture();
+    }
+
+    /** Each session, as it closes, to {@code listener} (see {@link EmbeddedAppTrack#onSessionClosed}). */
+    public void onSessionClosed(Consumer<? super SessionInfo> listener) {
+        appTrack.onSessionClosed(listener);
+    }
+
+    /** Exceptions the {@link #onSessionClosed} listener threw. */
+    public long sessionClosedListenerFailures() {
+        return appTrack.sessionClosedListenerFailures();
     }
 
     String summary() {

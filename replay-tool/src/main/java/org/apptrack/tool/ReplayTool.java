@@ -242,10 +242,7 @@ public final class ReplayTool {
             }
             o.file = Paths.get(files.get(0));
             if (o.etc == null) {
-                String configured = System.getProperty("apptrack.etc");
-                Path fallback = configured != null ? Paths.get(configured)
-                        : Paths.get("karaf-assembly", "src", "main", "resources", "etc");
-                o.etc = Files.isDirectory(fallback) ? fallback : null;
+                o.etc = Pipeline.distributionEtc();
             }
             return o;
         }

@@ -1,8 +1,10 @@
 package org.apptrack.apptrack.embed;
 
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apptrack.api.time.Clock;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -11,7 +13,8 @@ import org.onosproject.net.packet.PacketProcessor;
 /**
  * AppTrack as the ONOS component runs it (sessions, zones, logs to a security log), for a
  * program that feeds it packets itself: register {@link #processor()} on a packet service, call
- * {@link #endOfCapture()} when the packets end.
+ * {@link #endOfCapture()} when the packets end. {@link #onSessionClosed} hands each session, as
+ * it ends, to a program that measures sessions rather than reading their logs.
  */
 public final class EmbeddedAppTrack {
 
@@ -41,6 +44,23 @@ public final class EmbeddedAppTrack {
     /** The packets ended: open sessions close as they would age out, at their own deadlines. */
     public void endOfCapture() {
         runtime.expireAll();
+    }
+
+    /**
+     * Calls {@code listener} with each session as it closes: its 5-tuple, final counters,
+     * application and nested application, as its close log carries them. Called on the thread that
+     * feeds packets (or calls {@link #endOfCapture()}), after the close log, for every session
+     * closed from now on, until another listener (null: none) is set. Keep it quick: the packet
+     * path waits for it. An exception it throws is caught so that the close completes, and
+     * counted ({@link #sessionClosedListenerFailures()}).
+     */
+    public void onSessionClosed(Consumer<? super SessionInfo> listener) {
+        runtime.onSessionClosed(listener);
+    }
+
+    /** Exceptions the {@link #onSessionClosed} listener threw. */
+    public long sessionClosedListenerFailures() {
+        return runtime.closedSessionListenerFailures();
     }
 
     public AppTrackCounters counters() {

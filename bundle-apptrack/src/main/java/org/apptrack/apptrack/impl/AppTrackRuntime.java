@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apptrack.api.time.Clock;
@@ -68,6 +69,10 @@ public final class AppTrackRuntime {
     private SessionLogEmitter emitter;
     private DpiClassifier classifier;
     private ApplicationStatisticsTable statistics;
+    private ClosedSessionFeed feed;
+    private Consumer<? super SessionInfo> closedSessionListener;
+    /** Failures of the closed-session listener in the engines replaced by a new session limit. */
+    private long earlierListenerFailures;
 
     /** AppTrack with the application catalog bundled with the product. */
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
@@ -85,15 +90,38 @@ public final class AppTrackRuntime {
 
     private void build(AppTrackSettings s) {
         emitter = new SessionLogEmitter(securityLog, s.logSessionCreate(), s.logSessionClose());
+        if (feed != null) {
+            earlierListenerFailures += feed.failures();
+        }
+        feed = new ClosedSessionFeed(emitter, closedSessionListener);
         statistics = new ApplicationStatisticsTable(STATISTICS_INTERVAL_NANOS);
         classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog), s.appId());
         classifier.enabled(s.applicationIdentification());
-        engine = new AppTrackEngine(s.engine(), SessionEventListener.both(emitter, statistics), s.zones(),
-                classifier);
+        engine = new AppTrackEngine(s.engine(), SessionEventListener.both(feed, statistics), s.zones(), classifier);
         statistics.bind(engine.side());
         engine.ownTraffic(ownTraffic);
         model = new SessionModel(engine, s.zones());
         emitter.bind(engine, model);
+        feed.bind(model);
+    }
+
+    /**
+     * Describes each session as it closes to {@code listener} (after its close log), on the
+     * thread that closes it, until another listener (null: none) is set. For tools that measure
+     * sessions; costs nothing while none is set.
+     */
+    public void onSessionClosed(Consumer<? super SessionInfo> listener) {
+        synchronized (lock) {
+            closedSessionListener = listener;
+            feed.listener(listener);
+        }
+    }
+
+    /** Exceptions the closed-session listener threw (caught, so that each close completes). */
+    public long closedSessionListenerFailures() {
+        synchronized (lock) {
+            return earlierListenerFailures + feed.failures();
+        }
     }
 
     /**
