@@ -60,6 +60,28 @@ class ClassificationPoolTest {
     }
 
     @Test
+    void regionsAreWrittenAtTheirIndexWithinTheBufferOnly() {
+        ClassificationPool pool = new ClassificationPool(1, 16);
+        ClassificationState state = pool.state(pool.acquire());
+        ByteBuffer frame = ByteBuffer.wrap("..abcdefghij".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(state.write(10, frame, 2, 4));
+        assertEquals(0, frame.position());
+        assertTrue(state.write(0, new byte[] {'x', 'y', 'z'}, 1, 2));
+        assertFalse(state.write(14, frame, 2, 3), "past the end");
+        assertFalse(state.write(-1, frame, 2, 1), "before the start");
+        ByteBuffer all = state.bytes();
+        assertEquals(16, all.limit());
+        assertEquals('y', all.get(0));
+        assertEquals('z', all.get(1));
+        assertEquals('a', all.get(10));
+        assertEquals('d', all.get(13));
+        assertEquals(0, all.get(14), "nothing of the refused write");
+        assertEquals(0, state.bufferedBytes(), "writing at an index does not append");
+        state.word(ClassificationState.WORDS - 1, 7);
+        assertEquals(7, state.word(ClassificationState.WORDS - 1));
+    }
+
+    @Test
     void aPoolNeedsASlot() {
         assertThrows(IllegalArgumentException.class, () -> new ClassificationPool(0, 16));
         assertThrows(IllegalArgumentException.class, () -> new ClassificationPool(1, -1));

@@ -1,0 +1,260 @@
+package org.apptrack.apptrack.appid.tls;
+
+import java.nio.ByteBuffer;
+import org.apptrack.apptrack.engine.classify.ClassificationState;
+
+/**
+ * One direction of a TLS-over-TCP session, from its first payload byte until its hello is read:
+ * the client's ClientHello ({@link #offerClientHello}) or the server's ServerHello and first
+ * certificate ({@link #offerServerFlight}). Each call takes one TCP segment's payload, in place.
+ *
+ * <p>An SSL 2.0-compatible ClientHello is recognised when its first segment holds it whole.
+ *
+ * <p>When the first segment holds the whole message in its first record (nearly always), it is
+ * parsed where it lies and nothing is copied. Otherwise (a message spanning segments or records)
+ * the handshake bytes, record headers removed, are copied into a region of the session's
+ * {@link ClassificationState} buffer until the message is whole; a message that cannot fit gives
+ * {@link TlsStatus#TOO_LONG}, except that a first certificate too long for the region is read as
+ * far as the region goes ({@link ServerHelloInfo#certificateTruncated()}).
+ *
+ * <p>State: {@link #WORDS} words of the classification state from {@code firstWord}, and the
+ * buffer region {@code [regionOffset, regionOffset + regionCapacity)} (capped by the buffer's
+ * size). Give the two directions of a session different words; they may share a region, since a
+ * server answers only once the whole ClientHello arrived. Segments are placed by their TCP
+ * sequence number: retransmitted bytes are skipped, a segment after a gap is left out (it is
+ * not kept: a reordered hello is not reassembled; the caller's packet budget ends the wait). A
+ * first payload shorter than a record header is judged once five bytes are in, and is replaced
+ * by a later segment starting at the same sequence number (stacks that send an ACK carrying a
+ * few stray bytes before the hello).
+ *
+ * <p>After a final status (anything but {@link TlsStatus#NEED_MORE}) the caller stops offering
+ * that direction: a further offer returns the same status without touching the result object.
+ * The object holds only its configuration: one may serve every session of a classifier. No
+ * allocation, no exception on any input.
+ */
+public final class TlsStreamReassembler {
+
+    /** Words of classification state each direction uses. */
+    public static final int WORDS = 2;
+
+    private static final int PHASE_NEW = 0;
+    private static final int PHASE_ASSEMBLING = 1;
+    private static final int PHASE_DONE = 2;
+
+    // word A
+    private static final long SEQ_MASK = 0xffff_ffffL;
+    private static final int STORED_SHIFT = 32;
+    private static final int PHASE_SHIFT = 48;
+    private static final int STATUS_SHIFT = 50;
+    private static final long ENDED = 1L << 53;
+    private static final long OVERFLOW = 1L << 54;
+    private static final long RECORD_SEEN = 1L << 55;
+    // word B
+    private static final int HAVE_SHIFT = 16;
+    private static final int HEADER_SHIFT = 24;
+
+    private static final TlsStatus[] STATUSES = TlsStatus.values();
+
+    private final int stateWord;
+    private final int framingWord;
+    private final int regionOffset;
+    private final int regionCapacity;
+
+    /**
+     * @param firstWord the first of the {@link #WORDS} state words this direction uses
+     * @param regionOffset where this direction's bytes go in the state's buffer
+     * @param regionCapacity how many bytes it may use there (at most 65535)
+     */
+    public TlsStreamReassembler(int firstWord, int regionOffset, int regionCapacity) {
+        if (firstWord < 0 || firstWord + WORDS > ClassificationState.WORDS) {
+            throw new IllegalArgumentException("firstWord must be 0.." + (ClassificationState.WORDS - WORDS) + ": "
+                    + firstWord);
+        }
+        if (regionOffset < 0 || regionCapacity < 0 || regionCapacity > 0xffff) {
+            throw new IllegalArgumentException("regionOffset must not be negative and regionCapacity must be 0..65535: "
+                    + regionOffset + ", " + regionCapacity);
+        }
+        this.stateWord = firstWord;
+        this.framingWord = firstWord + 1;
+        this.regionOffset = regionOffset;
+        this.regionCapacity = regionCapacity;
+    }
+
+    /**
+     * One segment of the client's stream.
+     *
+     * @param tcpSeq the segment's TCP sequence number
+     */
+    public TlsStatus offerClientHello(ClassificationState state, int tcpSeq, ByteBuffer segment, int offset,
+                                      int length, ClientHelloInfo out) {
+        return offer(state, true, tcpSeq, segment, offset, length, out, null);
+    }
+
+    /** One segment of the client's stream, taken to follow the previous one (no sequence number at hand). */
+    public TlsStatus offerClientHello(ClassificationState state, ByteBuffer segment, int offset, int length,
+                                      ClientHelloInfo out) {
+        return offer(state, false, 0, segment, offset, length, out, null);
+    }
+
+    /** One segment of the server's stream. */
+    public TlsStatus offerServerFlight(ClassificationState state, int tcpSeq, ByteBuffer segment, int offset,
+                                       int length, ServerHelloInfo out) {
+        return offer(state, true, tcpSeq, segment, offset, length, null, out);
+    }
+
+    /** One segment of the server's stream, taken to follow the previous one. */
+    public TlsStatus offerServerFlight(ClassificationState state, ByteBuffer segment, int offset, int length,
+                                       ServerHelloInfo out) {
+        return offer(state, false, 0, segment, offset, length, null, out);
+    }
+
+    private TlsStatus offer(ClassificationState state, boolean useSeq, int tcpSeq, ByteBuffer segment, int offset,
+                            int length, ClientHelloInfo client, ServerHelloInfo server) {
+        long a = state.word(stateWord);
+        int phase = (int) (a >>> PHASE_SHIFT) & 3;
+        if (phase == PHASE_DONE) {
+            return STATUSES[(int) (a >>> STATUS_SHIFT) & 7];
+        }
+        if (length <= 0 || offset < 0 || offset + length > segment.limit()) {
+            return TlsStatus.NEED_MORE;
+        }
+        long b;
+        if (phase == PHASE_NEW) {
+            if (client != null && (segment.get(offset) & 0x80) != 0) {
+                TlsStatus v2 = ClientHelloParser.parseSslv2(segment, offset, length, client);
+                return finish(state, v2 == TlsStatus.NEED_MORE ? TlsStatus.TOO_LONG : v2);
+            }
+            if (length >= TlsRecords.HEADER) {
+                TlsStatus first = firstLook(segment, offset, length, client, server);
+                if (first != TlsStatus.NEED_MORE) {
+                    return finish(state, first);
+                }
+            }
+            a = (long) PHASE_ASSEMBLING << PHASE_SHIFT | (tcpSeq & SEQ_MASK);
+            b = 0;
+        } else {
+            b = state.word(framingWord);
+            int next = (int) (a & SEQ_MASK);
+            if (useSeq && (a & RECORD_SEEN) == 0 && tcpSeq == next - ((int) (b >>> HAVE_SHIFT) & 7)) {
+                // before the first record header is whole, a segment that starts the stream again
+                // replaces the bytes held (a stack's ACK carrying stray bytes, then the real data)
+                b = 0;
+                next = tcpSeq;
+            }
+            int behind = useSeq ? next - tcpSeq : 0;
+            if (behind < 0) {
+                return TlsStatus.NEED_MORE; // after a gap: left out
+            }
+            if (behind >= length) {
+                return TlsStatus.NEED_MORE; // a retransmission of bytes already taken
+            }
+            offset += behind;
+            length -= behind;
+            tcpSeq = next;
+        }
+        int capacity = Math.max(0, Math.min(regionCapacity, state.capacity() - regionOffset));
+        int stored = (int) (a >>> STORED_SHIFT) & 0xffff;
+        int remaining = (int) b & 0xffff;
+        int have = (int) (b >>> HAVE_SHIFT) & 7;
+        long header = b >>> HEADER_SHIFT;
+        int p = offset;
+        int end = offset + length;
+        while (p < end && (a & (ENDED | OVERFLOW)) == 0) {
+            if (remaining == 0) {
+                while (have < TlsRecords.HEADER && p < end) {
+                    header = header << 8 | (segment.get(p++) & 0xff);
+                    have++;
+                }
+                if (have < TlsRecords.HEADER) {
+                    break;
+                }
+                int type = (int) (header >>> 32) & 0xff;
+                int len = (int) header & 0xffff;
+                boolean first = (a & RECORD_SEEN) == 0;
+                a |= RECORD_SEEN;
+                if (!TlsRecords.validType(type) || !TlsRecords.validVersion((int) (header >>> 24) & 0xff,
+                        (int) (header >>> 16) & 0xff) || !TlsRecords.validLength(len)) {
+                    return finish(state, first ? TlsStatus.NOT_TLS : TlsStatus.MALFORMED);
+                }
+                have = 0;
+                header = 0;
+                if (type != TlsRecords.HANDSHAKE) {
+                    if (first) {
+                        return finish(state, TlsStatus.NO_HANDSHAKE);
+                    }
+                    a |= ENDED;
+                    break;
+                }
+                remaining = len;
+            }
+            int n = Math.min(remaining, end - p);
+            int w = Math.min(n, capacity - stored);
+            state.write(regionOffset + stored, segment, p, w);
+            stored += w;
+            if (w < n) {
+                a |= OVERFLOW;
+            }
+            remaining -= n;
+            p += n;
+        }
+        a = a & ~(SEQ_MASK | 0xffffL << STORED_SHIFT) | (tcpSeq + length) & SEQ_MASK | (long) stored << STORED_SHIFT;
+        state.word(stateWord, a);
+        state.word(framingWord, header << HEADER_SHIFT | (long) have << HAVE_SHIFT | remaining);
+        return parseRegion(state, stored, capacity, a, client, server);
+    }
+
+    /** The first segment (at least a record header): rejects what cannot be TLS, and parses a message lying whole in its first record. */
+    private TlsStatus firstLook(ByteBuffer s, int offset, int length, ClientHelloInfo client, ServerHelloInfo server) {
+        int type = s.get(offset) & 0xff;
+        if (!TlsRecords.validType(type)) {
+            return TlsStatus.NOT_TLS;
+        }
+        if (!TlsRecords.validVersion(s.get(offset + 1) & 0xff, s.get(offset + 2) & 0xff)) {
+            return TlsStatus.NOT_TLS;
+        }
+        int recordLength = Bytes.u16(s, offset + 3);
+        if (!TlsRecords.validLength(recordLength)) {
+            return TlsStatus.NOT_TLS;
+        }
+        if (type != TlsRecords.HANDSHAKE) {
+            return TlsStatus.NO_HANDSHAKE;
+        }
+        int payload = offset + TlsRecords.HEADER;
+        int inRecord = Math.min(recordLength, length - TlsRecords.HEADER);
+        TlsStatus st = client != null ? ClientHelloParser.parse(s, payload, inRecord, client)
+                : ServerFlightParser.parse(s, payload, inRecord, false, server);
+        return st;
+    }
+
+    private TlsStatus parseRegion(ClassificationState state, int stored, int capacity, long a, ClientHelloInfo client,
+                                  ServerHelloInfo server) {
+        boolean overflow = (a & OVERFLOW) != 0;
+        boolean ended = (a & ENDED) != 0;
+        ByteBuffer buffer = state.bytes();
+        TlsStatus st;
+        int needed;
+        if (client != null) {
+            st = ClientHelloParser.parse(buffer, regionOffset, stored, client);
+            needed = client.needed();
+        } else {
+            st = ServerFlightParser.parse(buffer, regionOffset, stored, ended || overflow, server);
+            needed = server.serverHelloSeen() ? 0 : server.needed();
+        }
+        if (st != TlsStatus.NEED_MORE) {
+            return finish(state, st);
+        }
+        if (overflow || needed > capacity) {
+            return finish(state, TlsStatus.TOO_LONG);
+        }
+        if (ended) {
+            return finish(state, TlsStatus.MALFORMED);
+        }
+        return st;
+    }
+
+    private TlsStatus finish(ClassificationState state, TlsStatus status) {
+        long a = state.word(stateWord) & ~(3L << PHASE_SHIFT | 7L << STATUS_SHIFT);
+        state.word(stateWord, a | (long) PHASE_DONE << PHASE_SHIFT | (long) status.ordinal() << STATUS_SHIFT);
+        return status;
+    }
+}
