@@ -11,10 +11,10 @@ import javax.crypto.spec.GCMParameterSpec;
  * unprotected header as associated data, the IV XOR the packet number as nonce. The frame's
  * bytes are never changed. The plaintext goes to {@link #plain}, reused.
  *
- * <p>Allocation: none of its own per packet; {@code Cipher.init} for each packet's nonce (a
- * {@code GCMParameterSpec} and the JDK's GCM state) and the key derivation when a session's first
- * Initial arrives are the JDK's and unavoidable. Classification reads only a session's first
- * datagrams. Not thread-safe.
+ * <p>Allocation: none of its own per packet. The JDK's AES-GCM allocates for each packet (a
+ * {@code GCMParameterSpec} for the nonce, the associated-data buffer, engine state) and the key
+ * derivation when a session's first Initial arrives allocates key specs: the JCE's, unavoidable.
+ * Classification reads only a session's first datagrams. Not thread-safe.
  */
 final class InitialPacketDecryptor {
 

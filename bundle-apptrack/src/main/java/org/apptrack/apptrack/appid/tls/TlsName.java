@@ -109,11 +109,19 @@ public final class TlsName {
      * A host-name rule should be fed only such names.
      */
     public boolean isHostName() {
-        if (length == 0 || length > 253 || truncated) {
+        int end = length > 1 && bytes[length - 1] == '.' ? length - 1 : length; // an absolute name's dot
+        if (end == 0 || end > 253 || truncated) {
             return false;
         }
+        int start = 0;
+        if (end >= 2 && bytes[0] == '*' && bytes[1] == '.') {
+            start = 2; // a wildcard, followed by at least one label
+            if (start == end) {
+                return false;
+            }
+        }
         int label = 0;
-        for (int i = 0; i < length; i++) {
+        for (int i = start; i < end; i++) {
             int c = bytes[i] & 0xff;
             if (c == '.') {
                 if (label == 0) {
@@ -122,13 +130,12 @@ public final class TlsName {
                 label = 0;
                 continue;
             }
-            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
-                    || c == '*' && i == 0 && length > 1 && bytes[1] == '.';
+            boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_';
             if (!ok || ++label > 63) {
                 return false;
             }
         }
-        return label > 0 || length > 1; // a trailing dot (absolute name) is allowed
+        return label > 0;
     }
 
     /** The name as text, each byte that is not printable ASCII (and the backslash) written {@code \xNN}. */
