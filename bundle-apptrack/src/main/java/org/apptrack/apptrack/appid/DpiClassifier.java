@@ -228,6 +228,10 @@ public final class DpiClassifier implements ApplicationClassifier {
             int i = Long.numberOfTrailingZeros(left);
             out.clear();
             int verdict = dissectors[i].inspect(payload, out);
+            if (verdict == Dissector.NOT_THIS || verdict == Dissector.MAYBE) {
+                // a dissector's words are its own only once it claims: the next one starts clean
+                state.clearWords(Payload.FIRST_STATE_WORD);
+            }
             if (verdict == Dissector.NOT_THIS) {
                 remaining &= ~(1L << i);
             } else if (verdict == Dissector.CLAIMED) {

@@ -1,12 +1,12 @@
 package org.apptrack.tool.accuracy;
 
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
 
 /**
- * Whether a session's application is a name we stand by. Today every name that is not
- * {@code UNKNOWN} is: the port classifier flags nothing. Once sessions say that their name was
- * only guessed (a classifier that ran out of its packet budget, a port guess), a guessed name is
- * not confident, and this is the one place to say so.
+ * Whether a session's application is a name we stand by: one its payload told, or the
+ * application system cache from an earlier session's payload. A name from the server port alone
+ * is a guess, and so is no name.
  */
 final class ConfidentName {
 
@@ -14,6 +14,7 @@ final class ConfidentName {
     }
 
     static boolean confident(SessionInfo session) {
-        return !Expectation.UNKNOWN.equals(session.application());
+        String how = session.text(SessionAttribute.IDENTIFIED_BY);
+        return !Expectation.UNKNOWN.equals(session.application()) && ("payload".equals(how) || "cache".equals(how));
     }
 }

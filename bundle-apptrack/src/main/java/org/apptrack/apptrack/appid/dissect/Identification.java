@@ -87,17 +87,40 @@ public final class Identification {
             return false;
         }
         for (int i = 0; i < length; i++) {
-            int c = buffer.get(offset + i) & 0xff;
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_'
-                    || c == '*')) {
+            int c = hostNameByte(buffer.get(offset + i));
+            if (c < 0) {
                 return false;
             }
             name[i] = (byte) c;
         }
         nameLength = length;
         return true;
+    }
+
+    /** As {@link #name(ByteBuffer, int, int)}, from {@code bytes[offset, offset + length)}. */
+    public boolean name(byte[] bytes, int offset, int length) {
+        nameLength = 0;
+        if (length <= 0 || length > MAX_NAME || offset < 0 || offset + length > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            int c = hostNameByte(bytes[offset + i]);
+            if (c < 0) {
+                return false;
+            }
+            name[i] = (byte) c;
+        }
+        nameLength = length;
+        return true;
+    }
+
+    /** The byte lower-cased if a host name (or a wildcard pattern) may hold it, else -1. */
+    private static int hostNameByte(byte b) {
+        int c = b & 0xff;
+        if (c >= 'A' && c <= 'Z') {
+            return c + ('a' - 'A');
+        }
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '*' ? c : -1;
     }
 
     /** Appends one label (DNS wire format) to the name, with a dot before all but the first. */

@@ -18,11 +18,16 @@ public final class DnsDissector implements Dissector {
     private static final int MAX_RECORDS = 64;
     private static final int MAX_LABELS = 128;
 
+    /** The first labels of a DNSCrypt certificate query (its specification, section 5). */
+    private static final byte[] DNSCRYPT_CERTIFICATE = "2.dnscrypt-cert.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     private final int dns;
     private final int mdns;
     private final int llmnr;
+    private final int dnscrypt;
 
     public DnsDissector(IdentificationCatalog catalog) {
+        this.dnscrypt = catalog.id("DNSCRYPT");
         this.dns = catalog.id("DNS");
         this.mdns = catalog.id("MDNS");
         this.llmnr = catalog.id("LLMNR");
@@ -40,6 +45,9 @@ public final class DnsDissector implements Dissector {
 
     @Override
     public int inspect(Payload p, Identification out) {
+        if (p.port(137) || p.port(138)) {
+            return NOT_THIS; // NetBIOS name and datagram services look like DNS
+        }
         int base = 0;
         if (p.isTcp()) {
             int length = p.u16(0);
@@ -90,7 +98,7 @@ public final class DnsDissector implements Dissector {
             }
             at += 4;
         }
-        out.application(p.port(5353) ? mdns : p.port(5355) ? llmnr : dns);
+        out.application(p.port(5353) ? mdns : p.port(5355) ? llmnr : dnscryptCertificate(out) ? dnscrypt : dns);
         out.encrypted(false);
         if (!response) {
             return multicast || !p.fromClient() ? IDENTIFIED : CLAIMED;
@@ -99,6 +107,20 @@ public final class DnsDissector implements Dissector {
             answers(p, at, end, answers, out);
         }
         return IDENTIFIED;
+    }
+
+    /** Whether the question asks for a DNSCrypt resolver's certificate (the session is DNSCrypt's). */
+    private boolean dnscryptCertificate(Identification out) {
+        if (dnscrypt == 0 || out.nameLength() <= DNSCRYPT_CERTIFICATE.length) {
+            return false;
+        }
+        byte[] name = out.nameBytes();
+        for (int i = 0; i < DNSCRYPT_CERTIFICATE.length; i++) {
+            if (name[i] != DNSCRYPT_CERTIFICATE[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Reads the question's name into the identification (a lookup); the offset after it, or -1. */

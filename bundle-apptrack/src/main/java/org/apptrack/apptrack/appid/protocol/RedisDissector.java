@@ -14,7 +14,7 @@ public final class RedisDissector implements Dissector {
     private final int redis;
 
     public RedisDissector(IdentificationCatalog catalog) {
-        this.redis = catalog.id("REDIS");
+        this.redis = catalog.id("RESP");
     }
 
     @Override

@@ -16,7 +16,9 @@ public final class StandardDissectors {
 
     public static List<Dissector> create(IdentificationCatalog catalog) {
         return List.of(
+                new TlsDissector(catalog),
                 new HttpDissector(catalog),
+                new QuicDissector(catalog),
                 new SshDissector(catalog),
                 new DnsDissector(catalog),
                 new StunDissector(catalog),

@@ -38,6 +38,13 @@ public final class ClassificationState {
         buffered = 0;
     }
 
+    /** Zeroes the words from {@code from} on. */
+    public void clearWords(int from) {
+        for (int i = Math.max(from, 0); i < WORDS; i++) {
+            words[i] = 0;
+        }
+    }
+
     public long word(int i) {
         return words[i];
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 
 /** Gives every name asked for an id, so that a dissector's verdict reads as the name it asked for. */
-final class NamesCatalog implements IdentificationCatalog {
+class NamesCatalog implements IdentificationCatalog {
 
     private final List<String> names = new ArrayList<>(List.of("UNKNOWN"));
     private final Map<String, Integer> ids = new HashMap<>();

@@ -1,0 +1,152 @@
+package org.apptrack.apptrack.appid.protocol;
+
+import org.apptrack.apptrack.appid.IdentificationCatalog;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.dissect.Identification;
+import org.apptrack.apptrack.appid.dissect.Payload;
+import org.apptrack.apptrack.appid.tls.ClientHelloInfo;
+import org.apptrack.apptrack.appid.tls.ServerHelloInfo;
+import org.apptrack.apptrack.appid.tls.TlsName;
+import org.apptrack.apptrack.appid.tls.TlsStatus;
+import org.apptrack.apptrack.appid.tls.TlsStreamReassembler;
+
+/**
+ * TLS over TCP on any port: the ClientHello (reassembled when it spans segments) names the
+ * session by its server name; without one (or with only an ECH outer name that matches nothing),
+ * the server's first certificate does, where it is visible (TLS 1.2 and older). A session seen
+ * from the middle, whose records carry application data, is TLS without a name.
+ */
+public final class TlsDissector implements Dissector {
+
+    private static final int CLIENT_WORD = Payload.FIRST_STATE_WORD;
+    private static final int SERVER_WORD = CLIENT_WORD + TlsStreamReassembler.WORDS;
+    private static final int FLAGS_WORD = SERVER_WORD + TlsStreamReassembler.WORDS;
+    private static final long CLAIMED_FLAG = 1;
+    private static final long CLIENT_DONE = 2;
+    private static final long WANT_CERTIFICATE = 4;
+
+    private final int ssl;
+    private final TlsStreamReassembler client = new TlsStreamReassembler(CLIENT_WORD, 0, 0xffff);
+    private final TlsStreamReassembler server = new TlsStreamReassembler(SERVER_WORD, 0, 0xffff);
+    private final ClientHelloInfo hello = new ClientHelloInfo();
+    private final ServerHelloInfo serverHello = new ServerHelloInfo();
+
+    public TlsDissector(IdentificationCatalog catalog) {
+        this.ssl = catalog.id("SSL");
+    }
+
+    @Override
+    public String name() {
+        return "tls";
+    }
+
+    @Override
+    public boolean accepts(int ipProtocol) {
+        return ipProtocol == 6;
+    }
+
+    @Override
+    public int inspect(Payload p, Identification out) {
+        long flags = p.state().word(FLAGS_WORD);
+        if (p.fromClient()) {
+            if ((flags & CLIENT_DONE) != 0) {
+                return (flags & WANT_CERTIFICATE) != 0 ? CLAIMED : IDENTIFIED;
+            }
+            hello.clear();
+            TlsStatus status = client.offerClientHello(p.state(), p.frame(), p.offset(), p.length(), hello);
+            return clientVerdict(p, status, flags, out);
+        }
+        if ((flags & CLAIMED_FLAG) == 0 && p.index() > 0) {
+            return NOT_THIS;
+        }
+        serverHello.clear();
+        TlsStatus status = server.offerServerFlight(p.state(), p.frame(), p.offset(), p.length(), serverHello);
+        return serverVerdict(p, status, flags, out);
+    }
+
+    private int clientVerdict(Payload p, TlsStatus status, long flags, Identification out) {
+        switch (status) {
+            case NEED_MORE:
+                if ((flags & CLAIMED_FLAG) == 0 && p.length() < 5) {
+                    return MAYBE; // a stray byte or two before the record header
+                }
+                return claim(p, flags, out);
+            case COMPLETE:
+                out.application(ssl);
+                out.encrypted(true);
+                flags |= CLAIMED_FLAG | CLIENT_DONE;
+                TlsName sni = hello.serverName();
+                if (sni.isPresent() && sni.isHostName() && out.name(sni.array(), 0, sni.length())) {
+                    p.state().word(FLAGS_WORD, flags);
+                    return IDENTIFIED;
+                }
+                p.state().word(FLAGS_WORD, flags | WANT_CERTIFICATE);
+                return CLAIMED;
+            case NO_HANDSHAKE:
+                out.application(ssl);
+                out.encrypted(true);
+                return IDENTIFIED;
+            case TOO_LONG:
+                if ((flags & CLAIMED_FLAG) != 0) {
+                    p.state().word(FLAGS_WORD, flags | CLIENT_DONE | WANT_CERTIFICATE);
+                    return CLAIMED; // a hello too long to keep: the certificate may still name it
+                }
+                return NOT_THIS;
+            default:
+                return (flags & CLAIMED_FLAG) != 0 ? IDENTIFIED : NOT_THIS;
+        }
+    }
+
+    private int serverVerdict(Payload p, TlsStatus status, long flags, Identification out) {
+        switch (status) {
+            case NEED_MORE:
+                if ((flags & CLAIMED_FLAG) == 0) {
+                    return p.length() < 5 ? MAYBE : claim(p, flags, out);
+                }
+                return CLAIMED;
+            case COMPLETE:
+                out.application(ssl);
+                out.encrypted(true);
+                if ((flags & CLIENT_DONE) == 0 || (flags & WANT_CERTIFICATE) != 0) {
+                    certificateName(out);
+                }
+                return IDENTIFIED;
+            case NO_HANDSHAKE:
+                out.application(ssl);
+                out.encrypted(true);
+                return IDENTIFIED;
+            default:
+                return (flags & CLAIMED_FLAG) != 0 ? IDENTIFIED : NOT_THIS;
+        }
+    }
+
+    private int claim(Payload p, long flags, Identification out) {
+        out.application(ssl);
+        out.encrypted(true);
+        p.state().word(FLAGS_WORD, flags | CLAIMED_FLAG);
+        return CLAIMED;
+    }
+
+    /** The first certificate's first DNS name (a wildcard's parent domain), else its common name. */
+    private void certificateName(Identification out) {
+        if (!serverHello.certificateSeen()) {
+            return;
+        }
+        for (int i = 0; i < serverHello.dnsNames().count(); i++) {
+            if (named(serverHello.dnsNames().get(i), out)) {
+                return;
+            }
+        }
+        named(serverHello.subjectCommonName(), out);
+    }
+
+    private static boolean named(TlsName name, Identification out) {
+        if (!name.isPresent() || name.truncated()) {
+            return false;
+        }
+        byte[] bytes = name.array();
+        // "*.example.com": the name is the domain the wildcard stands under
+        int from = name.length() > 2 && bytes[0] == '*' && bytes[1] == '.' ? 2 : 0;
+        return out.name(bytes, from, name.length() - from);
+    }
+}
