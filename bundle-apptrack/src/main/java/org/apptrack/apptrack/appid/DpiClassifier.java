@@ -304,9 +304,11 @@ public final class DpiClassifier implements ApplicationClassifier {
             }
         }
         if (how == SessionSideTable.IDENTIFIED_BY_PAYLOAD) {
-            systemCache.put(table.serverAddrHi(s), table.serverAddrLo(s), table.protocol(s), table.serverPort(s),
-                    side.applicationId(s), side.nestedApplicationId(s), now);
-            counts[AppIdCounter.CACHE_INSERTS.ordinal()]++;
+            if (serviceSide(s)) {
+                systemCache.put(table.serverAddrHi(s), table.serverAddrLo(s), table.protocol(s), table.serverPort(s),
+                        side.applicationId(s), side.nestedApplicationId(s), now);
+                counts[AppIdCounter.CACHE_INSERTS.ordinal()]++;
+            }
             counts[AppIdCounter.IDENTIFIED_BY_PAYLOAD.ordinal()]++;
         } else if (how == SessionSideTable.IDENTIFIED_BY_CACHE) {
             counts[AppIdCounter.IDENTIFIED_BY_CACHE.ordinal()]++;
@@ -315,6 +317,17 @@ public final class DpiClassifier implements ApplicationClassifier {
         } else {
             counts[AppIdCounter.UNKNOWN.ordinal()]++;
         }
+    }
+
+    /**
+     * Whether the session's server end is where the service listens, so that the cache may name
+     * later sessions to it: a well-known port, or the lower of the two. A UDP session whose
+     * first packet came from the service (an answer seen without its question) has the
+     * client's ephemeral port as its server end, which must not name anything.
+     */
+    private boolean serviceSide(int s) {
+        int server = table.serverPort(s);
+        return server < 1024 || server <= table.clientPort(s);
     }
 
     @Override

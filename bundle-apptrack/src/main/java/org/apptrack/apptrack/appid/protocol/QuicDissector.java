@@ -35,6 +35,19 @@ public final class QuicDissector implements Dissector {
         return ipProtocol == 17;
     }
 
+    /**
+     * A client's first datagram in a version reserved to force version negotiation (RFC 9000
+     * section 15: {@code 0x?a?a?a?a}): a long header with valid connection-id lengths, padded to
+     * the size of a client Initial.
+     */
+    private static boolean forcingVersionNegotiation(Payload p) {
+        long version = p.u32(1);
+        int dcid = p.u8(5);
+        int scid = p.u8(6 + dcid);
+        return p.index() == 0 && p.length() >= 1200 && (p.u8(0) & 0xc0) == 0xc0
+                && (version & 0x0f0f0f0fL) == 0x0a0a0a0aL && dcid <= 20 && scid >= 0 && scid <= 20;
+    }
+
     @Override
     public int inspect(Payload p, Identification out) {
         if (!p.fromClient()) {
@@ -56,6 +69,13 @@ public final class QuicDissector implements Dissector {
                 }
                 return IDENTIFIED;
             case TOO_LONG:
+                out.application(quic);
+                out.encrypted(true);
+                return IDENTIFIED;
+            case UNSUPPORTED_VERSION:
+                if (!forcingVersionNegotiation(p)) {
+                    return NOT_THIS;
+                }
                 out.application(quic);
                 out.encrypted(true);
                 return IDENTIFIED;
