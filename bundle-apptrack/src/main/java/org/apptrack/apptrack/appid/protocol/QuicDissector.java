@@ -8,6 +8,7 @@ import org.apptrack.apptrack.appid.quic.QuicHello;
 import org.apptrack.apptrack.appid.quic.QuicInitialReader;
 import org.apptrack.apptrack.appid.quic.QuicStatus;
 import org.apptrack.apptrack.appid.tls.TlsName;
+import org.apptrack.apptrack.appid.tls.TlsNames;
 
 /**
  * QUIC (IETF v1, v2 and drafts; Google QUIC) on any UDP port: the client's Initial packets are
@@ -18,11 +19,13 @@ import org.apptrack.apptrack.appid.tls.TlsName;
 public final class QuicDissector implements Dissector {
 
     private final int quic;
+    private final int dnsOverQuic;
     private final QuicInitialReader reader = new QuicInitialReader(Payload.FIRST_STATE_WORD, 0, 0xffff);
     private final QuicHello hello = new QuicHello();
 
     public QuicDissector(IdentificationCatalog catalog) {
         this.quic = catalog.id("QUIC");
+        this.dnsOverQuic = catalog.id("DOH");
     }
 
     @Override
@@ -48,6 +51,18 @@ public final class QuicDissector implements Dissector {
                 && (version & 0x0f0f0f0fL) == 0x0a0a0a0aL && dcid <= 20 && scid >= 0 && scid <= 20;
     }
 
+    /** Whether an offered ALPN is DNS over QUIC ({@code doq}, or a draft's {@code doq-iNN}). */
+    private static boolean offersDoq(TlsNames alpn) {
+        for (int i = 0; i < alpn.count(); i++) {
+            TlsName n = alpn.get(i);
+            if (n.length() >= 3 && n.byteAt(0) == 'd' && n.byteAt(1) == 'o' && n.byteAt(2) == 'q'
+                    && (n.length() == 3 || n.byteAt(3) == '-')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public int inspect(Payload p, Identification out) {
         if (!p.fromClient()) {
@@ -63,6 +78,9 @@ public final class QuicDissector implements Dissector {
             case COMPLETE:
                 out.application(quic);
                 out.encrypted(true);
+                if (offersDoq(hello.hello().alpn()) || p.serverPort() == 853) {
+                    out.nested(dnsOverQuic); // DNS over QUIC (RFC 9250 ALPN and port)
+                }
                 TlsName sni = hello.hello().serverName();
                 if (sni.isPresent() && sni.isHostName()) {
                     out.name(sni.array(), 0, sni.length());

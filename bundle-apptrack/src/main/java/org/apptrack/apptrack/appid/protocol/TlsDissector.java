@@ -26,6 +26,7 @@ public final class TlsDissector implements Dissector {
     private static final long WANT_CERTIFICATE = 4;
 
     private final int ssl;
+    private final int dnsOverTls;
     private final TlsStreamReassembler client = new TlsStreamReassembler(CLIENT_WORD, 0, 0xffff);
     private final TlsStreamReassembler server = new TlsStreamReassembler(SERVER_WORD, 0, 0xffff);
     private final ClientHelloInfo hello = new ClientHelloInfo();
@@ -33,6 +34,7 @@ public final class TlsDissector implements Dissector {
 
     public TlsDissector(IdentificationCatalog catalog) {
         this.ssl = catalog.id("SSL");
+        this.dnsOverTls = catalog.id("DOH");
     }
 
     @Override
@@ -75,6 +77,9 @@ public final class TlsDissector implements Dissector {
                 out.application(ssl);
                 out.encrypted(true);
                 flags |= CLAIMED_FLAG | CLIENT_DONE;
+                if (p.serverPort() == 853 || hello.alpn().contains("dot")) {
+                    out.nested(dnsOverTls); // DNS over TLS (RFC 7858 port, RFC 8310 ALPN)
+                }
                 TlsName sni = hello.serverName();
                 if (sni.isPresent() && sni.isHostName() && out.name(sni.array(), 0, sni.length())) {
                     p.state().word(FLAGS_WORD, flags);
