@@ -125,6 +125,36 @@ class DpiClassifierTest {
     }
 
     @Test
+    void aPassiveFtpDataConnectionIsNamedAndLinkedUnderItsControlSessionWhichClosesIt() {
+        frame(Frames.tcp(A, 40010, B, 21, SYN));
+        frame(Frames.tcp(B, 21, A, 40010, SYN | ACK));
+        frame(Frames.ipv4(TCP, B, A, Packets.tcp(21, 40010, PSH | ACK, ascii("220 (vsFTPd 3.0.3)\r\n"))));
+        frame(Frames.ipv4(TCP, A, B, Packets.tcp(40010, 21, PSH | ACK, ascii("PASV\r\n"))));
+        frame(Frames.ipv4(TCP, B, A, Packets.tcp(21, 40010, PSH | ACK,
+                ascii("227 Entering Passive Mode (10,9,9,9,195,80).\r\n"))));
+        frame(Frames.tcp(A, 40011, B, 50000, SYN));
+        assertEquals(1, classifier.count(AppIdCounter.ANNOUNCED));
+        int control = engine.table().sessionAt(0);
+        int data = engine.table().sessionAt(1);
+        assertEquals(control, engine.side().parent(data), "linked under the control session");
+        assertEquals("FTP", catalog.application(engine.side().applicationId(data)));
+        frame(Frames.tcp(A, 40010, B, 21, Packets.RST | ACK));
+        engine.advanceTime(now + 10 * S);
+        assertEquals(List.of("21 FTP/UNKNOWN by 3", "50000 FTP/UNKNOWN by 3"), closed,
+                "the announced address is not trusted; the control session's server is");
+    }
+
+    @Test
+    void anActiveFtpDataConnectionGoesToTheClientsPort() {
+        frame(Frames.tcp(A, 40020, B, 21, SYN));
+        frame(Frames.ipv4(TCP, A, B, Packets.tcp(40020, 21, PSH | ACK, ascii("USER anonymous\r\n"))));
+        frame(Frames.ipv4(TCP, A, B, Packets.tcp(40020, 21, PSH | ACK, ascii("EPRT |1|10.0.0.1|40021|\r\n"))));
+        frame(Frames.tcp(B, 20, A, 40021, SYN));
+        assertEquals(1, classifier.count(AppIdCounter.ANNOUNCED));
+        assertEquals("FTP", catalog.application(engine.side().applicationId(engine.table().sessionAt(1))));
+    }
+
+    @Test
     void inspectionStopsWhenTheBudgetIsSpent() {
         frame(Frames.tcp(A, 40005, B, 9999, SYN));
         for (int i = 0; i < 20; i++) {
