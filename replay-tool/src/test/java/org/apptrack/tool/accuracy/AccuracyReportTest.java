@@ -73,8 +73,8 @@ class AccuracyReportTest {
         frame(T0 + 3, Frames.udp(PEER, 40004, CLIENT, 40003, 0));
         label("UDP", "10.0.0.1", 40003, "198.51.100.7", 40004, "", "Unknown", "Unknown", 2);
         // 5. a DNS exchange nDPI calls Unknown: we name it, confidently
-        frame(T0 + 4, Frames.dns(CLIENT, 40005, RESOLVER, 53, false));
-        frame(T0 + 4, Frames.dns(RESOLVER, 53, CLIENT, 40005, true));
+        frame(T0 + 4, Frames.ipv4(Packets.UDP, CLIENT, RESOLVER, Packets.udp(40005, 53, dnsMessage(false))));
+        frame(T0 + 4, Frames.ipv4(Packets.UDP, RESOLVER, CLIENT, Packets.udp(53, 40005, dnsMessage(true))));
         label("UDP", "10.0.0.1", 40005, "192.0.2.53", 53, "", "Unknown", "Unknown", 2);
         // 6. one UDP flow for nDPI, two sessions for us (2 packets, then 3 after the 60 s idle timeout)
         for (long t : new long[] {T0 + 5, T0 + 5, T0 + 200, T0 + 200, T0 + 200}) {
@@ -95,6 +95,13 @@ class AccuracyReportTest {
         }
         Files.write(set.resolve("pcap").resolve("tiny.pcap"), pcap.bytes());
         Files.writeString(set.resolve("flows.tsv"), flows);
+    }
+
+    /** A DNS question for example.com (A, IN), or its answer without records. */
+    private static byte[] dnsMessage(boolean response) {
+        return org.apptrack.testsupport.packets.Bytes.of().u16(0x4242).u16(response ? 0x8180 : 0x0100).u16(1).u16(0)
+                .u16(0).u16(0).u8(7).bytes("example".getBytes(StandardCharsets.US_ASCII)).u8(3)
+                .bytes("com".getBytes(StandardCharsets.US_ASCII)).u8(0).u16(1).u16(1).build();
     }
 
     private void frame(long second, byte[] frame) {
