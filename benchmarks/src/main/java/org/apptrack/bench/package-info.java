@@ -17,7 +17,9 @@
  *       {@code .engine.decode}, {@code .engine.session}, {@code .log}, {@code .model}, {@code .impl}):
  *       {@link org.apptrack.bench.DecodeBenchmark}, {@link org.apptrack.bench.DecodeLookupBenchmark},
  *       {@link org.apptrack.bench.EnginePacketBenchmark}, {@link org.apptrack.bench.SessionTableBenchmark},
- *       {@link org.apptrack.bench.AppTrackRecordBenchmark}, {@link org.apptrack.bench.SessionQueryBenchmark}.</li>
+ *       {@link org.apptrack.bench.AppTrackRecordBenchmark}, {@link org.apptrack.bench.SessionQueryBenchmark};</li>
+ *   <li>{@link org.apptrack.bench.HostNameMatchBenchmark}: the application catalog's host-name
+ *       matcher ({@code org.apptrack.apptrack.appid.catalog}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */

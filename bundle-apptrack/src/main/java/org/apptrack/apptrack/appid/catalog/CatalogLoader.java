@@ -2,6 +2,7 @@ package org.apptrack.apptrack.appid.catalog;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -65,7 +66,9 @@ public final class CatalogLoader {
     private static final List<String> ENTRY_FIELDS = List.of("name", "category", "subCategory", "risk", "role",
             "defaultServices", "hostNames", "ndpiNames");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** Strict: a key twice in one object or anything after the top-level object is an error. */
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /**
      * Reads and validates a catalog.

@@ -70,6 +70,9 @@ public final class HostNameMatcher {
     private final long[] anyTopLevelSlots;
     private final int anyTopLevelMask;
     private final boolean hasAnyTopLevel;
+    /** The longest pattern of each table: no suffix longer than that can match, so none is probed. */
+    private final int longestDomain;
+    private final int longestAnyTopLevel;
 
     private HostNameMatcher(Builder b) {
         int patterns = b.applications.length;
@@ -86,6 +89,17 @@ public final class HostNameMatcher {
         anyTopLevelSlots = new long[capacity(patterns - domains)];
         anyTopLevelMask = anyTopLevelSlots.length - 1;
         hasAnyTopLevel = patterns - domains > 0;
+        int longestD = 0;
+        int longestA = 0;
+        for (int p = 0; p < patterns; p++) {
+            if (b.anyTopLevel[p]) {
+                longestA = Math.max(longestA, length[p]);
+            } else {
+                longestD = Math.max(longestD, length[p]);
+            }
+        }
+        longestDomain = longestD;
+        longestAnyTopLevel = longestA;
         for (int p = 0; p < patterns; p++) {
             int h = 0;
             for (int i = start[p] + length[p] - 1; i >= start[p]; i--) {
@@ -157,10 +171,12 @@ public final class HostNameMatcher {
                 if (labelLength == 0) {
                     return NO_MATCH;
                 }
-                int found = find(domainSlots, domainMask, h, end - i - 1, name, i + 1);
-                if (found != NO_MATCH) {
-                    best = found;
-                    bestLength = end - i - 1;
+                if (end - i - 1 <= longestDomain) {
+                    int found = find(domainSlots, domainMask, h, end - i - 1, name, i + 1);
+                    if (found != NO_MATCH) {
+                        best = found;
+                        bestLength = end - i - 1;
+                    }
                 }
                 labelLength = 0;
             } else if (c == 0 || ++labelLength > MAX_LABEL_LENGTH) {
@@ -171,7 +187,8 @@ public final class HostNameMatcher {
         if (labelLength == 0) {
             return NO_MATCH;
         }
-        int whole = find(domainSlots, domainMask, h, end - offset, name, offset);
+        int whole = end - offset <= longestDomain ? find(domainSlots, domainMask, h, end - offset, name, offset)
+                : NO_MATCH;
         if (whole != NO_MATCH) {
             return whole;
         }
@@ -184,13 +201,15 @@ public final class HostNameMatcher {
         if (lastDot < 0 || !lettersOnly(name, lastDot + 1, end)) {
             return best;
         }
-        long found = longest(anyTopLevelSlots, anyTopLevelMask, name, offset, lastDot);
+        long found = longestAnyTopLevel + end - lastDot > bestLength
+                ? longest(anyTopLevelSlots, anyTopLevelMask, name, offset, lastDot) : 0;
         if (found != 0 && (int) (found >>> 32) + end - lastDot > bestLength) {
             best = (int) found;
             bestLength = (int) (found >>> 32) + end - lastDot;
         }
         int secondDot = end - lastDot == 3 ? lastDot(name, offset, lastDot) : -1;
-        if (secondDot >= 0 && countrySecondLevel(name, secondDot + 1, lastDot)) {
+        if (secondDot >= 0 && longestAnyTopLevel + end - secondDot > bestLength
+                && countrySecondLevel(name, secondDot + 1, lastDot)) {
             found = longest(anyTopLevelSlots, anyTopLevelMask, name, offset, secondDot);
             if (found != 0 && (int) (found >>> 32) + end - secondDot > bestLength) {
                 best = (int) found;
@@ -203,7 +222,9 @@ public final class HostNameMatcher {
     private long longest(long[] slots, int mask, byte[] name, int from, int to) {
         long best = 0;
         int h = 0;
-        for (int i = to - 1; i >= from; i--) {
+        // read no further left than the dot before the longest possible match
+        int low = Math.max(from, to - longestAnyTopLevel - 1);
+        for (int i = to - 1; i >= low; i--) {
             int c = FOLD[name[i] & 0xff];
             if (c == '.') {
                 int found = find(slots, mask, h, to - i - 1, name, i + 1);
@@ -212,6 +233,9 @@ public final class HostNameMatcher {
                 }
             }
             h = h * HASH_MULTIPLIER + c;
+        }
+        if (low > from) {
+            return best;
         }
         int found = find(slots, mask, h, to - from, name, from);
         return found != NO_MATCH ? ((long) (to - from) << 32) | found : best;
@@ -305,10 +329,12 @@ public final class HostNameMatcher {
                 if (labelLength == 0) {
                     return NO_MATCH;
                 }
-                int found = find(domainSlots, domainMask, h, end - i - 1, buffer, i + 1);
-                if (found != NO_MATCH) {
-                    best = found;
-                    bestLength = end - i - 1;
+                if (end - i - 1 <= longestDomain) {
+                    int found = find(domainSlots, domainMask, h, end - i - 1, buffer, i + 1);
+                    if (found != NO_MATCH) {
+                        best = found;
+                        bestLength = end - i - 1;
+                    }
                 }
                 labelLength = 0;
             } else if (c == 0 || ++labelLength > MAX_LABEL_LENGTH) {
@@ -319,7 +345,8 @@ public final class HostNameMatcher {
         if (labelLength == 0) {
             return NO_MATCH;
         }
-        int whole = find(domainSlots, domainMask, h, end - offset, buffer, offset);
+        int whole = end - offset <= longestDomain ? find(domainSlots, domainMask, h, end - offset, buffer, offset)
+                : NO_MATCH;
         if (whole != NO_MATCH) {
             return whole;
         }
@@ -333,13 +360,15 @@ public final class HostNameMatcher {
         if (lastDot < 0 || !lettersOnly(name, lastDot + 1, end)) {
             return best;
         }
-        long found = longest(anyTopLevelSlots, anyTopLevelMask, name, offset, lastDot);
+        long found = longestAnyTopLevel + end - lastDot > bestLength
+                ? longest(anyTopLevelSlots, anyTopLevelMask, name, offset, lastDot) : 0;
         if (found != 0 && (int) (found >>> 32) + end - lastDot > bestLength) {
             best = (int) found;
             bestLength = (int) (found >>> 32) + end - lastDot;
         }
         int secondDot = end - lastDot == 3 ? lastDot(name, offset, lastDot) : -1;
-        if (secondDot >= 0 && countrySecondLevel(name, secondDot + 1, lastDot)) {
+        if (secondDot >= 0 && longestAnyTopLevel + end - secondDot > bestLength
+                && countrySecondLevel(name, secondDot + 1, lastDot)) {
             found = longest(anyTopLevelSlots, anyTopLevelMask, name, offset, secondDot);
             if (found != 0 && (int) (found >>> 32) + end - secondDot > bestLength) {
                 best = (int) found;
@@ -351,7 +380,9 @@ public final class HostNameMatcher {
     private long longest(long[] slots, int mask, ByteBuffer name, int from, int to) {
         long best = 0;
         int h = 0;
-        for (int i = to - 1; i >= from; i--) {
+        // read no further left than the dot before the longest possible match
+        int low = Math.max(from, to - longestAnyTopLevel - 1);
+        for (int i = to - 1; i >= low; i--) {
             int c = FOLD[name.get(i) & 0xff];
             if (c == '.') {
                 int found = find(slots, mask, h, to - i - 1, name, i + 1);
@@ -360,6 +391,9 @@ public final class HostNameMatcher {
                 }
             }
             h = h * HASH_MULTIPLIER + c;
+        }
+        if (low > from) {
+            return best;
         }
         int found = find(slots, mask, h, to - from, name, from);
         return found != NO_MATCH ? ((long) (to - from) << 32) | found : best;

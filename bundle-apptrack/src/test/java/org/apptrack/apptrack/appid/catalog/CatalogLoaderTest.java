@@ -139,6 +139,12 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void anythingAfterTheCatalogIsRefused() {
+        String error = onlyError(catalog("1", HTTP) + "\n{\"format\": 1}");
+        assertTrue(error.startsWith("not valid JSON: Trailing token"), error);
+    }
+
+    @Test
     void aKeyTwiceInOneObjectIsRefused() {
         String error = onlyError(catalog("1", HTTP.replace("'risk': 'low'", "'risk': 'low', 'risk': 'high'")));
         assertTrue(error.startsWith("not valid JSON: Duplicate field 'risk'"), error);

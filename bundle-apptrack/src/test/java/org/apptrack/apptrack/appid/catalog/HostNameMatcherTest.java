@@ -61,6 +61,7 @@ class HostNameMatcherTest {
                 Arguments.of("gmail.google.com", GOOGLE),
                 Arguments.of("x.a.b.c.example.org", DEEP),
                 Arguments.of("b.c.example.org", EXAMPLE),
+                Arguments.of("a.b.c.example.org", DEEP),
                 Arguments.of("s3.amazonaws.com", AWS),
                 // case and trailing dot
                 Arguments.of("WWW.YouTube.COM", YOUTUBE),
@@ -73,6 +74,8 @@ class HostNameMatcherTest {
                 Arguments.of("www.google.com.br", GOOGLE),
                 Arguments.of("maps.google.it", MAPS),
                 Arguments.of("maps.google.co.jp", MAPS),
+                Arguments.of("maps.google.com", MAPS),
+                Arguments.of("a-rather-long-label.maps.google.com.br", MAPS),
                 Arguments.of("www.amazon.de.", AMAZON),
                 Arguments.of("google.evil.com", 0),
                 Arguments.of("google.co.evil", 0),
