@@ -186,6 +186,18 @@ def main():
           file=sys.stderr)
 
 
+def system_name():
+    """The distribution's name (PRETTY_NAME of /etc/os-release)."""
+    try:
+        with open("/etc/os-release") as f:
+            for line in f:
+                if line.startswith("PRETTY_NAME="):
+                    return line.split("=", 1)[1].strip().strip('"')
+    except OSError:
+        pass
+    return "an unknown distribution"
+
+
 def readme(captures, rows, versions, compared):
     date = datetime.date.today().isoformat()
     total = sum(c[1] for c in captures)
@@ -207,7 +219,7 @@ def readme(captures, rows, versions, compared):
         "",
         f"* Recorded on {date} by `scripts/record-appid-captures.sh` (run it as root to record them",
         "  again; this README and `flows.tsv` are written by it, through `scripts/lib/appid_captures.py`).",
-        f"  Debian 12 packages, Linux {platform.release()}.",
+        f"  Packages of {system_name()}, Linux {platform.release()}.",
         "* Two network namespaces joined by a veth pair: the servers in `appid-srv` (10.77.0.1,",
         "  fd77::1, MAC 02:77:00:00:00:01, host name server.appid.test), the clients in `appid-cli`",
         "  (10.77.0.2, fd77::2, MAC 02:77:00:00:00:02, client.appid.test). tcpdump captured on the",
