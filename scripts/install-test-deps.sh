@@ -13,9 +13,10 @@
 #                              ping in a namespace) and scripts/netns-traffic.sh (ping; python3
 #                              http.server, DNS responder, UDP load sender)
 #
-# Idempotent, non-interactive, for root (no sudo). Runs `apt-get update` once and only when
-# something is missing, so repeated runs are fast. It never leaves a system rsyslogd running:
-# the harness starts its own instances with their own config, pid file and work directory.
+# Idempotent, non-interactive, for root (no sudo), installing as scripts/lib/apt-install.sh does:
+# `apt-get update` once and only when something is missing, so repeated runs are fast. It never
+# leaves a system rsyslogd running: the harness starts its own instances with their own config,
+# pid file and work directory.
 set -euo pipefail
 
 PACKAGES=(
@@ -32,6 +33,10 @@ PACKAGES=(
   python3
 )
 
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=lib/apt-install.sh
+. "$ROOT/scripts/lib/apt-install.sh"
+
 log() { printf 'install-test-deps: %s\n' "$*" >&2; }
 
 if [ "$(id -u)" -ne 0 ]; then
@@ -39,16 +44,7 @@ if [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-export DEBCONF_NONINTERACTIVE_SEEN=true
-
-missing=()
-for p in "${PACKAGES[@]}"; do
-  status="$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)"
-  if [ "$status" != "installed" ]; then
-    missing+=("$p")
-  fi
-done
+mapfile -t missing < <(apt_missing "${PACKAGES[@]}")
 
 stop_system_rsyslog() {
   # A service started by a package postinst (or already running on the host) is not ours;
@@ -73,26 +69,10 @@ fi
 
 log "installing: ${missing[*]}"
 
-# Keep package postinst scripts from starting services (invoke-rc.d / deb-systemd-invoke honour
-# policy-rc.d). Only install our own policy if none exists, and remove only what we created.
-created_policy=0
-if [ ! -e /usr/sbin/policy-rc.d ]; then
-  printf '#!/bin/sh\n# temporary, from install-test-deps.sh\nexit 101\n' > /usr/sbin/policy-rc.d
-  chmod 755 /usr/sbin/policy-rc.d
-  created_policy=1
-fi
-cleanup() {
-  if [ "$created_policy" -eq 1 ]; then rm -f /usr/sbin/policy-rc.d; fi
-}
-trap cleanup EXIT
-
 # tshark asks whether non-root users may capture; answer without a prompt.
 echo 'wireshark-common wireshark-common/install-setuid boolean false' | debconf-set-selections
 
-apt-get update -q
-apt-get install -y -q --no-install-recommends \
-  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold \
-  "${missing[@]}"
+apt_install "${missing[@]}"
 
 stop_system_rsyslog
 

@@ -6,9 +6,10 @@ import java.nio.file.Paths;
 import java.util.Optional;
 
 /**
- * Where the shared test data is (real SRX log lines, the nDPI developer captures): the folder
- * {@code shared/testdata} beside the checkout. It is not part of the repository, so tests that
- * read it skip when it is absent, and say where they looked.
+ * Where the test data is. The shared test data (real SRX log lines, the nDPI developer captures)
+ * is the folder {@code shared/testdata} beside the checkout. It is not part of the repository, so
+ * tests that read it skip when it is absent, and say where they looked. The repository's own test
+ * data is its folder {@code testdata} ({@link #appid}), always there.
  *
  * <p>The system property {@value #PROPERTY} names it (the parent pom's surefire configuration
  * sets it for every module, and the integration tests pass it into the container); without the
@@ -21,6 +22,7 @@ public final class TestData {
     public static final String PROPERTY = "apptrack.testdata";
 
     private static final Path BELOW_ANCESTOR = Paths.get("shared", "testdata");
+    private static final Path APPID = Paths.get("testdata", "appid");
 
     private TestData() {
     }
@@ -54,6 +56,24 @@ public final class TestData {
     public static String missing(Path path) {
         return "shared test data absent: " + path.toAbsolutePath().normalize() + " (put the shared testdata folder"
                 + " at ../shared/testdata beside the checkout, or name it with -D" + PROPERTY + "=DIR)";
+    }
+
+    /**
+     * A path below the repository's captures of classic protocols for application identification,
+     * {@code testdata/appid} of the checkout (recorded by {@code scripts/record-appid-captures.sh}):
+     * {@code appid("flows.tsv")}, {@code appid("pcap")}; {@code appid()} is the folder. It is found by
+     * walking up from the working directory (a module's folder in a Maven build) to the checkout.
+     * Committed with the code, it is never absent in a checkout: a test fails rather than skips
+     * without it. Outside a checkout the path is relative to the working directory and does not exist.
+     */
+    public static Path appid(String... more) {
+        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(APPID);
+            if (Files.isDirectory(candidate)) {
+                return candidate.resolve(Paths.get("", more));
+            }
+        }
+        return APPID.toAbsolutePath().resolve(Paths.get("", more));
     }
 
     private static Path expectedRoot() {

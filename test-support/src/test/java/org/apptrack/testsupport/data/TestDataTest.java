@@ -38,6 +38,16 @@ class TestDataTest {
     }
 
     @Test
+    void theRepositoryCapturesAreFoundFromAModuleFolder() {
+        // the tests of a module run in the module's folder, one below the checkout
+        Path appid = TestData.appid();
+        assertTrue(appid.endsWith(Path.of("testdata", "appid")), appid.toString());
+        assertTrue(Files.isRegularFile(appid.resolve("flows.tsv")), appid.toString());
+        assertEquals(appid.resolve("pcap"), TestData.appid("pcap"));
+        assertTrue(Files.isDirectory(TestData.appid("pcap")));
+    }
+
+    @Test
     void aMissingFolderGivesAPathThatDoesNotExistAndAMessageNamingIt(@TempDir Path dir) {
         Path absent = dir.resolve("no-testdata");
         System.setProperty(TestData.PROPERTY, absent.toString());
