@@ -19,7 +19,9 @@
  *       {@link org.apptrack.bench.EnginePacketBenchmark}, {@link org.apptrack.bench.SessionTableBenchmark},
  *       {@link org.apptrack.bench.AppTrackRecordBenchmark}, {@link org.apptrack.bench.SessionQueryBenchmark};</li>
  *   <li>{@link org.apptrack.bench.HostNameMatchBenchmark}: the application catalog's host-name
- *       matcher ({@code org.apptrack.apptrack.appid.catalog}).</li>
+ *       matcher ({@code org.apptrack.apptrack.appid.catalog});</li>
+ *   <li>{@link org.apptrack.bench.DissectorBenchmark}: application identification's dissectors
+ *       ({@code org.apptrack.apptrack.appid.protocol}, {@code .appid.dissect}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */

@@ -150,9 +150,10 @@ class NetnsSessionCountsTest {
             Process tcpdump = null;
             Process servers = null;
             try {
-                // capture on the server side, inside its namespace: only this test's traffic
+                // capture on the server side, inside its namespace: only this test's traffic; a
+                // 64 MiB kernel buffer (-B, KiB) so that a busy machine delays tcpdump, not drops
                 tcpdump = new ProcessBuilder(server.command("tcpdump", "-i", server.iface(), "-n",
-                        "-U", "-s", "0", "-w", pcap.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                        "-U", "-s", "0", "-B", "65536", "-w", pcap.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 ByteArrayOutputStream tcpdumpErr = new ByteArrayOutputStream();
                 Thread errReader = Commands.drain(tcpdump.getErrorStream(), tcpdumpErr, "tcpdump-stderr");
                 waitFor(() -> Commands.text(tcpdumpErr).contains("listening on"), tcpdump,
