@@ -17,7 +17,11 @@
  *       {@code .engine.decode}, {@code .engine.session}, {@code .log}, {@code .model}, {@code .impl}):
  *       {@link org.apptrack.bench.DecodeBenchmark}, {@link org.apptrack.bench.DecodeLookupBenchmark},
  *       {@link org.apptrack.bench.EnginePacketBenchmark}, {@link org.apptrack.bench.SessionTableBenchmark},
- *       {@link org.apptrack.bench.AppTrackRecordBenchmark}, {@link org.apptrack.bench.SessionQueryBenchmark}.</li>
+ *       {@link org.apptrack.bench.AppTrackRecordBenchmark}, {@link org.apptrack.bench.SessionQueryBenchmark};</li>
+ *   <li>application identification's hello parsers ({@code org.apptrack.apptrack.appid.tls},
+ *       {@code .appid.quic}, {@code .engine.classify}): {@link org.apptrack.bench.TlsHelloBenchmark},
+ *       {@link org.apptrack.bench.QuicInitialBenchmark}, and the capture reading they share
+ *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */
