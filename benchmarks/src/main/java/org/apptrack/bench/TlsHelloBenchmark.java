@@ -25,8 +25,8 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * TLS hello parsing on real hellos, one hello per operation, cycling through them: the browsers'
- * ClientHellos of {@code sites.pcapng} (59 sessions, hellos of 346 to 1,947 bytes)
+ * TLS hello parsing on real hellos, one hello per operation, cycling through them: the
+ * ClientHellos of {@code sites.pcapng} (55 sessions, hellos of 372 to 1,947 bytes)
  * and the TLS 1.2 server flights (ServerHello and certificate) of
  * {@code tls_certificate_too_long.pcap} and {@code KakaoTalk_chat.pcap}, from the shared test
  * data. A session's classification state is taken from a pool and given back each time, as a
