@@ -21,7 +21,11 @@
  *   <li>{@link org.apptrack.bench.HostNameMatchBenchmark}: the application catalog's host-name
  *       matcher ({@code org.apptrack.apptrack.appid.catalog});</li>
  *   <li>{@link org.apptrack.bench.DissectorBenchmark}: application identification's dissectors
- *       ({@code org.apptrack.apptrack.appid.protocol}, {@code .appid.dissect}).</li>
+ *       ({@code org.apptrack.apptrack.appid.protocol}, {@code .appid.dissect});</li>
+ *   <li>application identification's hello parsers ({@code org.apptrack.apptrack.appid.tls},
+ *       {@code .appid.quic}, {@code .engine.classify}): {@link org.apptrack.bench.TlsHelloBenchmark},
+ *       {@link org.apptrack.bench.QuicInitialBenchmark}, and the capture reading they share
+ *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */

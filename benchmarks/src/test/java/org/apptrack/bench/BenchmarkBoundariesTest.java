@@ -31,7 +31,8 @@ class BenchmarkBoundariesTest {
     static final ArchRule onlyTheWhiteBoxBenchmarksUseAppTrackInternals = noClasses()
             .that(not(belongToAnyOf(DecodeBenchmark.class, DecodeLookupBenchmark.class, EnginePacketBenchmark.class,
                     SessionTableBenchmark.class, AppTrackRecordBenchmark.class,
-                    SessionQueryBenchmark.class, HostNameMatchBenchmark.class, DissectorBenchmark.class)))
+                    SessionQueryBenchmark.class, HostNameMatchBenchmark.class, DissectorBenchmark.class,
+                    TlsHelloBenchmark.class, QuicInitialBenchmark.class, CapturedPayloads.class)))
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("org.apptrack.apptrack..")
                     .and(not(resideInAPackage("org.apptrack.apptrack.api.."))));

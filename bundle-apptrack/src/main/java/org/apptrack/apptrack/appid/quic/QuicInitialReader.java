@@ -87,7 +87,7 @@ public final class QuicInitialReader {
             if (done >= 0) {
                 return STATUSES[done];
             }
-            QuicStatus st = length <= 0 || offset < 0 || offset + length > datagram.limit() ? QuicStatus.NOT_QUIC
+            QuicStatus st = length <= 0 || offset < 0 || length > datagram.limit() - offset ? QuicStatus.NOT_QUIC
                     : datagram(datagram, offset, offset + length, out);
             if (st != QuicStatus.NEED_MORE) {
                 stream.finish(st.ordinal());

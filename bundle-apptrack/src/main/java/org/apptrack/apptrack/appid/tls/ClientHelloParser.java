@@ -10,7 +10,8 @@ import java.nio.ByteBuffer;
  * Parses a ClientHello handshake message (RFC 8446 4.1.2, RFC 5246 7.4.1.2; DTLS adds a cookie)
  * from bytes of the handshake layer: the record layer already removed, as a TLS stream
  * reassembler, a DTLS record reader or a QUIC CRYPTO stream delivers them. Reads with absolute
- * gets only, allocates nothing, throws nothing on any input.
+ * gets only, allocates nothing, throws nothing on any input (a region beyond the buffer's limit
+ * reads as {@link TlsStatus#MALFORMED}).
  *
  * <p>Use {@link #parse} on a TLS/QUIC handshake message (4-byte header: type 1, 24-bit length);
  * {@link #parseBody} when the caller read the header itself (DTLS's 12-byte header).
@@ -36,6 +37,9 @@ public final class ClientHelloParser {
      */
     public static TlsStatus parse(ByteBuffer b, int offset, int length, ClientHelloInfo out) {
         out.clear();
+        if (!within(b, offset, length)) {
+            return TlsStatus.MALFORMED;
+        }
         if (length < 1) {
             out.needed(4);
             return TlsStatus.NEED_MORE;
@@ -61,6 +65,9 @@ public final class ClientHelloParser {
     /** The ClientHello body (after the handshake header) of exactly {@code bodyLength} bytes. */
     public static TlsStatus parseBody(ByteBuffer b, int offset, int bodyLength, boolean dtls, ClientHelloInfo out) {
         out.clear();
+        if (!within(b, offset, bodyLength)) {
+            return TlsStatus.MALFORMED;
+        }
         out.dtls(dtls);
         out.messageLength(bodyLength);
         int end = offset + bodyLength;
@@ -120,7 +127,7 @@ public final class ClientHelloParser {
      */
     public static TlsStatus parseSslv2(ByteBuffer b, int offset, int length, ClientHelloInfo out) {
         out.clear();
-        if (length < 1 || (u8(b, offset) & 0x80) == 0) {
+        if (!within(b, offset, length) || length < 1 || (u8(b, offset) & 0x80) == 0) {
             return TlsStatus.NOT_TLS;
         }
         if (length < 11) {
@@ -145,6 +152,11 @@ public final class ClientHelloParser {
         out.sslv2Compatible(true);
         out.messageLength(messageLength);
         return TlsStatus.COMPLETE;
+    }
+
+    /** Whether {@code [offset, offset + length)} lies within the buffer's limit (else the caller erred: malformed). */
+    static boolean within(ByteBuffer b, int offset, int length) {
+        return offset >= 0 && length >= 0 && length <= b.limit() - offset;
     }
 
     /** SSL 3.0 to TLS 1.2 in the legacy field (a TLS 1.3 client writes 0x0303), DTLS 1.0 or 1.2. */

@@ -22,7 +22,7 @@ public final class DtlsClientHelloReader {
 
     /** Whether the datagram starts like a DTLS record (any content type, a DTLS version). */
     public static boolean looksLikeDtls(ByteBuffer b, int offset, int length) {
-        if (length < RECORD_HEADER) {
+        if (!ClientHelloParser.within(b, offset, length) || length < RECORD_HEADER) {
             return false;
         }
         int type = u8(b, offset);
@@ -39,7 +39,7 @@ public final class DtlsClientHelloReader {
      */
     public static TlsStatus read(ByteBuffer b, int offset, int length, ClientHelloInfo out) {
         out.clear();
-        if (length < RECORD_HEADER) {
+        if (!ClientHelloParser.within(b, offset, length) || length < RECORD_HEADER) {
             return TlsStatus.NOT_TLS;
         }
         int type = u8(b, offset);

@@ -35,6 +35,9 @@ public final class ServerFlightParser {
      */
     public static TlsStatus parse(ByteBuffer b, int offset, int length, boolean ended, ServerHelloInfo out) {
         out.clear();
+        if (!ClientHelloParser.within(b, offset, length)) {
+            return TlsStatus.MALFORMED;
+        }
         if (length >= 1 && u8(b, offset) != ServerHelloParser.SERVER_HELLO) {
             return TlsStatus.NOT_TLS;
         }

@@ -115,7 +115,7 @@ public final class TlsStreamReassembler {
         if (phase == PHASE_DONE) {
             return STATUSES[(int) (a >>> STATUS_SHIFT) & 7];
         }
-        if (length <= 0 || offset < 0 || offset + length > segment.limit()) {
+        if (length <= 0 || !ClientHelloParser.within(segment, offset, length)) {
             return TlsStatus.NEED_MORE;
         }
         long b;
@@ -231,13 +231,14 @@ public final class TlsStreamReassembler {
         boolean overflow = (a & OVERFLOW) != 0;
         boolean ended = (a & ENDED) != 0;
         ByteBuffer buffer = state.bytes();
+        int base = Math.min(regionOffset, state.capacity()); // a region past the buffer holds nothing
         TlsStatus st;
         int needed;
         if (client != null) {
-            st = ClientHelloParser.parse(buffer, regionOffset, stored, client);
+            st = ClientHelloParser.parse(buffer, base, stored, client);
             needed = client.needed();
         } else {
-            st = ServerFlightParser.parse(buffer, regionOffset, stored, ended || overflow, server);
+            st = ServerFlightParser.parse(buffer, base, stored, ended || overflow, server);
             needed = server.serverHelloSeen() ? 0 : server.needed();
         }
         if (st != TlsStatus.NEED_MORE) {

@@ -113,6 +113,8 @@ class HelloAllocationTest {
             jdk = (after - middle) / n;
         }
         System.out.println("QUIC Initial: " + ours + " bytes allocated per datagram; the JDK's GCM alone: " + jdk);
-        assertTrue(ours <= jdk + 64, ours + " bytes per datagram, the JDK's GCM alone " + jdk);
+        // the JIT may scalar-replace the direct loop's parameter spec (56 + 32 bytes); a copy of
+        // the packet or of its plaintext would be over 1,100 bytes more
+        assertTrue(ours <= jdk + 256, ours + " bytes per datagram, the JDK's GCM alone " + jdk);
     }
 }

@@ -162,6 +162,10 @@ class TlsStreamReassemblerTest {
         assertEquals(TlsStatus.NOT_TLS, once(serverHelloFromTheClient, out));
         byte[] overrun = {0x16, 3, 1, 0, 8, 1, 0, 0, 2, 3, 3, 0, 0};
         assertEquals(TlsStatus.MALFORMED, once(overrun, out), "a body shorter than a hello can be");
+        ByteBuffer ten = ByteBuffer.wrap(new byte[10]);
+        assertEquals(TlsStatus.MALFORMED, ClientHelloParser.parse(ten, 5, 1000, out), "a region past the limit");
+        assertEquals(TlsStatus.MALFORMED, ServerFlightParser.parse(ten, -1, 5, true, new ServerHelloInfo()));
+        assertEquals(TlsStatus.NOT_TLS, DtlsClientHelloReader.read(ten, 8, Integer.MAX_VALUE, out));
     }
 
     @Test
