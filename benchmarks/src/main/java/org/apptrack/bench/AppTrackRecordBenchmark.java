@@ -9,6 +9,7 @@ import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.log.AppTrackMessage;
 import org.apptrack.apptrack.log.SessionLogEmitter;
 import org.apptrack.apptrack.model.SessionModel;
+import org.apptrack.syslog.api.DiscardingSecurityLog;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.format.FormatSettings;
 import org.apptrack.syslog.format.LogFormat;
@@ -65,7 +66,7 @@ public class AppTrackRecordBenchmark {
     public void setUp() {
         AppTrackSettings settings = AppTrackSettings.parse(java.util.Map.of(
                 "zone.trust.prefixes", "10.0.0.0/8", "zone.untrust.prefixes", "0.0.0.0/0"));
-        emitter = new SessionLogEmitter(new NoSecurityLog(), false, false);
+        emitter = new SessionLogEmitter(new DiscardingSecurityLog(), false, false);
         AppTrackEngine engine = new AppTrackEngine(settings.engine(), emitter, settings.zones());
         emitter.bind(engine, new SessionModel(engine, settings.zones()));
         SessionTable table = engine.table();

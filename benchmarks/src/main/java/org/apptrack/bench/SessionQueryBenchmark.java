@@ -11,6 +11,8 @@ import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
 import org.apptrack.capture.replay.OfflineReplay;
+import org.apptrack.syslog.api.DiscardingSecurityLog;
+import org.onosproject.net.packet.PacketProcessor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,7 +24,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.onosproject.net.packet.PacketProcessor;
 
 /**
  * What an operator's query costs while {@code live} sessions are open: {@code apptrack:sessions}
@@ -54,7 +55,7 @@ public class SessionQueryBenchmark {
         config.put("zone.trust.prefixes", "10.0.0.0/8");
         config.put("zone.dmz.prefixes", "192.168.0.0/16");
         config.put("zone.untrust.prefixes", "0.0.0.0/0");
-        runtime = new AppTrackRuntime(new NoSecurityLog(), AppTrackSettings.parse(config), () -> now);
+        runtime = new AppTrackRuntime(new DiscardingSecurityLog(), AppTrackSettings.parse(config), () -> now);
         OfflineReplay packets = new OfflineReplay();
         packets.packetService().addProcessor(runtime::process, PacketProcessor.observer(1));
         ByteBuffer frame = ByteBuffer.allocate(14 + 20 + 8 + 64);

@@ -1,16 +1,12 @@
 package org.apptrack.apptrack.appid;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** A small catalog for tests: every name asked for gets an id; host suffixes and ports as given. */
-final class TestCatalog implements IdentificationCatalog {
+final class TestCatalog extends NamesCatalog {
 
-    private final List<String> names = new ArrayList<>(List.of("UNKNOWN"));
-    private final Map<String, Integer> ids = new HashMap<>();
     private final Map<String, Integer> hosts = new HashMap<>();
     private final Map<Integer, Integer> ports = new HashMap<>();
 
@@ -22,14 +18,6 @@ final class TestCatalog implements IdentificationCatalog {
     TestCatalog port(int protocol, int port, String application) {
         ports.put(protocol << 16 | port, id(application));
         return this;
-    }
-
-    @Override
-    public int id(String name) {
-        return ids.computeIfAbsent(name, n -> {
-            names.add(n);
-            return names.size() - 1;
-        });
     }
 
     @Override
@@ -49,20 +37,5 @@ final class TestCatalog implements IdentificationCatalog {
     @Override
     public int portApplication(int ipProtocol, int serverPort, int clientPort) {
         return ports.getOrDefault(ipProtocol << 16 | serverPort, 0);
-    }
-
-    @Override
-    public String application(int id) {
-        return names.get(id);
-    }
-
-    @Override
-    public String category(int id) {
-        return "N/A";
-    }
-
-    @Override
-    public String subCategory(int id) {
-        return "N/A";
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.replay.OfflineReplay;
+import org.apptrack.syslog.api.DiscardingSecurityLog;
 import org.apptrack.tool.Pipeline;
 
 /**

@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
+import org.apptrack.apptrack.appid.NamesCatalog;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

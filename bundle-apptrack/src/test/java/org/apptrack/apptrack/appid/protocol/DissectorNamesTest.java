@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
+import org.apptrack.apptrack.appid.NamesCatalog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

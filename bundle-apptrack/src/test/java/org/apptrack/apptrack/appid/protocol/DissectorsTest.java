@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
+import org.apptrack.apptrack.appid.NamesCatalog;
 import static org.apptrack.apptrack.appid.dissect.Dissector.CLAIMED;
 import static org.apptrack.apptrack.appid.dissect.Dissector.IDENTIFIED;
 import static org.apptrack.apptrack.appid.dissect.Dissector.MAYBE;

@@ -1,13 +1,12 @@
-package org.apptrack.apptrack.appid.protocol;
+package org.apptrack.apptrack.appid;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apptrack.apptrack.appid.IdentificationCatalog;
 
 /** Gives every name asked for an id, so that a dissector's verdict reads as the name it asked for. */
-class NamesCatalog implements IdentificationCatalog {
+public class NamesCatalog implements IdentificationCatalog {
 
     private final List<String> names = new ArrayList<>(List.of("UNKNOWN"));
     private final Map<String, Integer> ids = new HashMap<>();

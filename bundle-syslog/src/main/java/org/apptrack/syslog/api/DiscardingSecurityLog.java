@@ -1,14 +1,14 @@
-package org.apptrack.tool.accuracy;
+package org.apptrack.syslog.api;
 
 import java.util.List;
 import java.util.Optional;
-import org.apptrack.syslog.api.LogRecord;
-import org.apptrack.syslog.api.LogRecordListener;
-import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.api.SecurityLogService;
 
-/** A security log that drops every record: the report reads sessions, not their logs. */
-final class DiscardingSecurityLog implements SecurityLogService {
+/**
+ * A security log that drops every record and has no streams: for tools and benchmarks that run
+ * AppTrack without delivering its logs (the accuracy report reads sessions, a benchmark measures
+ * the engine).
+ */
+public final class DiscardingSecurityLog implements SecurityLogService {
 
     @Override
     public void log(LogRecord record) {
