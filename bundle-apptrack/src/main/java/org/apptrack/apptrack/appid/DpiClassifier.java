@@ -160,7 +160,7 @@ public final class DpiClassifier implements ApplicationClassifier {
             return false;
         }
         int parent = expected.parent(e);
-        if (table.isLive(parent) && table.sessionId(parent) == expected.parentId(e)) {
+        if (parent >= 0 && table.isLive(parent) && table.sessionId(parent) == expected.parentId(e)) {
             context.linkToParent(s, parent);
         }
         side.setApplicationId(s, expected.application(e));
@@ -288,7 +288,7 @@ public final class DpiClassifier implements ApplicationClassifier {
             boolean atClient = id.expectedAtClient();
             expected.expect(atClient ? table.clientAddrHi(s) : table.serverAddrHi(s),
                     atClient ? table.clientAddrLo(s) : table.serverAddrLo(s), table.protocol(s), id.expectedPort(),
-                    id.expectedApplication(), s, table.sessionId(s), context.nowNanos());
+                    id.expectedApplication(), id.expectedLinked() ? s : -1, table.sessionId(s), context.nowNanos());
         }
     }
 

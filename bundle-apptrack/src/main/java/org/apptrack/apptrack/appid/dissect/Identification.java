@@ -31,6 +31,7 @@ public final class Identification {
     private int expectedApplication;
     private int expectedPort;
     private boolean expectedAtClient;
+    private boolean expectedLinked;
 
     public void clear() {
         application = 0;
@@ -198,14 +199,21 @@ public final class Identification {
 
     /**
      * The payload announced a session to come (an FTP data connection): to {@code port} of this
-     * session's client host ({@code atClient}) or server host, which will be {@code application}.
+     * session's client host ({@code atClient}) or server host, which will be {@code application}
+     * and, when {@code linked}, closes with this session ({@code parent closed}).
      */
-    public void expect(int application, int port, boolean atClient) {
+    public void expect(int application, int port, boolean atClient, boolean linked) {
         if (port > 0 && port < 65536) {
             expectedApplication = application;
             expectedPort = port;
             expectedAtClient = atClient;
+            expectedLinked = linked;
         }
+    }
+
+    /** Whether the announced session is to be linked under this one. */
+    public boolean expectedLinked() {
+        return expectedLinked;
     }
 
     /** The announced session's port, 0 when none was announced. */

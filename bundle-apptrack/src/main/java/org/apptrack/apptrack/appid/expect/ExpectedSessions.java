@@ -17,6 +17,7 @@ public final class ExpectedSessions {
     /** protocol << 16 | port, + 1; 0: free. */
     private final int[] service;
     private final int[] application;
+    /** Parent session + 1; 0: announced but not to be linked. */
     private final int[] parent;
     private final int[] parentId;
     private final long[] expires;
@@ -43,7 +44,10 @@ public final class ExpectedSessions {
         return ((int) (x ^ x >>> 31) & mask) * WAYS;
     }
 
-    /** Expects a session to {@code [h, l]:port} over {@code protocol}, announced by session {@code parentSession} (id {@code parentSessionId}). */
+    /**
+     * Expects a session to {@code [h, l]:port} over {@code protocol}, announced by session
+     * {@code parentSession} (id {@code parentSessionId}), which it is linked under; -1: not linked.
+     */
     public void expect(long h, long l, int protocol, int port, int app, int parentSession, int parentSessionId,
                        long nowNanos) {
         int key = (protocol << 16 | port) + 1;
@@ -66,7 +70,7 @@ public final class ExpectedSessions {
         low[slot] = l;
         service[slot] = key;
         application[slot] = app;
-        parent[slot] = parentSession;
+        parent[slot] = parentSession + 1;
         parentId[slot] = parentSessionId;
         expires[slot] = nowNanos + ttlNanos;
         added++;
@@ -94,8 +98,9 @@ public final class ExpectedSessions {
         return application[entry];
     }
 
+    /** The session that announced it, or -1 when the announced session is not linked under it. */
     public int parent(int entry) {
-        return parent[entry];
+        return parent[entry] - 1;
     }
 
     public int parentId(int entry) {

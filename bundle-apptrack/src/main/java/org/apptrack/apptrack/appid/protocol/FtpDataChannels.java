@@ -28,19 +28,20 @@ final class FtpDataChannels {
         }
         if (p.fromClient()) {
             if (p.matchesIgnoreCase(0, PORT)) {
-                out.expect(application, sixTuplePort(p, PORT.length, end), true);
+                out.expect(application, sixTuplePort(p, PORT.length, end), true, true);
             } else if (p.matchesIgnoreCase(0, EPRT)) {
-                out.expect(application, lastDelimitedNumber(p, EPRT.length, end), true);
+                out.expect(application, lastDelimitedNumber(p, EPRT.length, end), true, true);
             }
         } else if (p.matches(0, PASSIVE)) {
             int open = p.indexOf('(', 4, end);
             int close = open < 0 ? -1 : p.indexOf(')', open, end);
-            out.expect(application, close < 0 ? sixTuplePort(p, 4, end) : sixTuplePort(p, open + 1, close), false);
+            int port = close < 0 ? sixTuplePort(p, 4, end) : sixTuplePort(p, open + 1, close);
+            out.expect(application, port, false, true);
         } else if (p.matches(0, EXTENDED_PASSIVE)) {
             int open = p.indexOf('(', 4, end);
             int close = open < 0 ? -1 : p.indexOf(')', open, end);
             if (close > open) {
-                out.expect(application, lastDelimitedNumber(p, open + 1, close), false);
+                out.expect(application, lastDelimitedNumber(p, open + 1, close), false, true);
             }
         }
     }

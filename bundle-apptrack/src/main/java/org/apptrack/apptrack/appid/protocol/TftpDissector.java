@@ -38,6 +38,11 @@ public final class TftpDissector implements Dissector {
         if (opcode == 1 || opcode == 2) {
             int nul = p.indexOf(0, 2, Math.min(p.length(), 514));
             match = nul > 2 && p.printable(2, nul) && mode(p, nul + 1);
+            if (match && p.fromClient()) {
+                // the server answers from a new port to the client's: a session of its own, not
+                // linked (the request's session ages out while a long transfer goes on)
+                out.expect(tftp, p.clientPort(), true, false);
+            }
         } else if (opcode == 3) {
             match = p.u16(2) == 1 && p.port(69);
         } else {
