@@ -3,7 +3,7 @@ package org.apptrack.bench;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import org.apptrack.apptrack.appid.catalog.CatalogIdentification;
+import org.apptrack.apptrack.appid.naming.CatalogIdentification;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;

@@ -20,7 +20,10 @@ public enum SessionAttribute {
     SUB_CATEGORY("subCategory", "Sub-category", Kind.TEXT),
     /** {@code Yes}, {@code No}, or {@code UNKNOWN} until identification has looked. */
     ENCRYPTED("encrypted", "Encrypted", Kind.TEXT),
-    /** How the application was found: {@code payload}, {@code cache}, {@code port} (a guess) or {@code none}. */
+    /**
+     * How the application was found: {@code payload}, {@code cache}, {@code rule} (a custom
+     * application's addresses and ports), {@code port} (a guess) or {@code none}.
+     */
     IDENTIFIED_BY("identifiedBy", "Identified by", Kind.TEXT),
     SOURCE_ZONE("sourceZone", "Source zone", Kind.TEXT),
     DESTINATION_ZONE("destinationZone", "Destination zone", Kind.TEXT),

@@ -4,6 +4,7 @@ package org.apptrack.apptrack.appid;
 public enum AppIdCounter {
     SESSIONS_INSPECTED("Sessions inspected"),
     IDENTIFIED_BY_PAYLOAD("Sessions identified by payload"),
+    IDENTIFIED_BY_RULE("Sessions named by a custom application's addresses and ports"),
     ANNOUNCED("Sessions announced by their control session (FTP data)"),
     IDENTIFIED_BY_CACHE("Sessions identified by the application system cache"),
     IDENTIFIED_BY_PORT("Sessions named by port (a guess)"),

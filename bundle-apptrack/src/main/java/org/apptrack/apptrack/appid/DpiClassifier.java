@@ -135,6 +135,14 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (announced(s, protocol)) {
             return false;
         }
+        int own = catalog.serverApplication(protocol, table.serverAddrHi(s), table.serverAddrLo(s),
+                table.serverPort(s));
+        if (own != 0) {
+            side.setApplicationId(s, own);
+            side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_RULE);
+            counts[AppIdCounter.IDENTIFIED_BY_RULE.ordinal()]++;
+            return false;
+        }
         int e = systemCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s),
                 context.nowNanos());
         if (e >= 0) {

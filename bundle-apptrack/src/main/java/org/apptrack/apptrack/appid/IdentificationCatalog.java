@@ -14,9 +14,16 @@ public interface IdentificationCatalog extends ApplicationCatalog {
 
     /**
      * The application whose host-name pattern matches {@code name[0, length)} (lower-case ASCII),
-     * the longest match; 0 when none does. Allocation-free.
+     * the operator's custom applications first, then the longest match of the catalog; 0 when
+     * none does. Allocation-free.
      */
     int hostApplication(byte[] name, int length);
+
+    /**
+     * The operator's application (custom, over TCP or UDP) whose addresses and ports hold the
+     * session's server, or 0.
+     */
+    int serverApplication(int ipProtocol, long serverHigh, long serverLow, int serverPort);
 
     /** The application the server port suggests ({@code ipProtocol} 6 or 17), or 0. */
     int portApplication(int ipProtocol, int serverPort, int clientPort);

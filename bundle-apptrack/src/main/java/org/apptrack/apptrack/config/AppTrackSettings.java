@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apptrack.apptrack.appid.AppIdSettings;
+import org.apptrack.apptrack.appid.custom.CustomApplications;
 import org.apptrack.apptrack.engine.EngineSettings;
 import org.apptrack.apptrack.engine.zone.SecurityZones;
 
@@ -23,10 +24,13 @@ public final class AppTrackSettings {
     private final List<ManagementEndpoint> managementEndpoints;
     private final boolean applicationIdentification;
     private final AppIdSettings appId;
+    private final CustomApplications customApplications;
 
+    @SuppressWarnings("checkstyle:ParameterNumber")
     private AppTrackSettings(EngineSettings engine, SecurityZones zones, boolean logSessionCreate,
                              boolean logSessionClose, List<ManagementEndpoint> managementEndpoints,
-                             boolean applicationIdentification, AppIdSettings appId) {
+                             boolean applicationIdentification, AppIdSettings appId,
+                             CustomApplications customApplications) {
         this.engine = engine;
         this.zones = zones;
         this.logSessionCreate = logSessionCreate;
@@ -34,6 +38,7 @@ public final class AppTrackSettings {
         this.managementEndpoints = managementEndpoints;
         this.applicationIdentification = applicationIdentification;
         this.appId = appId;
+        this.customApplications = customApplications;
     }
 
     /**
@@ -75,7 +80,12 @@ public final class AppTrackSettings {
         return new AppTrackSettings(engine, ZoneSettings.parse(props), logSessionCreate,
                 bool(props, "logSessionClose", false),
                 ManagementEndpoints.parse(props.get(ManagementEndpoints.PROPERTY)),
-                bool(props, "applicationIdentification", true), appId);
+                bool(props, "applicationIdentification", true), appId, CustomApplications.parse(props));
+    }
+
+    /** The operator's applications ({@code customApplication.NAME.*}). */
+    public CustomApplications customApplications() {
+        return customApplications;
     }
 
     /**

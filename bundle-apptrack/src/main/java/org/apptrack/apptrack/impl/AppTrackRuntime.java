@@ -22,7 +22,7 @@ import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.AppIdCounter;
 import org.apptrack.apptrack.appid.DpiClassifier;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
-import org.apptrack.apptrack.appid.catalog.CatalogIdentification;
+import org.apptrack.apptrack.appid.naming.CatalogIdentification;
 import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.AppTrackEngine;
@@ -85,7 +85,15 @@ public final class AppTrackRuntime {
         this.clock = clock;
         this.settings = settings;
         this.catalog = catalog;
+        customApplications(settings);
         build(settings);
+    }
+
+    /** The configuration's custom applications, for the sessions created from now on. */
+    private void customApplications(AppTrackSettings s) {
+        if (catalog instanceof CatalogIdentification) {
+            ((CatalogIdentification) catalog).custom(s.customApplications());
+        }
     }
 
     private void build(AppTrackSettings s) {
@@ -172,6 +180,7 @@ public final class AppTrackRuntime {
             ingressZones.clear();
             if (!engine.updateSettings(next.engine(), now)) {
                 engine.closeAll(CloseReason.POLICY_DELETE, now);
+                customApplications(next);
                 build(next);
                 return;
             }
@@ -188,6 +197,7 @@ public final class AppTrackRuntime {
             emitter.configure(next.logSessionCreate(), next.logSessionClose());
             classifier.configure(next.appId());
             classifier.enabled(next.applicationIdentification());
+            customApplications(next);
         }
     }
 

@@ -20,6 +20,11 @@ public class NamesCatalog implements IdentificationCatalog {
     }
 
     @Override
+    public int serverApplication(int ipProtocol, long serverHigh, long serverLow, int serverPort) {
+        return 0;
+    }
+
+    @Override
     public int hostApplication(byte[] name, int length) {
         return 0;
     }

@@ -99,4 +99,40 @@ class AppTrackRuntimeIdentificationTest {
                 () -> AppTrackSettings.parse(Map.of("inspectionPackets", "0")));
         assertTrue(e.getMessage().startsWith("inspectionPackets"), e.getMessage());
     }
+
+    @Test
+    void customApplicationsAreNamedByHostOrByServerAndLoggedAsCustom() {
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put("customApplication.intranet-portal.over", "HTTP");
+        config.put("customApplication.intranet-portal.hosts", "*.corp.example, portal.example.net");
+        config.put("customApplication.billing.over", "TCP");
+        config.put("customApplication.billing.addresses", "93.184.216.0/24");
+        config.put("customApplication.billing.ports", "9000-9010");
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(config),
+                clock);
+        httpSession(rt, 41010, "wiki.corp.example");
+        rt.process(packet(Frames.tcp(CLIENT, 41011, SERVER, 9005, SYN)));
+        List<SessionInfo> s = rt.sessions(x -> true, 2);
+        assertEquals("HTTP", s.get(0).application());
+        assertEquals("INTRANET-PORTAL", s.get(0).text(SessionAttribute.NESTED_APPLICATION));
+        assertEquals("custom application", s.get(0).text(SessionAttribute.CATEGORY));
+        assertEquals("N/A", s.get(0).text(SessionAttribute.SUB_CATEGORY));
+        assertEquals("BILLING", s.get(1).application());
+        assertEquals("rule", s.get(1).text(SessionAttribute.IDENTIFIED_BY));
+        assertEquals("custom application", s.get(1).text(SessionAttribute.CATEGORY));
+    }
+
+    @Test
+    void anInvalidCustomApplicationIsRefusedNamingItsProperty() {
+        IllegalArgumentException over = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(Map.of("customApplication.x.over", "ICMP")));
+        assertTrue(over.getMessage().startsWith("customApplication.x.over"), over.getMessage());
+        IllegalArgumentException ports = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(Map.of("customApplication.y.over", "UDP",
+                        "customApplication.y.ports", "70000")));
+        assertTrue(ports.getMessage().startsWith("customApplication.y.ports"), ports.getMessage());
+        IllegalArgumentException hosts = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(Map.of("customApplication.z.over", "SSL")));
+        assertTrue(hosts.getMessage().startsWith("customApplication.z.hosts"), hosts.getMessage());
+    }
 }

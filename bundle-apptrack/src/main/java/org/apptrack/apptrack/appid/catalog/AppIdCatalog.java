@@ -84,7 +84,7 @@ public final class AppIdCatalog implements ApplicationCatalog {
         int needed = registry.unassigned(names);
         if (needed > registry.free()) {
             return ReloadResult.rejected(new CatalogException(source, List.of("applications: " + needed
-                    + " new names, but only " + registry.free() + " of the 16-bit application ids are left"
+                    + " new names, but only " + registry.free() + " of the catalog's application ids are left"
                     + " (ids are never reused while running; a restart renumbers)")), current.version());
         }
         return ReloadResult.loaded(source, install(definition), needed);

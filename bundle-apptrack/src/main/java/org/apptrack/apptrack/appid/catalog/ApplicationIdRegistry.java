@@ -15,7 +15,8 @@ import org.apptrack.apptrack.engine.session.SessionSideTable;
  */
 final class ApplicationIdRegistry {
 
-    static final int MAX_ID = SessionSideTable.MAX_APPLICATION_ID;
+    /** Ids above are the operator's custom applications ({@code appid.custom.CustomApplications}). */
+    static final int MAX_ID = 0x7FFF;
 
     private final Map<String, Integer> ids = new HashMap<>();
     private final List<String> names = new ArrayList<>();
@@ -47,7 +48,7 @@ final class ApplicationIdRegistry {
     /**
      * The id of {@code name}, given now if it has none.
      *
-     * @throws IllegalStateException if every 16-bit id is taken (callers check {@link #free()} first)
+     * @throws IllegalStateException if every catalog id is taken (callers check {@link #free()} first)
      */
     synchronized int assign(String name) {
         Integer id = ids.get(name);

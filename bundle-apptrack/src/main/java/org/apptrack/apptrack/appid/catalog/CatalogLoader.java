@@ -49,8 +49,8 @@ public final class CatalogLoader {
     public static final int FORMAT = 1;
     /** Larger files are refused before parsing (the bundled one is a few hundred kilobytes). */
     public static final int MAX_FILE_BYTES = 16 << 20;
-    /** Ids are 16-bit in the session side table; id 0 is UNKNOWN. */
-    public static final int MAX_APPLICATIONS = 0xFFFF;
+    /** Catalog ids are 1..32767 (the ids above are custom applications'); id 0 is UNKNOWN. */
+    public static final int MAX_APPLICATIONS = 0x7FFF;
     static final int MAX_ERRORS = 100;
     private static final int MAX_HOST_NAMES = 1_000_000;
     private static final int MAX_VERSION_LENGTH = 64;
@@ -211,7 +211,7 @@ public final class CatalogLoader {
                 return result;
             }
             if (node.size() > MAX_APPLICATIONS) {
-                error("applications: " + node.size() + " entries, at most " + MAX_APPLICATIONS + " fit the 16-bit ids");
+                error("applications: " + node.size() + " entries, at most " + MAX_APPLICATIONS + " fit the catalog's ids");
                 return result;
             }
             for (int i = 0; i < node.size(); i++) {

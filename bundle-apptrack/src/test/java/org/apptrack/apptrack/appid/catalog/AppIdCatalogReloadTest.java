@@ -101,18 +101,21 @@ class AppIdCatalogReloadTest {
         assertTrue(catalog.id("NETFLIX") > 3);
     }
 
-    /** Ids are never reused while running: a reload that would need more than the 16-bit ids left is refused. */
+    /**
+     * Ids are never reused while running: a reload that would need more than the catalog's ids
+     * left (1..32767; the ids above are the operator's custom applications) is refused.
+     */
     @Test
     void whenTheIdsRunOutTheReloadIsRefused() throws CatalogException {
-        AppIdCatalog catalog = AppIdCatalog.load(stream(many("A", 40_000)), "a");
-        assertEquals(40_000, catalog.id("A39999"));
-        ReloadResult r = catalog.reload(stream(many("B", 40_000)), "b");
+        AppIdCatalog catalog = AppIdCatalog.load(stream(many("A", 20_000)), "a");
+        assertEquals(20_000, catalog.id("A19999"));
+        ReloadResult r = catalog.reload(stream(many("B", 20_000)), "b");
         assertFalse(r.loaded());
-        assertTrue(r.errors().get(0).startsWith("applications: 40000 new names, but only 25535 of the 16-bit"
+        assertTrue(r.errors().get(0).startsWith("applications: 20000 new names, but only 12767 of the catalog's"
                 + " application ids are left"), r.errors().toString());
-        assertEquals(40_000, catalog.id("A39999"));
-        assertTrue(catalog.reload(stream(many("B", 25_535)), "b").loaded());
-        assertEquals(65_535, catalog.id("B25534"));
+        assertEquals(20_000, catalog.id("A19999"));
+        assertTrue(catalog.reload(stream(many("B", 12_767)), "b").loaded());
+        assertEquals(32_767, catalog.id("B12766"));
     }
 
     private static String many(String prefix, int n) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
-import org.apptrack.apptrack.appid.catalog.CatalogIdentification;
+import org.apptrack.apptrack.appid.naming.CatalogIdentification;
 import org.junit.jupiter.api.Test;
 
 /** Every application a dissector can name is in the bundled catalog (else it would name it UNKNOWN). */

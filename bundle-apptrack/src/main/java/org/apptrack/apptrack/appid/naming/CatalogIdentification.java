@@ -1,6 +1,8 @@
-package org.apptrack.apptrack.appid.catalog;
+package org.apptrack.apptrack.appid.naming;
 
 import org.apptrack.apptrack.appid.IdentificationCatalog;
+import org.apptrack.apptrack.appid.catalog.AppIdCatalog;
+import org.apptrack.apptrack.appid.custom.CustomApplications;
 
 /**
  * The application catalog as application identification reads it: names to ids (0 for a name the
@@ -27,6 +29,7 @@ public final class CatalogIdentification implements IdentificationCatalog {
 
     private final AppIdCatalog catalog;
     private final int[] byProtocol = new int[256];
+    private volatile CustomApplications custom = CustomApplications.none();
 
     public CatalogIdentification(AppIdCatalog catalog) {
         this.catalog = catalog;
@@ -38,6 +41,15 @@ public final class CatalogIdentification implements IdentificationCatalog {
     /** Identification over the catalog bundled with the product. */
     public static CatalogIdentification bundled() {
         return new CatalogIdentification(AppIdCatalog.bundled());
+    }
+
+    /** The operator's applications from now on (a new configuration). */
+    public void custom(CustomApplications applications) {
+        custom = applications;
+    }
+
+    public CustomApplications custom() {
+        return custom;
     }
 
     /** The catalog behind it (for reloads and the catalog's own queries). */
@@ -52,7 +64,13 @@ public final class CatalogIdentification implements IdentificationCatalog {
 
     @Override
     public int hostApplication(byte[] name, int length) {
-        return Math.max(0, catalog.hostNames().match(name, 0, length));
+        int own = custom.hostApplication(name, length);
+        return own != 0 ? own : Math.max(0, catalog.hostNames().match(name, 0, length));
+    }
+
+    @Override
+    public int serverApplication(int ipProtocol, long serverHigh, long serverLow, int serverPort) {
+        return custom.serverApplication(ipProtocol, serverHigh, serverLow, serverPort);
     }
 
     @Override
@@ -66,16 +84,20 @@ public final class CatalogIdentification implements IdentificationCatalog {
 
     @Override
     public String application(int id) {
+        if (CustomApplications.isCustom(id)) {
+            String name = custom.name(id);
+            return name != null ? name : "UNKNOWN"; // removed by a new configuration since
+        }
         return catalog.application(id);
     }
 
     @Override
     public String category(int id) {
-        return catalog.category(id);
+        return CustomApplications.isCustom(id) ? CustomApplications.CATEGORY : catalog.category(id);
     }
 
     @Override
     public String subCategory(int id) {
-        return catalog.subCategory(id);
+        return CustomApplications.isCustom(id) ? "N/A" : catalog.subCategory(id);
     }
 }
