@@ -26,6 +26,18 @@ public interface ApplicationIdentificationService {
     /** The entries of the application system cache that still name new sessions, at most {@code limit}. */
     List<ApplicationCacheEntry> applicationSystemCache(int limit);
 
+    /** The application catalog in force: its version and how many applications it names. */
+    String catalogVersion();
+
+    /**
+     * Loads the application catalog from {@code file} (the bundled one when null), without a
+     * restart; sessions keep their application ids, new sessions are named by the new catalog.
+     *
+     * @return what was loaded
+     * @throws IllegalArgumentException listing the file's errors; the catalog in force stays
+     */
+    String reloadCatalog(String file);
+
     /** Empties the application system cache ({@code clear services application-identification application-system-cache}). */
     void clearApplicationSystemCache();
 }

@@ -197,6 +197,18 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     }
 
     @Override
+    public String catalogVersion() {
+        return runtime.catalogVersion();
+    }
+
+    @Override
+    public String reloadCatalog(String file) {
+        String result = runtime.reloadCatalog(file);
+        log.info("Application catalog: {}", result);
+        return result;
+    }
+
+    @Override
     public void clearApplicationSystemCache() {
         runtime.clearApplicationSystemCache();
     }

@@ -22,6 +22,8 @@ import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.AppIdCounter;
 import org.apptrack.apptrack.appid.DpiClassifier;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
+import org.apptrack.apptrack.appid.catalog.AppIdCatalog;
+import org.apptrack.apptrack.appid.catalog.ReloadResult;
 import org.apptrack.apptrack.appid.naming.CatalogIdentification;
 import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.config.AppTrackSettings;
@@ -423,5 +425,27 @@ public final class AppTrackRuntime {
         synchronized (lock) {
             classifier.systemCache().clear();
         }
+    }
+
+    /** The catalog's version and size, or "" when the runtime runs another catalog (tests). */
+    public String catalogVersion() {
+        if (!(catalog instanceof CatalogIdentification)) {
+            return "";
+        }
+        AppIdCatalog c = ((CatalogIdentification) catalog).catalog();
+        return c.version() + " (" + c.snapshot().applicationCount() + " applications)";
+    }
+
+    /** See {@link ApplicationIdentificationService#reloadCatalog}. */
+    public String reloadCatalog(String file) {
+        if (!(catalog instanceof CatalogIdentification)) {
+            throw new IllegalArgumentException("this runtime's catalog cannot be reloaded");
+        }
+        AppIdCatalog c = ((CatalogIdentification) catalog).catalog();
+        ReloadResult r = file == null ? c.reloadBundled() : c.reload(java.nio.file.Paths.get(file));
+        if (!r.loaded()) {
+            throw new IllegalArgumentException(r.message());
+        }
+        return r.message();
     }
 }

@@ -135,4 +135,24 @@ class AppTrackRuntimeIdentificationTest {
                 () -> AppTrackSettings.parse(Map.of("customApplication.z.over", "SSL")));
         assertTrue(hosts.getMessage().startsWith("customApplication.z.hosts"), hosts.getMessage());
     }
+
+    @Test
+    void theCatalogReloadsWithoutARestartAndABadFileLeavesItInForce(@org.junit.jupiter.api.io.TempDir
+                                                                        java.nio.file.Path dir) throws Exception {
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(Map.of()),
+                clock);
+        String before = rt.catalogVersion();
+        assertTrue(before.contains("applications"), before);
+        java.nio.file.Path bad = dir.resolve("bad.json");
+        java.nio.file.Files.writeString(bad, "{\"format\": 1, \"version\": \"x\", \"applications\": [{\"name\": \"A\"}]}");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> rt.reloadCatalog(bad.toString()));
+        assertTrue(e.getMessage().contains("applications[0]"), e.getMessage());
+        assertEquals(before, rt.catalogVersion(), "the catalog in force stays");
+        rt.reloadCatalog(null);
+        assertEquals(before, rt.catalogVersion(), "the bundled catalog again");
+        httpSession(rt, 41020, "www.youtube.com");
+        assertEquals("YOUTUBE", rt.sessions(x -> true, 1).get(0).text(SessionAttribute.NESTED_APPLICATION),
+                "named by the reloaded catalog");
+    }
 }

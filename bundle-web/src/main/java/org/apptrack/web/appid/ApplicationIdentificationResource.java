@@ -75,6 +75,15 @@ public class ApplicationIdentificationResource extends ServiceResource {
         return json;
     }
 
+    @GET
+    @Path("catalog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode catalog() {
+        ObjectNode json = Json.object();
+        json.put("version", service().catalogVersion());
+        return json;
+    }
+
     @DELETE
     @Path("cache")
     public Response clearCache() {

@@ -49,6 +49,16 @@ class ApplicationIdentificationResourceTest {
         public void clearApplicationSystemCache() {
             cleared++;
         }
+
+        @Override
+        public String catalogVersion() {
+            return "2026.12.1 (384 applications)";
+        }
+
+        @Override
+        public String reloadCatalog(String file) {
+            throw new UnsupportedOperationException("not over REST");
+        }
     }
 
     private final FixedService service = new FixedService();
@@ -81,6 +91,11 @@ class ApplicationIdentificationResourceTest {
         InMemoryApi.Reply bad = api.call("GET", "v1/appid/statistics?period=weekly");
         assertEquals(400, bad.status);
         assertTrue(bad.json.toString().contains("period"), bad.toString());
+    }
+
+    @Test
+    void theCatalogInForce() throws Exception {
+        assertEquals("2026.12.1 (384 applications)", api.get("v1/appid/catalog").path("version").asText());
     }
 
     @Test
