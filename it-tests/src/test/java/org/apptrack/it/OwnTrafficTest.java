@@ -221,6 +221,7 @@ public class OwnTrafficTest {
         capture.update(live);
         AppTrackIt.awaitLiveSource(captureService, CaptureSourceStatus.State.RUNNING);
         awaitFilterNaming(port); // checked below, after the records
+        awaitNoSessionOn(port);
         Path log = Paths.get(System.getProperty("karaf.data"), "log", "apptrack-security.log");
         long start = Files.exists(log) ? Files.size(log) : 0;
         long startMillis = System.currentTimeMillis();
@@ -292,6 +293,19 @@ public class OwnTrafficTest {
         while (!liveFilter().contains(" port " + port + " ") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Waits until AppTrack has no session of the stream: one opened before the own-traffic set
+     * reached it closes then ("policy delete", logged), before the records are counted.
+     */
+    private void awaitNoSessionOn(int port) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!KarafShell.execute(sessionFactory, "apptrack:sessions --port " + port).contains("0 session(s) shown")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // the close record reaches the file stream's file
     }
 
     /** Waits until the own-traffic set names the stream's receiver port. */
