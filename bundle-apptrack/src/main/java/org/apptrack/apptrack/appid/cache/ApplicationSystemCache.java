@@ -40,9 +40,6 @@ public final class ApplicationSystemCache {
             throw new IllegalArgumentException("capacity must be 1.." + (1 << 24) + ": " + capacity);
         }
         int n = Math.max(WAYS, Integer.highestOneBit(capacity - 1) << 1);
-        if (n < capacity) {
-            n = capacity;
-        }
         this.mask = n / WAYS - 1;
         this.keyHigh = new long[n];
         this.keyLow = new long[n];

@@ -91,4 +91,17 @@ public final class Tshark {
         }
         return rows;
     }
+
+    /** Records a mismatch between a reference value (tshark's, or the JDK's) and ours. */
+    public static void compare(java.util.List<String> wrong, String what, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            wrong.add(what + ": expected " + expected + ", ours " + actual);
+        }
+    }
+
+    /** The first value of a field tshark printed as a comma-separated list. */
+    public static String firstValue(String commaList) {
+        int c = commaList.indexOf(',');
+        return c < 0 ? commaList : commaList.substring(0, c);
+    }
 }

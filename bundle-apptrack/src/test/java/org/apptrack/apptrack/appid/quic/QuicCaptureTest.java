@@ -96,37 +96,26 @@ class QuicCaptureTest {
             }
             boolean google = !row[7].isEmpty();
             String version = google ? row[7] : row[6];
-            check(wrong, what + " version", google ? version : String.valueOf(Long.decode(first(version)).intValue()),
+            Tshark.compare(wrong, what + " version", google ? version : String.valueOf(Long.decode(Tshark.firstValue(version)).intValue()),
                     google ? QuicVersion.name(feed.hello.version()) : String.valueOf(feed.hello.version()));
-            String sni = first(row[8].isEmpty() ? row[9] : row[8]);
+            String sni = Tshark.firstValue(row[8].isEmpty() ? row[9] : row[8]);
             ClientHelloInfo h = feed.hello.hello();
-            check(wrong, what + " sni", sni, h.serverName().toString());
+            Tshark.compare(wrong, what + " sni", sni, h.serverName().toString());
             List<String> alpn = row[10].isEmpty() ? List.of() : Arrays.asList(row[10].split(","));
-            check(wrong, what + " alpn", alpn.subList(0, Math.min(alpn.size(), ClientHelloInfo.MAX_ALPN)),
+            Tshark.compare(wrong, what + " alpn", alpn.subList(0, Math.min(alpn.size(), ClientHelloInfo.MAX_ALPN)),
                     h.alpn().toStrings());
             if (!row[11].isEmpty() && !row[8].isEmpty()) {
                 continue; // T05x: the user agent is in a transport parameter, not read here
             }
-            check(wrong, what + " user agent", first(row[11]), feed.hello.userAgent().toString());
+            Tshark.compare(wrong, what + " user agent", Tshark.firstValue(row[11]), feed.hello.userAgent().toString());
             for (GroundTruth.Row label : labels) {
                 if (label.find(flows) == flow && !label.hostname.isEmpty()) {
-                    check(wrong, what + " nDPI host name", label.hostname.toLowerCase(Locale.ROOT),
+                    Tshark.compare(wrong, what + " nDPI host name", label.hostname.toLowerCase(Locale.ROOT),
                             h.serverName().toString().toLowerCase(Locale.ROOT));
                 }
             }
         }
         assertEquals(List.of(), wrong);
         assertTrue(checked > 0, "tshark found no QUIC client hello in " + file);
-    }
-
-    private static void check(List<String> wrong, String what, Object expected, Object actual) {
-        if (!expected.equals(actual)) {
-            wrong.add(what + ": tshark " + expected + ", ours " + actual);
-        }
-    }
-
-    private static String first(String commaList) {
-        int c = commaList.indexOf(',');
-        return c < 0 ? commaList : commaList.substring(0, c);
     }
 }

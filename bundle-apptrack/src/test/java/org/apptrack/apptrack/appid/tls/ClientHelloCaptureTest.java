@@ -90,37 +90,28 @@ class ClientHelloCaptureTest {
                 continue;
             }
             ClientHelloInfo h = feed.client;
-            check(wrong, what + " sslv2", (stream.get(0).payload()[0] & 0x80) != 0, h.sslv2Compatible());
-            check(wrong, what + " sni", first(row[6]), h.serverName().toString());
+            Tshark.compare(wrong, what + " sslv2", (stream.get(0).payload()[0] & 0x80) != 0, h.sslv2Compatible());
+            Tshark.compare(wrong, what + " sni", Tshark.firstValue(row[6]), h.serverName().toString());
             List<String> alpn = row[7].isEmpty() ? List.of() : Arrays.asList(row[7].split(","));
-            check(wrong, what + " alpn", alpn.subList(0, Math.min(alpn.size(), ClientHelloInfo.MAX_ALPN)),
+            Tshark.compare(wrong, what + " alpn", alpn.subList(0, Math.min(alpn.size(), ClientHelloInfo.MAX_ALPN)),
                     h.alpn().toStrings());
-            check(wrong, what + " alpn count", alpn.size(), h.alpn().seen());
-            check(wrong, what + " legacy version", Integer.decode(first(row[8])), h.legacyVersion());
-            check(wrong, what + " highest version", highest(row[9], Integer.decode(first(row[8]))), h.highestVersion());
+            Tshark.compare(wrong, what + " alpn count", alpn.size(), h.alpn().seen());
+            Tshark.compare(wrong, what + " legacy version", Integer.decode(Tshark.firstValue(row[8])), h.legacyVersion());
+            Tshark.compare(wrong, what + " highest version", highest(row[9], Integer.decode(Tshark.firstValue(row[8]))), h.highestVersion());
             Set<Integer> types = new HashSet<>();
             for (String t : row[10].split(",")) {
                 if (!t.isEmpty()) {
                     types.add(Integer.decode(t));
                 }
             }
-            check(wrong, what + " ech", types.contains(ECH), h.encryptedClientHello());
-            check(wrong, what + " esni", types.contains(ESNI), h.encryptedServerName());
+            Tshark.compare(wrong, what + " ech", types.contains(ECH), h.encryptedClientHello());
+            Tshark.compare(wrong, what + " esni", types.contains(ESNI), h.encryptedServerName());
         }
         assertEquals(List.of(), wrong);
         assertTrue(checked > 0, "tshark found no ClientHello in " + file);
     }
 
-    private static void check(List<String> wrong, String what, Object expected, Object actual) {
-        if (!expected.equals(actual)) {
-            wrong.add(what + ": tshark " + expected + ", ours " + actual);
-        }
-    }
 
-    private static String first(String commaList) {
-        int c = commaList.indexOf(',');
-        return c < 0 ? commaList : commaList.substring(0, c);
-    }
 
     /** The newest non-GREASE version tshark lists, or the legacy version without the extension. */
     private static int highest(String versions, int legacy) {

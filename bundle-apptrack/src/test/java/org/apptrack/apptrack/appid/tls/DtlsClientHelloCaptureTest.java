@@ -55,14 +55,14 @@ class DtlsClientHelloCaptureTest {
             boolean whole = row[4].equals(row[5]) && "0".equals(row[6]);
             String what = file + " frame " + row[0];
             if (!whole) {
-                check(wrong, what + " fragment", TlsStatus.TOO_LONG, st);
+                Tshark.compare(wrong, what + " fragment", TlsStatus.TOO_LONG, st);
                 continue;
             }
-            check(wrong, what, TlsStatus.COMPLETE, st);
-            check(wrong, what + " version", Integer.decode(row[1]), out.legacyVersion());
-            check(wrong, what + " sni", row[2], out.serverName().toString());
-            check(wrong, what + " alpn", row[3], String.join(",", out.alpn().toStrings()));
-            check(wrong, what + " dtls", true, out.dtls());
+            Tshark.compare(wrong, what, TlsStatus.COMPLETE, st);
+            Tshark.compare(wrong, what + " version", Integer.decode(row[1]), out.legacyVersion());
+            Tshark.compare(wrong, what + " sni", row[2], out.serverName().toString());
+            Tshark.compare(wrong, what + " alpn", row[3], String.join(",", out.alpn().toStrings()));
+            Tshark.compare(wrong, what + " dtls", true, out.dtls());
         }
         assertEquals(List.of(), wrong);
         assertTrue(checked > 0, "tshark found no DTLS ClientHello in " + file);
@@ -77,11 +77,5 @@ class DtlsClientHelloCaptureTest {
             }
         }
         return null;
-    }
-
-    private static void check(List<String> wrong, String what, Object expected, Object actual) {
-        if (!expected.equals(actual)) {
-            wrong.add(what + ": tshark " + expected + ", ours " + actual);
-        }
     }
 }

@@ -99,41 +99,36 @@ class ServerFlightCaptureTest {
             ServerHelloInfo h = feed.server;
             int legacy = Integer.decode(row[6].split(",")[0]);
             int selected = row[7].isEmpty() ? legacy : Integer.decode(row[7].split(",")[0]);
-            check(wrong, what + " legacy version", legacy, h.legacyVersion());
-            check(wrong, what + " selected version", selected, h.selectedVersion());
-            check(wrong, what + " alpn", row[8], h.alpn().toString());
-            check(wrong, what + " cipher suite", Integer.decode(row[9].split(",")[0]), h.cipherSuite());
+            Tshark.compare(wrong, what + " legacy version", legacy, h.legacyVersion());
+            Tshark.compare(wrong, what + " selected version", selected, h.selectedVersion());
+            Tshark.compare(wrong, what + " alpn", row[8], h.alpn().toString());
+            Tshark.compare(wrong, what + " cipher suite", Integer.decode(row[9].split(",")[0]), h.cipherSuite());
             String der = firstCertificate.get(flow + " " + fromClient);
             if (der == null || h.isTls13()) {
-                check(wrong, what + " certificate seen", false, h.certificateSeen());
+                Tshark.compare(wrong, what + " certificate seen", false, h.certificateSeen());
                 continue;
             }
             X509Certificate cert = parse(der);
             if (cert == null) {
                 continue; // a certificate the JDK refuses: nothing to compare with
             }
-            check(wrong, what + " certificate seen", true, h.certificateSeen());
+            Tshark.compare(wrong, what + " certificate seen", true, h.certificateSeen());
             List<String> names = dnsNames(cert);
             if (h.certificateTruncated()) {
                 // only a prefix was buffered: what was found must be the start of the real thing
-                check(wrong, what + " dns names (prefix)", names.subList(0, h.dnsNames().count()),
+                Tshark.compare(wrong, what + " dns names (prefix)", names.subList(0, h.dnsNames().count()),
                         h.dnsNames().toStrings());
             } else {
-                check(wrong, what + " common name", commonName(cert), text(h.subjectCommonName()));
-                check(wrong, what + " dns names", names.subList(0, Math.min(names.size(), h.dnsNames().capacity())),
+                Tshark.compare(wrong, what + " common name", commonName(cert), text(h.subjectCommonName()));
+                Tshark.compare(wrong, what + " dns names", names.subList(0, Math.min(names.size(), h.dnsNames().capacity())),
                         h.dnsNames().toStrings());
-                check(wrong, what + " dns name count", names.size(), h.dnsNames().seen());
+                Tshark.compare(wrong, what + " dns name count", names.size(), h.dnsNames().seen());
             }
         }
         assertEquals(List.of(), wrong);
         assertTrue(checked > 0, "tshark found no ServerHello in " + file);
     }
 
-    private static void check(List<String> wrong, String what, Object expected, Object actual) {
-        if (!expected.equals(actual)) {
-            wrong.add(what + ": expected " + expected + ", ours " + actual);
-        }
-    }
 
     private static X509Certificate parse(String hex) {
         byte[] der = new byte[hex.length() / 2];
