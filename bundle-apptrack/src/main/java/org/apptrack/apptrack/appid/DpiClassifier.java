@@ -25,20 +25,22 @@ import org.apptrack.apptrack.engine.session.SessionTable;
  * marked as such ({@link SessionSideTable#identifiedBy}).
  *
  * <p>Per session it keeps, in its {@link ClassificationState}: the dissectors still in the
- * running (word 0), the budget spent (word 1), the dissector that claimed the session (word 2);
+ * running (words 0 and 3), the budget spent (word 1), the dissector that claimed the session (word 2);
  * words from {@link Payload#FIRST_STATE_WORD} and the buffer belong to the claiming dissector.
  * Runs on the engine's thread; allocates nothing per packet.
  */
 public final class DpiClassifier implements ApplicationClassifier {
 
     /** Dissectors one classifier can run (one bit each in a word). */
-    public static final int MAX_DISSECTORS = 64;
+    public static final int MAX_DISSECTORS = 128;
 
     private static final int TCP = 6;
     private static final int UDP = 17;
+    /** The dissectors still in the running: bits 0-63 in this word, 64-127 in {@link #W_CANDIDATES_HIGH}. */
     private static final int W_CANDIDATES = 0;
     private static final int W_BUDGET = 1;
     private static final int W_CONTROL = 2;
+    private static final int W_CANDIDATES_HIGH = 3;
     private static final long STARTED = 1L << 8;
     /** Announced sessions kept at once, and how long one waits for its connection. */
     private static final int EXPECTATIONS = 4096;
@@ -46,8 +48,9 @@ public final class DpiClassifier implements ApplicationClassifier {
 
     private final IdentificationCatalog catalog;
     private final Dissector[] dissectors;
-    private final long tcpCandidates;
-    private final long udpCandidates;
+    /** The dissectors that accept TCP (UDP): {low word, high word}. */
+    private final long[] tcpCandidates = new long[2];
+    private final long[] udpCandidates = new long[2];
     private AppIdSettings settings;
     private boolean enabled = true;
     private ApplicationSystemCache systemCache;
@@ -70,18 +73,14 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
         this.catalog = catalog;
         this.dissectors = dissectors.toArray(new Dissector[0]);
-        long tcp = 0;
-        long udp = 0;
         for (int i = 0; i < this.dissectors.length; i++) {
             if (this.dissectors[i].accepts(TCP)) {
-                tcp |= 1L << i;
+                tcpCandidates[i >>> 6] |= 1L << i;
             }
             if (this.dissectors[i].accepts(UDP)) {
-                udp |= 1L << i;
+                udpCandidates[i >>> 6] |= 1L << i;
             }
         }
-        this.tcpCandidates = tcp;
-        this.udpCandidates = udp;
         this.settings = settings;
         this.systemCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
         this.nameCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
@@ -152,7 +151,7 @@ public final class DpiClassifier implements ApplicationClassifier {
             side.setNestedApplicationId(s, systemCache.nested(e));
             side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_CACHE);
         }
-        if (candidates(protocol) == 0) {
+        if (!hasCandidates(protocol)) {
             settle(s);
             return false;
         }
@@ -177,8 +176,9 @@ public final class DpiClassifier implements ApplicationClassifier {
         return true;
     }
 
-    private long candidates(int protocol) {
-        return protocol == TCP ? tcpCandidates : protocol == UDP ? udpCandidates : 0;
+    private boolean hasCandidates(int protocol) {
+        long[] all = protocol == TCP ? tcpCandidates : protocol == UDP ? udpCandidates : null;
+        return all != null && (all[0] | all[1]) != 0;
     }
 
     @Override
@@ -188,7 +188,10 @@ public final class DpiClassifier implements ApplicationClassifier {
         if ((control & STARTED) == 0) {
             control |= STARTED;
             state.word(W_CONTROL, control);
-            state.word(W_CANDIDATES, candidates(table.protocol(s)));
+            int protocol = table.protocol(s);
+            long[] all = protocol == TCP ? tcpCandidates : udpCandidates;
+            state.word(W_CANDIDATES, all[0]);
+            state.word(W_CANDIDATES_HIGH, all[1]);
         }
         long budget = state.word(W_BUDGET);
         int shift = fromClient ? 0 : 32;
@@ -231,30 +234,42 @@ public final class DpiClassifier implements ApplicationClassifier {
             }
             return false;
         }
-        long remaining = state.word(W_CANDIDATES);
-        for (long left = remaining; left != 0; left &= left - 1) {
-            int i = Long.numberOfTrailingZeros(left);
-            out.clear();
-            int verdict = dissectors[i].inspect(payload, out);
-            if (verdict == Dissector.NOT_THIS || verdict == Dissector.MAYBE) {
-                // a dissector's words are its own only once it claims: the next one starts clean
-                state.clearWords(Payload.FIRST_STATE_WORD);
+        long low = state.word(W_CANDIDATES);
+        long high = state.word(W_CANDIDATES_HIGH);
+        for (int w = 0; w < 2; w++) {
+            long remaining = w == 0 ? low : high;
+            for (long left = remaining; left != 0; left &= left - 1) {
+                int bit = Long.numberOfTrailingZeros(left);
+                int i = w << 6 | bit;
+                out.clear();
+                int verdict = dissectors[i].inspect(payload, out);
+                if (verdict == Dissector.NOT_THIS || verdict == Dissector.MAYBE) {
+                    // a dissector's words are its own only once it claims: the next one starts clean
+                    state.clearWords(Payload.FIRST_STATE_WORD);
+                }
+                if (verdict == Dissector.NOT_THIS) {
+                    remaining &= ~(1L << bit);
+                } else if (verdict == Dissector.CLAIMED) {
+                    apply(s);
+                    state.word(W_CANDIDATES, w == 0 ? 1L << bit : 0);
+                    state.word(W_CANDIDATES_HIGH, w == 0 ? 0 : 1L << bit);
+                    state.word(W_CONTROL, control & ~0xffL | i + 1);
+                    return false;
+                } else if (verdict == Dissector.IDENTIFIED) {
+                    apply(s);
+                    settle(s);
+                    return true;
+                }
             }
-            if (verdict == Dissector.NOT_THIS) {
-                remaining &= ~(1L << i);
-            } else if (verdict == Dissector.CLAIMED) {
-                apply(s);
-                state.word(W_CANDIDATES, 1L << i);
-                state.word(W_CONTROL, control & ~0xffL | i + 1);
-                return false;
-            } else if (verdict == Dissector.IDENTIFIED) {
-                apply(s);
-                settle(s);
-                return true;
+            if (w == 0) {
+                low = remaining;
+            } else {
+                high = remaining;
             }
         }
-        state.word(W_CANDIDATES, remaining);
-        if (remaining == 0) {
+        state.word(W_CANDIDATES, low);
+        state.word(W_CANDIDATES_HIGH, high);
+        if ((low | high) == 0) {
             settle(s);
             return true;
         }

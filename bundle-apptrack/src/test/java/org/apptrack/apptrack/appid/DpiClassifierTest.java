@@ -14,6 +14,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.dissect.Identification;
+import org.apptrack.apptrack.appid.dissect.Payload;
 import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
@@ -174,5 +177,56 @@ class DpiClassifierTest {
         assertEquals(0, engine.classificationPool().inUse());
         assertEquals(1, classifier.count(AppIdCounter.CLOSED_WHILE_INSPECTED));
         assertEquals(List.of("443 SSL/UNKNOWN by 1"), closed);
+    }
+
+    @Test
+    void moreThanSixtyFourDissectorsAreAllAskedAndAClaimBeyondTheFirstWordKeepsTheSession() {
+        List<Dissector> many = new ArrayList<>();
+        int[] asked = new int[100];
+        for (int i = 0; i < 100; i++) {
+            int index = i;
+            many.add(new Dissector() {
+                @Override
+                public String name() {
+                    return "d" + index;
+                }
+
+                @Override
+                public boolean accepts(int ipProtocol) {
+                    return ipProtocol == TCP;
+                }
+
+                @Override
+                public int inspect(Payload p, Identification out) {
+                    asked[index]++;
+                    if (index == 90 && p.u8(0) == 'C') {
+                        return p.state().word(Payload.FIRST_STATE_WORD) == 0 ? claim(p) : NOT_THIS;
+                    }
+                    if (index == 90 && p.u8(0) == 'N' && p.state().word(Payload.FIRST_STATE_WORD) == 7) {
+                        out.application(catalog.id("HTTP"));
+                        return IDENTIFIED;
+                    }
+                    return index == 70 ? MAYBE : NOT_THIS;
+                }
+
+                private int claim(Payload p) {
+                    p.state().word(Payload.FIRST_STATE_WORD, 7);
+                    return CLAIMED;
+                }
+            });
+        }
+        classifier = new DpiClassifier(catalog, many, new AppIdSettings(8, 4096, 1024, 3600));
+        engine = new AppTrackEngine(EngineSettings.builder().build(), SessionEventListener.NONE, PolicyResolver.TRACK_ALL,
+                classifier);
+        tcpSession(A, 40007, B, 9999, "Claim me");
+        assertEquals(1, asked[0]);
+        assertEquals(1, asked[64]);
+        assertEquals(1, asked[90], "every dissector up to the claiming one was asked");
+        assertEquals(0, asked[91], "none after the one that claimed");
+        frame(Frames.ipv4(TCP, A, B, Packets.tcp(40007, 9999, PSH | ACK, ascii("Next"))));
+        assertEquals(1, asked[70], "after the claim only the claiming dissector sees payloads");
+        assertEquals(2, asked[90]);
+        assertEquals(0, engine.classificationPool().inUse());
+        assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_PAYLOAD));
     }
 }
