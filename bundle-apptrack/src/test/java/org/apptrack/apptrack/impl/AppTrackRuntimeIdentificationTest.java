@@ -245,4 +245,24 @@ class AppTrackRuntimeIdentificationTest {
                 null);
         assertEquals("CRM", rt.sessions(x -> true, 1).get(0).text(SessionAttribute.NESTED_APPLICATION));
     }
+
+    @Test
+    void aServerToClientMemberIsAwaitedAfterADissectorIdentifiedTheSession() {
+        Map<String, Object> config = Map.of("customApplication.bastion.over", "TCP",
+                "customApplication.bastion.ports", "2222",
+                "customApplication.bastion.member.m01.context", "stream",
+                "customApplication.bastion.member.m01.direction", "server-to-client",
+                "customApplication.bastion.member.m01.pattern", "SSH-2\\.0-Bastion_.*");
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(config), clock);
+        session(rt, 42020, 2222, "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII),
+                "SSH-2.0-Bastion_1.2\r\n".getBytes(StandardCharsets.US_ASCII));
+        session(rt, 42021, 2222, "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII),
+                "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
+        Map<Integer, SessionInfo> byPort = new java.util.HashMap<>();
+        for (SessionInfo s : rt.sessions(x -> true, 10)) {
+            byPort.put(s.clientPort(), s);
+        }
+        assertEquals("BASTION", byPort.get(42020).application());
+        assertEquals("SSH", byPort.get(42021).application(), "the dissector's answer where the signature fails");
+    }
 }
