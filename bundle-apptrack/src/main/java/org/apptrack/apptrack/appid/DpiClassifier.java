@@ -3,6 +3,7 @@ package org.apptrack.apptrack.appid;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
+import org.apptrack.apptrack.appid.custom.CustomApplications;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.expect.ExpectedSessions;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -24,8 +25,14 @@ import org.apptrack.apptrack.engine.session.SessionTable;
  * no name. A session whose inspection ends without an answer keeps the cache's or the port's,
  * marked as such ({@link SessionSideTable#identifiedBy}).
  *
+ * <p>The operator's custom applications come first: over TCP or UDP by their servers (at the
+ * session's creation) or by stream signatures on the first payload of each direction (a match
+ * names the session whatever the dissectors say), over HTTP and SSL by the facts of the request
+ * or the server name (the nested application).
+ *
  * <p>Per session it keeps, in its {@link ClassificationState}: the dissectors still in the
- * running (words 0 and 3), the budget spent (word 1), the dissector that claimed the session (word 2);
+ * running (words 0 and 4), the budget spent (word 1), the dissector that claimed the session and the
+ * custom applications' generation (word 2), the custom stream signatures' progress (word 3);
  * words from {@link Payload#FIRST_STATE_WORD} and the buffer belong to the claiming dissector.
  * Runs on the engine's thread; allocates nothing per packet.
  */
@@ -40,8 +47,13 @@ public final class DpiClassifier implements ApplicationClassifier {
     private static final int W_CANDIDATES = 0;
     private static final int W_BUDGET = 1;
     private static final int W_CONTROL = 2;
-    private static final int W_CANDIDATES_HIGH = 3;
+    private static final int W_CUSTOM = 3;
+    private static final int W_CANDIDATES_HIGH = 4;
     private static final long STARTED = 1L << 8;
+    /** The dissectors are done (one identified the session) while custom stream signatures still look. */
+    private static final long DISSECTED = 1L << 9;
+    private static final int GENERATION_SHIFT = 16;
+    private static final long GENERATION_MASK = 0xffffL << GENERATION_SHIFT;
     /** Announced sessions kept at once, and how long one waits for its connection. */
     private static final int EXPECTATIONS = 4096;
     private static final long EXPECTATION_NANOS = 60_000_000_000L;
@@ -185,13 +197,16 @@ public final class DpiClassifier implements ApplicationClassifier {
     public boolean inspect(int s, ClassificationState state, boolean fromClient, ByteBuffer frame, int payloadOffset,
                            int payloadLength) {
         long control = state.word(W_CONTROL);
+        CustomApplications custom = catalog.customApplications();
         if ((control & STARTED) == 0) {
-            control |= STARTED;
+            control |= STARTED | (custom.generation() & 0xffffL) << GENERATION_SHIFT;
             state.word(W_CONTROL, control);
             int protocol = table.protocol(s);
             long[] all = protocol == TCP ? tcpCandidates : udpCandidates;
             state.word(W_CANDIDATES, all[0]);
             state.word(W_CANDIDATES_HIGH, all[1]);
+            state.word(W_CUSTOM, custom.isEmpty() ? 0 : custom.streamStart(protocol, table.serverAddrHi(s),
+                    table.serverAddrLo(s), table.serverPort(s)));
         }
         long budget = state.word(W_BUDGET);
         int shift = fromClient ? 0 : 32;
@@ -207,9 +222,30 @@ public final class DpiClassifier implements ApplicationClassifier {
         mine = Math.min(packets, 0xff) | (long) payloads << 8 | (long) bytes << 16;
         state.word(W_BUDGET, budget & ~(0xffffffffL << shift) | mine << shift);
         if (payloadLength > 0) {
+            long stream = state.word(W_CUSTOM);
+            if (stream != 0) {
+                if ((control & GENERATION_MASK) >>> GENERATION_SHIFT != (custom.generation() & 0xffffL)) {
+                    stream = 0; // the configuration changed: the progress is of applications no longer in force
+                } else {
+                    stream = custom.streamStep(stream, fromClient, frame, payloadOffset, payloadLength);
+                    int matched = custom.streamMatched(stream);
+                    if (matched != 0) {
+                        side.setApplicationId(s, matched);
+                        side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_PAYLOAD);
+                        state.word(W_CUSTOM, 0);
+                        settle(s);
+                        return false;
+                    }
+                    if (!custom.streamPending(stream)) {
+                        stream = 0;
+                    }
+                }
+                state.word(W_CUSTOM, stream);
+            }
             payload.set(frame, payloadOffset, payloadLength, fromClient, table.protocol(s), table.clientPort(s),
                     table.serverPort(s), index, state);
-            if (dissect(s, state, control)) {
+            if ((control & DISSECTED) != 0 ? stream == 0 : dissect(s, state, control)) {
+                settle(s);
                 return false;
             }
         }
@@ -221,7 +257,12 @@ public final class DpiClassifier implements ApplicationClassifier {
         return true;
     }
 
-    /** Offers the payload to the claiming dissector or to every one still in the running; true when identification ended. */
+    /**
+     * Offers the payload to the claiming dissector or to every one still in the running; true
+     * when identification ended (the caller settles the session). When the dissectors are done
+     * but a custom stream signature still waits for the other direction's first payload,
+     * inspection goes on for it alone.
+     */
     private boolean dissect(int s, ClassificationState state, long control) {
         int owner = (int) (control & 0xff) - 1;
         if (owner >= 0) {
@@ -229,8 +270,7 @@ public final class DpiClassifier implements ApplicationClassifier {
             int verdict = dissectors[owner].inspect(payload, out);
             apply(s);
             if (verdict == Dissector.IDENTIFIED || verdict == Dissector.NOT_THIS) {
-                settle(s);
-                return true;
+                return dissected(state, control);
             }
             return false;
         }
@@ -257,8 +297,7 @@ public final class DpiClassifier implements ApplicationClassifier {
                     return false;
                 } else if (verdict == Dissector.IDENTIFIED) {
                     apply(s);
-                    settle(s);
-                    return true;
+                    return dissected(state, control);
                 }
             }
             if (w == 0) {
@@ -269,10 +308,17 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
         state.word(W_CANDIDATES, low);
         state.word(W_CANDIDATES_HIGH, high);
-        if ((low | high) == 0) {
-            settle(s);
+        return (low | high) == 0 && dissected(state, control);
+    }
+
+    /** The dissectors are done: identification ends unless a custom stream signature still waits. */
+    private boolean dissected(ClassificationState state, long control) {
+        if (state.word(W_CUSTOM) == 0) {
             return true;
         }
+        state.word(W_CANDIDATES, 0);
+        state.word(W_CANDIDATES_HIGH, 0);
+        state.word(W_CONTROL, control & ~0xffL | DISSECTED);
         return false;
     }
 
@@ -304,8 +350,17 @@ public final class DpiClassifier implements ApplicationClassifier {
                 }
             }
         }
-        if (id.nested() != 0) {
+        int current = side.nestedApplicationId(s);
+        if (id.nested() != 0 && (id.nestedWeak() ? current == 0 : !CustomApplications.isCustom(current))) {
             side.setNestedApplicationId(s, id.nested());
+        }
+        CustomApplications custom = catalog.customApplications();
+        if (!custom.isEmpty() && !id.nameIsLookup()) {
+            int own = custom.nested(id);
+            if (own != 0) {
+                side.setNestedApplicationId(s, own);
+                counts[AppIdCounter.NESTED_BY_NAME.ordinal()]++;
+            }
         }
         if (id.expectedPort() != 0) {
             boolean atClient = id.expectedAtClient();

@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid;
 
+import org.apptrack.apptrack.appid.custom.CustomApplications;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 
 /**
@@ -14,10 +15,15 @@ public interface IdentificationCatalog extends ApplicationCatalog {
 
     /**
      * The application whose host-name pattern matches {@code name[0, length)} (lower-case ASCII),
-     * the operator's custom applications first, then the longest match of the catalog; 0 when
-     * none does. Allocation-free.
+     * the longest match of the catalog; 0 when none does. Allocation-free. (Custom applications
+     * over HTTP and SSL are matched in their own contexts: {@link #customApplications()}.)
      */
     int hostApplication(byte[] name, int length);
+
+    /** The operator's custom applications in force (none by default). */
+    default CustomApplications customApplications() {
+        return CustomApplications.none();
+    }
 
     /**
      * The operator's application (custom, over TCP or UDP) whose addresses and ports hold the

@@ -155,4 +155,114 @@ class AppTrackRuntimeIdentificationTest {
         assertEquals("YOUTUBE", rt.sessions(x -> true, 1).get(0).text(SessionAttribute.NESTED_APPLICATION),
                 "named by the reloaded catalog");
     }
+
+    private void session(AppTrackRuntime rt, int clientPort, int serverPort, byte[] request, byte[] answer) {
+        rt.process(packet(Frames.tcp(CLIENT, clientPort, SERVER, serverPort, SYN)));
+        rt.process(packet(Frames.tcp(SERVER, serverPort, CLIENT, clientPort, SYN | ACK)));
+        rt.process(packet(Frames.ipv4(Packets.TCP, CLIENT, SERVER, Packets.tcp(clientPort, serverPort, PSH | ACK,
+                request))));
+        if (answer != null) {
+            rt.process(packet(Frames.ipv4(Packets.TCP, SERVER, CLIENT, Packets.tcp(serverPort, clientPort, PSH | ACK,
+                    answer))));
+        }
+        now += 1_000_000;
+    }
+
+    /** A TLS 1.2 record with a ClientHello whose only extension is the server name. */
+    private static byte[] clientHello(String serverName) {
+        byte[] name = serverName.getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer b = ByteBuffer.allocate(200 + name.length);
+        b.put(new byte[] {0x16, 3, 1, 0, 0}); // record, length later
+        b.put(new byte[] {1, 0, 0, 0});       // ClientHello, length later
+        b.put(new byte[] {3, 3}).put(new byte[32]).put((byte) 0);
+        b.putShort((short) 2).putShort((short) 0x1301).put((byte) 1).put((byte) 0);
+        b.putShort((short) (name.length + 9));
+        b.putShort((short) 0).putShort((short) (name.length + 5)).putShort((short) (name.length + 3)).put((byte) 0)
+                .putShort((short) name.length).put(name);
+        int end = b.position();
+        b.putShort(3, (short) (end - 5));
+        b.put(7, (byte) ((end - 9) >> 8)).put(8, (byte) (end - 9));
+        byte[] out = new byte[end];
+        b.flip();
+        b.get(out);
+        return out;
+    }
+
+    @Test
+    void customSignaturesNameHttpByUrlSslByServerNameAndTcpByItsStream() {
+        Map<String, Object> config = new java.util.HashMap<>();
+        config.put("customApplication.crm.over", "HTTP");
+        config.put("customApplication.crm.member.m01.context", "http-url-parsed");
+        config.put("customApplication.crm.member.m01.pattern", "/crm/.*");
+        config.put("customApplication.crm.member.m02.context", "http-header-host");
+        config.put("customApplication.crm.member.m02.pattern", ".*\\.corp\\.example");
+        config.put("customApplication.vpn.over", "SSL");
+        config.put("customApplication.vpn.member.m01.context", "ssl-server-name");
+        config.put("customApplication.vpn.member.m01.pattern", "vpn[0-9]*\\.corp\\.example");
+        config.put("customApplication.ledger.over", "TCP");
+        config.put("customApplication.ledger.ports", "7000-7010");
+        config.put("customApplication.ledger.member.m01.context", "stream");
+        config.put("customApplication.ledger.member.m01.direction", "client-to-server");
+        config.put("customApplication.ledger.member.m01.pattern", "\\x4c4752\\x.*");
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(config),
+                clock);
+        session(rt, 42001, 80, "GET /crm/%61ccounts?id=1 HTTP/1.1\r\nHost: apps.corp.example\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII), null);
+        session(rt, 42002, 80, "GET /wiki/ HTTP/1.1\r\nHost: apps.corp.example\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII), null);
+        session(rt, 42003, 443, clientHello("vpn2.corp.example"), null);
+        session(rt, 42004, 7001, "LGR\u0001 open".getBytes(StandardCharsets.ISO_8859_1), null);
+        session(rt, 42005, 7001, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII), null);
+        Map<Integer, SessionInfo> byPort = new java.util.HashMap<>();
+        for (SessionInfo s : rt.sessions(x -> true, 10)) {
+            byPort.put(s.clientPort(), s);
+        }
+        assertEquals("HTTP", byPort.get(42001).application());
+        assertEquals("CRM", byPort.get(42001).text(SessionAttribute.NESTED_APPLICATION), "URL decoded, query cut");
+        assertEquals("custom application", byPort.get(42001).text(SessionAttribute.CATEGORY));
+        assertEquals("UNKNOWN", byPort.get(42002).text(SessionAttribute.NESTED_APPLICATION), "both members must match");
+        assertEquals("SSL", byPort.get(42003).application());
+        assertEquals("VPN", byPort.get(42003).text(SessionAttribute.NESTED_APPLICATION));
+        assertEquals("LEDGER", byPort.get(42004).application());
+        assertEquals("payload", byPort.get(42004).text(SessionAttribute.IDENTIFIED_BY));
+        assertEquals("HTTP", byPort.get(42005).application(), "another stream on its port is not it");
+    }
+
+    @Test
+    void anInvalidSignatureIsRefusedAndTheApplicationsInForceStay() {
+        Map<String, Object> good = Map.of("customApplication.crm.over", "HTTP",
+                "customApplication.crm.member.m01.context", "http-url-parsed",
+                "customApplication.crm.member.m01.pattern", "/crm/.*");
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(good), clock);
+        Map<String, Object> bad = new java.util.HashMap<>(good);
+        bad.put("customApplication.crm.member.m02.context", "http-url-parsed");
+        bad.put("customApplication.crm.member.m02.pattern", "/crm/(.*");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppTrackSettings.parse(bad));
+        assertTrue(e.getMessage().startsWith("customApplication.crm.member.m02.pattern"), e.getMessage());
+        // AppTrackManager applies only what parses: the runtime keeps the applications it has
+        session(rt, 42010, 80, "GET /crm/ HTTP/1.1\r\nHost: h.example\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+                null);
+        assertEquals("CRM", rt.sessions(x -> true, 1).get(0).text(SessionAttribute.NESTED_APPLICATION));
+    }
+
+    @Test
+    void aServerToClientMemberIsAwaitedAfterADissectorIdentifiedTheSession() {
+        Map<String, Object> config = Map.of("customApplication.bastion.over", "TCP",
+                "customApplication.bastion.ports", "2222",
+                "customApplication.bastion.member.m01.context", "stream",
+                "customApplication.bastion.member.m01.direction", "server-to-client",
+                "customApplication.bastion.member.m01.pattern", "SSH-2\\.0-Bastion_.*");
+        AppTrackRuntime rt = new AppTrackRuntime(mock(SecurityLogService.class), AppTrackSettings.parse(config), clock);
+        session(rt, 42020, 2222, "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII),
+                "SSH-2.0-Bastion_1.2\r\n".getBytes(StandardCharsets.US_ASCII));
+        session(rt, 42021, 2222, "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII),
+                "SSH-2.0-OpenSSH_9.6\r\n".getBytes(StandardCharsets.US_ASCII));
+        Map<Integer, SessionInfo> byPort = new java.util.HashMap<>();
+        for (SessionInfo s : rt.sessions(x -> true, 10)) {
+            byPort.put(s.clientPort(), s);
+        }
+        assertEquals("BASTION", byPort.get(42020).application());
+        assertEquals("SSH", byPort.get(42021).application(), "the dissector's answer where the signature fails");
+    }
 }

@@ -17,9 +17,30 @@ public final class Identification {
     public static final int MAX_NAME = 255;
     /** Addresses of one DNS answer kept for the address cache. */
     public static final int MAX_ANSWERS = 16;
+    /** Bytes of an HTTP request's decoded URL path kept; a longer one is not kept. */
+    public static final int MAX_URL = 512;
+    /** Bytes of an HTTP User-Agent or Content-Type kept; a longer one is not kept. */
+    public static final int MAX_HEADER = 255;
+
+    /** What the kept name is: a name the session carries in no context a custom signature has. */
+    public static final int NAME_OTHER = 0;
+    /** The name is an HTTP request's {@code Host} (Junos context {@code http-header-host}). */
+    public static final int NAME_HTTP_HOST = 1;
+    /** The name is a TLS ClientHello's server name (Junos context {@code ssl-server-name}). */
+    public static final int NAME_SSL_SERVER_NAME = 2;
 
     private int application;
     private int nested;
+    private boolean nestedWeak;
+    private int nameContext;
+    private boolean httpRequest;
+    private final byte[] url = new byte[MAX_URL];
+    private int urlLength;
+    private final byte[] userAgent = new byte[MAX_HEADER];
+    private int userAgentLength;
+    private final byte[] contentType = new byte[MAX_HEADER];
+    private int contentTypeLength;
+    private boolean soapAction;
     private boolean encrypted;
     private boolean encryptionKnown;
     private final byte[] name = new byte[MAX_NAME];
@@ -36,6 +57,13 @@ public final class Identification {
     public void clear() {
         application = 0;
         nested = 0;
+        nestedWeak = false;
+        nameContext = NAME_OTHER;
+        httpRequest = false;
+        urlLength = 0;
+        userAgentLength = 0;
+        contentTypeLength = 0;
+        soapAction = false;
         encryptionKnown = false;
         encrypted = false;
         nameLength = 0;
@@ -60,6 +88,167 @@ public final class Identification {
 
     public void nested(int id) {
         nested = id;
+        nestedWeak = false;
+    }
+
+    /**
+     * A nested application that the content suggests (a media type, a URL suffix) but that a
+     * name the session carries outweighs: it applies only to a session with no nested
+     * application yet.
+     */
+    public void nestedUnlessNamed(int id) {
+        nested = id;
+        nestedWeak = true;
+    }
+
+    /** Whether {@link #nested()} yields to the nested application the session's name gave. */
+    public boolean nestedWeak() {
+        return nestedWeak;
+    }
+
+    /** What the kept name is ({@link #NAME_OTHER}, {@link #NAME_HTTP_HOST}, {@link #NAME_SSL_SERVER_NAME}). */
+    public int nameContext() {
+        return nameContext;
+    }
+
+    public void nameContext(int context) {
+        nameContext = context;
+    }
+
+    /**
+     * This payload carried an HTTP request's headers: its {@link #url()}, {@link #userAgent()},
+     * {@link #contentType()} and Host ({@link #nameBytes()}) are what custom HTTP signatures match.
+     */
+    public boolean httpRequest() {
+        return httpRequest;
+    }
+
+    public void httpRequest(boolean value) {
+        httpRequest = value;
+    }
+
+    /**
+     * The request's URL path, percent-decoded (Junos {@code http-url-parsed}): bytes as decoded,
+     * valid for {@link #urlLength()} bytes. Untrusted: matched, never shown.
+     */
+    public byte[] url() {
+        return url;
+    }
+
+    public int urlLength() {
+        return urlLength;
+    }
+
+    /**
+     * Keeps the path of the request target {@code buffer[offset, offset + length)} (absolute),
+     * percent-decoded: an absolute-form target loses its scheme and authority, the query and the
+     * fragment are cut. A path that decodes to more than {@link #MAX_URL} bytes is not kept.
+     *
+     * @return whether it was kept
+     */
+    public boolean url(ByteBuffer buffer, int offset, int length) {
+        urlLength = 0;
+        int from = offset;
+        int end = offset + length;
+        if (length > 7 && schemeAt(buffer, offset, end)) {
+            from = offset;
+            while (from < end && buffer.get(from) != ':') {
+                from++;
+            }
+            from += 3; // "://"
+            while (from < end && buffer.get(from) != '/' && buffer.get(from) != '?' && buffer.get(from) != '#') {
+                from++;
+            }
+        }
+        int n = 0;
+        for (int i = from; i < end; i++) {
+            int c = buffer.get(i) & 0xff;
+            if (c == '?' || c == '#') {
+                break;
+            }
+            if (c == '%' && i + 2 < end && hex(buffer.get(i + 1)) >= 0 && hex(buffer.get(i + 2)) >= 0) {
+                c = hex(buffer.get(i + 1)) << 4 | hex(buffer.get(i + 2));
+                i += 2;
+            }
+            if (n == MAX_URL) {
+                return false;
+            }
+            url[n++] = (byte) c;
+        }
+        urlLength = n;
+        return n > 0;
+    }
+
+    private static boolean schemeAt(ByteBuffer buffer, int offset, int end) {
+        for (int i = offset; i < end - 2; i++) {
+            int c = buffer.get(i) & 0xff;
+            if (c == ':') {
+                return i > offset && buffer.get(i + 1) == '/' && buffer.get(i + 2) == '/';
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '-'
+                    || c == '.')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static int hex(byte b) {
+        int c = b & 0xff;
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    /** The User-Agent header's value, printable ASCII, valid for {@link #userAgentLength()} bytes. */
+    public byte[] userAgent() {
+        return userAgent;
+    }
+
+    public int userAgentLength() {
+        return userAgentLength;
+    }
+
+    /** Keeps a User-Agent value (absolute indices); one with a byte that is not printable ASCII, or too long, is not kept. */
+    public boolean userAgent(ByteBuffer buffer, int offset, int length) {
+        userAgentLength = printable(buffer, offset, length, userAgent);
+        return userAgentLength > 0;
+    }
+
+    /** The Content-Type header's value of this payload's message, printable ASCII, valid for {@link #contentTypeLength()} bytes. */
+    public byte[] contentType() {
+        return contentType;
+    }
+
+    public int contentTypeLength() {
+        return contentTypeLength;
+    }
+
+    /** Keeps a Content-Type value (absolute indices), as {@link #userAgent(ByteBuffer, int, int)}. */
+    public boolean contentType(ByteBuffer buffer, int offset, int length) {
+        contentTypeLength = printable(buffer, offset, length, contentType);
+        return contentTypeLength > 0;
+    }
+
+    private static int printable(ByteBuffer buffer, int offset, int length, byte[] into) {
+        if (length <= 0 || length > into.length) {
+            return 0;
+        }
+        for (int i = 0; i < length; i++) {
+            byte b = buffer.get(offset + i);
+            if (b < 0x20 || b > 0x7e) {
+                return 0;
+            }
+            into[i] = b;
+        }
+        return length;
+    }
+
+    /** The request had a {@code SOAPAction} header (SOAP 1.1 over HTTP). */
+    public boolean soapAction() {
+        return soapAction;
+    }
+
+    public void soapAction(boolean value) {
+        soapAction = value;
     }
 
     public void encrypted(boolean value) {

@@ -15,7 +15,7 @@ public final class Payload {
      * The first word of {@link #state()} a dissector that claimed the session may use (the
      * words before are the classifier's); words up to {@code ClassificationState.WORDS - 1}.
      */
-    public static final int FIRST_STATE_WORD = 4;
+    public static final int FIRST_STATE_WORD = 5;
 
     private ByteBuffer frame;
     private int offset;

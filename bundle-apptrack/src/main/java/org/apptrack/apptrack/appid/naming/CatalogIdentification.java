@@ -64,8 +64,12 @@ public final class CatalogIdentification implements IdentificationCatalog {
 
     @Override
     public int hostApplication(byte[] name, int length) {
-        int own = custom.hostApplication(name, length);
-        return own != 0 ? own : Math.max(0, catalog.hostNames().match(name, 0, length));
+        return Math.max(0, catalog.hostNames().match(name, 0, length));
+    }
+
+    @Override
+    public CustomApplications customApplications() {
+        return custom;
     }
 
     @Override

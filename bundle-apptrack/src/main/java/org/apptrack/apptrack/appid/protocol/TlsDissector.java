@@ -82,6 +82,7 @@ public final class TlsDissector implements Dissector {
                 }
                 TlsName sni = hello.serverName();
                 if (sni.isPresent() && sni.isHostName() && out.name(sni.array(), 0, sni.length())) {
+                    out.nameContext(Identification.NAME_SSL_SERVER_NAME);
                     p.state().word(FLAGS_WORD, flags);
                     return IDENTIFIED;
                 }

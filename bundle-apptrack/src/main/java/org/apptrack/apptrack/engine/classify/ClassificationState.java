@@ -16,7 +16,7 @@ import java.nio.ByteBuffer;
 public final class ClassificationState {
 
     /** Words of dissector state. */
-    public static final int WORDS = 9;
+    public static final int WORDS = 10;
 
     private final long[] words = new long[WORDS];
     private final byte[] buffer;
