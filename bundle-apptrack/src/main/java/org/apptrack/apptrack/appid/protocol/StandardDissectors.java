@@ -56,6 +56,7 @@ public final class StandardDissectors {
                 new TelnetDissector(catalog),
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
+                new SdRtnDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
                 new RtpDissector(catalog));
