@@ -57,6 +57,7 @@ public final class StandardDissectors {
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
                 new SdRtnDissector(catalog),
+                new PhotonDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
                 new RtpDissector(catalog));
