@@ -56,6 +56,7 @@ public final class StandardDissectors {
                 new TelnetDissector(catalog),
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
+                new FixDissector(catalog),
                 new SdRtnDissector(catalog),
                 new PhotonDissector(catalog),
                 new SocksDissector(catalog),
