@@ -60,6 +60,7 @@ public final class StandardDissectors {
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
                 new PhotonDissector(catalog),
+                new HpVirtGrpDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
                 new RtpDissector(catalog));
