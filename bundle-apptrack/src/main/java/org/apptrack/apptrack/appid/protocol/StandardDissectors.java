@@ -56,6 +56,7 @@ public final class StandardDissectors {
                 new TelnetDissector(catalog),
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
+                new CanDissector(catalog),
                 new FixDissector(catalog),
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
