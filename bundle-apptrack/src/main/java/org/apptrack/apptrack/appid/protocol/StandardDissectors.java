@@ -61,6 +61,7 @@ public final class StandardDissectors {
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
                 new PhotonDissector(catalog),
+                new TplinkShpDissector(catalog),
                 new HpVirtGrpDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
