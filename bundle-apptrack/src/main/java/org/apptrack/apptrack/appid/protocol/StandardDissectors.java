@@ -57,6 +57,7 @@ public final class StandardDissectors {
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
                 new CanDissector(catalog),
+                new RipeAtlasDissector(catalog),
                 new FixDissector(catalog),
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
