@@ -61,6 +61,7 @@ public final class StandardDissectors {
                 new FixDissector(catalog),
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
+                new NintendoDissector(catalog),
                 new PhotonDissector(catalog),
                 new TplinkShpDissector(catalog),
                 new HpVirtGrpDissector(catalog),
