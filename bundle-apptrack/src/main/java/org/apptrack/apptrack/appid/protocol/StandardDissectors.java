@@ -62,6 +62,7 @@ public final class StandardDissectors {
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
                 new NintendoDissector(catalog),
+                new CryNetworkDissector(catalog),
                 new PhotonDissector(catalog),
                 new TplinkShpDissector(catalog),
                 new HpVirtGrpDissector(catalog),
