@@ -61,6 +61,7 @@ public final class StandardDissectors {
                 new FixDissector(catalog),
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
+                new KcpDissector(catalog),
                 new NintendoDissector(catalog),
                 new CryNetworkDissector(catalog),
                 new PhotonDissector(catalog),
