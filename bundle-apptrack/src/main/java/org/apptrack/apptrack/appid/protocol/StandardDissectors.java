@@ -56,6 +56,7 @@ public final class StandardDissectors {
                 new TelnetDissector(catalog),
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
+                new H323Dissector(catalog),
                 new CanDissector(catalog),
                 new RipeAtlasDissector(catalog),
                 new FixDissector(catalog),
