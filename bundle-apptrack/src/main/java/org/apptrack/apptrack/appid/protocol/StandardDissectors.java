@@ -62,6 +62,7 @@ public final class StandardDissectors {
                 new FixDissector(catalog),
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
+                new MiningDissector(catalog),
                 new KcpDissector(catalog),
                 new NintendoDissector(catalog),
                 new CryNetworkDissector(catalog),
