@@ -57,6 +57,7 @@ public final class StandardDissectors {
                 new RedisDissector(catalog),
                 new MqttDissector(catalog),
                 new H323Dissector(catalog),
+                new CorbaDissector(catalog),
                 new CanDissector(catalog),
                 new RipeAtlasDissector(catalog),
                 new FixDissector(catalog),
