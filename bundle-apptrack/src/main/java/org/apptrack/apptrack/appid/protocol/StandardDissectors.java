@@ -64,6 +64,7 @@ public final class StandardDissectors {
                 new AvastDissector(catalog),
                 new SdRtnDissector(catalog),
                 new MiningDissector(catalog),
+                new SomeIpDissector(catalog),
                 new KcpDissector(catalog),
                 new NintendoDissector(catalog),
                 new CryNetworkDissector(catalog),
