@@ -66,6 +66,7 @@ public final class StandardDissectors {
                 new MiningDissector(catalog),
                 new SomeIpDissector(catalog),
                 new KcpDissector(catalog),
+                new SoftEtherDissector(catalog),
                 new NintendoDissector(catalog),
                 new CryNetworkDissector(catalog),
                 new PhotonDissector(catalog),
