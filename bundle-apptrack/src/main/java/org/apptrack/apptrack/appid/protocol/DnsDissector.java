@@ -20,14 +20,22 @@ public final class DnsDissector implements Dissector {
 
     /** The first labels of a DNSCrypt certificate query (its specification, section 5). */
     private static final byte[] DNSCRYPT_CERTIFICATE = "2.dnscrypt-cert.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * The certificate query of Avast's Secure DNS, a DNSCrypt resolver whose provider name is
+     * {@code securedns.avast.com} (the query's case is randomised, the name kept is lower case).
+     */
+    private static final byte[] AVAST_SECURE_DNS_CERTIFICATE =
+            "2.securedns.avast.com".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final int dns;
     private final int mdns;
     private final int llmnr;
     private final int dnscrypt;
+    private final int avastSecureDns;
 
     public DnsDissector(IdentificationCatalog catalog) {
         this.dnscrypt = catalog.id("DNSCRYPT");
+        this.avastSecureDns = catalog.id("AVASTSECUREDNS");
         this.dns = catalog.id("DNS");
         this.mdns = catalog.id("MDNS");
         this.llmnr = catalog.id("LLMNR");
@@ -98,7 +106,8 @@ public final class DnsDissector implements Dissector {
             }
             at += 4;
         }
-        out.application(p.port(5353) ? mdns : p.port(5355) ? llmnr : dnscryptCertificate(out) ? dnscrypt : dns);
+        out.application(p.port(5353) ? mdns : p.port(5355) ? llmnr : dnscryptCertificate(out) ? dnscrypt
+                : avastSecureDns != 0 && nameIs(out, AVAST_SECURE_DNS_CERTIFICATE) ? avastSecureDns : dns);
         out.encrypted(false);
         if (!response) {
             return multicast || !p.fromClient() ? IDENTIFIED : CLAIMED;
@@ -117,6 +126,19 @@ public final class DnsDissector implements Dissector {
         byte[] name = out.nameBytes();
         for (int i = 0; i < DNSCRYPT_CERTIFICATE.length; i++) {
             if (name[i] != DNSCRYPT_CERTIFICATE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean nameIs(Identification out, byte[] expected) {
+        if (out.nameLength() != expected.length) {
+            return false;
+        }
+        byte[] name = out.nameBytes();
+        for (int i = 0; i < expected.length; i++) {
+            if (name[i] != expected[i]) {
                 return false;
             }
         }
