@@ -3,6 +3,7 @@ package org.apptrack.apptrack.appid;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
+import org.apptrack.apptrack.appid.catalog.ApplicationRole;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.expect.ExpectedSessions;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -40,6 +41,8 @@ public final class DpiClassifier implements ApplicationClassifier {
     private static final int W_BUDGET = 1;
     private static final int W_CONTROL = 2;
     private static final long STARTED = 1L << 8;
+    /** The payload gave the session a name (HTTP Host, TLS or QUIC server name). */
+    private static final long NAMED = 1L << 9;
     /** Announced sessions kept at once, and how long one waits for its connection. */
     private static final int EXPECTATIONS = 4096;
     private static final long EXPECTATION_NANOS = 60_000_000_000L;
@@ -52,6 +55,9 @@ public final class DpiClassifier implements ApplicationClassifier {
     private boolean enabled = true;
     private ApplicationSystemCache systemCache;
     private ApplicationSystemCache nameCache;
+    /** Call service by the client end (address, port) of a call's media sessions. */
+    private ApplicationSystemCache callCache;
+    private final CallApplications calls;
     private final long[] counts = new long[AppIdCounter.all().length];
     private final ExpectedSessions expected = new ExpectedSessions(EXPECTATIONS, EXPECTATION_NANOS);
     private final Payload payload = new Payload();
@@ -85,6 +91,8 @@ public final class DpiClassifier implements ApplicationClassifier {
         this.settings = settings;
         this.systemCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
         this.nameCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
+        this.callCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
+        this.calls = new CallApplications(catalog);
     }
 
     /**
@@ -95,9 +103,11 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (next.cacheEntries() != settings.cacheEntries()) {
             systemCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
             nameCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
+            callCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
         } else {
             systemCache.ttl(next.cacheNanos());
             nameCache.ttl(next.cacheNanos());
+            callCache.ttl(next.cacheNanos());
         }
         settings = next;
     }
@@ -151,9 +161,16 @@ public final class DpiClassifier implements ApplicationClassifier {
             }
             side.setNestedApplicationId(s, systemCache.nested(e));
             side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_CACHE);
+        } else if (port == 0) {
+            // the service's own ranges name the session until its payload tells more
+            int a = serviceAddress(s);
+            if (a != 0 && catalog.role(a) != ApplicationRole.NESTED_APPLICATION) {
+                side.setApplicationId(s, a);
+                side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_ADDRESS);
+            }
         }
         if (candidates(protocol) == 0) {
-            settle(s);
+            settle(s, null);
             return false;
         }
         counts[AppIdCounter.SESSIONS_INSPECTED.ordinal()]++;
@@ -212,7 +229,7 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
         if (packets >= settings.packetsPerDirection() || bytes >= settings.bytesPerDirection()) {
             counts[AppIdCounter.BUDGET_EXHAUSTED.ordinal()]++;
-            settle(s);
+            settle(s, state);
             return false;
         }
         return true;
@@ -224,9 +241,9 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (owner >= 0) {
             out.clear();
             int verdict = dissectors[owner].inspect(payload, out);
-            apply(s);
+            apply(s, state);
             if (verdict == Dissector.IDENTIFIED || verdict == Dissector.NOT_THIS) {
-                settle(s);
+                settle(s, state);
                 return true;
             }
             return false;
@@ -243,26 +260,26 @@ public final class DpiClassifier implements ApplicationClassifier {
             if (verdict == Dissector.NOT_THIS) {
                 remaining &= ~(1L << i);
             } else if (verdict == Dissector.CLAIMED) {
-                apply(s);
+                apply(s, state);
                 state.word(W_CANDIDATES, 1L << i);
-                state.word(W_CONTROL, control & ~0xffL | i + 1);
+                state.word(W_CONTROL, state.word(W_CONTROL) & ~0xffL | i + 1);
                 return false;
             } else if (verdict == Dissector.IDENTIFIED) {
-                apply(s);
-                settle(s);
+                apply(s, state);
+                settle(s, state);
                 return true;
             }
         }
         state.word(W_CANDIDATES, remaining);
         if (remaining == 0) {
-            settle(s);
+            settle(s, state);
             return true;
         }
         return false;
     }
 
     /** Records what the dissector found in the session's side table. */
-    private void apply(int s) {
+    private void apply(int s, ClassificationState state) {
         Identification id = out;
         if (id.application() != 0) {
             side.setApplicationId(s, id.application());
@@ -283,6 +300,7 @@ public final class DpiClassifier implements ApplicationClassifier {
                 }
             } else {
                 // the session's own name decides, also against what the cache said of its server
+                state.word(W_CONTROL, state.word(W_CONTROL) | NAMED);
                 side.setNestedApplicationId(s, named);
                 if (named != 0) {
                     counts[AppIdCounter.NESTED_BY_NAME.ordinal()]++;
@@ -300,10 +318,13 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
     }
 
-    /** Inspection of session {@code s} ends: fall back where the payload told nothing, count the outcome. */
-    private void settle(int s) {
+    /**
+     * Inspection of session {@code s} ends: fall back where the payload told nothing, count the
+     * outcome. {@code state} is null when no payload was inspected.
+     */
+    private void settle(int s, ClassificationState state) {
         long now = context.nowNanos();
-        int how = side.identifiedBy(s);
+        boolean named = state != null && (state.word(W_CONTROL) & NAMED) != 0;
         if (side.nestedApplicationId(s) == 0 && side.encrypted(s) != SessionSideTable.ENCRYPTED_NO) {
             int e = nameCache.find(table.serverAddrHi(s), table.serverAddrLo(s), 0, 0, now);
             if (e >= 0) {
@@ -311,6 +332,12 @@ public final class DpiClassifier implements ApplicationClassifier {
                 counts[AppIdCounter.NESTED_BY_ADDRESS.ordinal()]++;
             }
         }
+        if (calls.media(side.applicationId(s))) {
+            callService(s, now);
+        } else if (!named) {
+            byServiceAddress(s, state != null && hadPayload(state));
+        }
+        int how = side.identifiedBy(s);
         if (how == SessionSideTable.IDENTIFIED_BY_PAYLOAD) {
             if (serviceSide(s)) {
                 systemCache.put(table.serverAddrHi(s), table.serverAddrLo(s), table.protocol(s), table.serverPort(s),
@@ -320,11 +347,77 @@ public final class DpiClassifier implements ApplicationClassifier {
             counts[AppIdCounter.IDENTIFIED_BY_PAYLOAD.ordinal()]++;
         } else if (how == SessionSideTable.IDENTIFIED_BY_CACHE) {
             counts[AppIdCounter.IDENTIFIED_BY_CACHE.ordinal()]++;
+        } else if (how == SessionSideTable.IDENTIFIED_BY_ADDRESS) {
+            counts[AppIdCounter.IDENTIFIED_BY_ADDRESS.ordinal()]++;
         } else if (how == SessionSideTable.IDENTIFIED_BY_PORT) {
             counts[AppIdCounter.IDENTIFIED_BY_PORT.ordinal()]++;
         } else {
             counts[AppIdCounter.UNKNOWN.ordinal()]++;
         }
+    }
+
+    /**
+     * A session its payload gave no name: the published ranges of the service it goes to name
+     * its nested application (a nested-only service, or any service inside an encrypted
+     * protocol the payload told), or its application when nothing but a guess named it.
+     */
+    private void byServiceAddress(int s, boolean hadPayload) {
+        int a = serviceAddress(s);
+        if (a == 0) {
+            return;
+        }
+        int how = side.identifiedBy(s);
+        ApplicationRole role = catalog.role(a);
+        boolean told = how == SessionSideTable.IDENTIFIED_BY_PAYLOAD || how == SessionSideTable.IDENTIFIED_BY_CACHE
+                || how == SessionSideTable.IDENTIFIED_BY_RULE;
+        // a port's guess stands until payload that no dissector knew shows it was wrong
+        boolean guessStands = how == SessionSideTable.IDENTIFIED_BY_PORT && !hadPayload;
+        if (!told && !guessStands && role != ApplicationRole.NESTED_APPLICATION) {
+            side.setApplicationId(s, a);
+            side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_ADDRESS);
+        } else if (side.nestedApplicationId(s) == 0 && role.foundInside()
+                && (!told || side.encrypted(s) == SessionSideTable.ENCRYPTED_YES)) {
+            side.setNestedApplicationId(s, a);
+            counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
+        }
+    }
+
+    /**
+     * A media session (STUN/TURN, DTLS, SRTP) its payload did not tie to a call service: the
+     * service's relay addresses name it, or an earlier session of the same call (ICE sends all
+     * of a call's checks and media from one client socket); a named one names the next.
+     */
+    private void callService(int s, long now) {
+        long hi = table.clientAddrHi(s);
+        long lo = table.clientAddrLo(s);
+        int protocol = table.protocol(s);
+        int port = table.clientPort(s);
+        if (side.nestedApplicationId(s) == 0) {
+            int call = calls.callOf(serviceAddress(s));
+            if (call != 0) {
+                side.setNestedApplicationId(s, call);
+                counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
+            } else {
+                int e = callCache.find(hi, lo, protocol, port, now);
+                if (e >= 0 && callCache.nested(e) != 0) {
+                    side.setNestedApplicationId(s, callCache.nested(e));
+                    counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;
+                }
+                return;
+            }
+        }
+        callCache.put(hi, lo, protocol, port, 0, side.nestedApplicationId(s), now);
+    }
+
+    /** Whether the session carried payload in either direction while inspected. */
+    private static boolean hadPayload(ClassificationState state) {
+        return (state.word(W_BUDGET) & 0x0000_ff00_0000_ff00L) != 0;
+    }
+
+    /** The service whose published ranges hold the server end, else the client end; 0: none. */
+    private int serviceAddress(int s) {
+        int a = catalog.addressApplication(table.serverAddrHi(s), table.serverAddrLo(s));
+        return a != 0 ? a : catalog.addressApplication(table.clientAddrHi(s), table.clientAddrLo(s));
     }
 
     /**
@@ -341,7 +434,7 @@ public final class DpiClassifier implements ApplicationClassifier {
     @Override
     public void sessionClosing(int s, ClassificationState state) {
         counts[AppIdCounter.CLOSED_WHILE_INSPECTED.ordinal()]++;
-        settle(s);
+        settle(s, state);
     }
 
     @Override

@@ -31,6 +31,16 @@ public final class DtlsDissector implements Dissector {
 
     @Override
     public int inspect(Payload p, Identification out) {
+        if (!records(p)) {
+            return NOT_THIS;
+        }
+        out.application(dtls);
+        out.encrypted(true);
+        return IDENTIFIED;
+    }
+
+    /** Whether the payload is DTLS records that tile it exactly (also used where DTLS follows STUN). */
+    static boolean records(Payload p) {
         int at = 0;
         int records = 0;
         while (at < p.length()) {
@@ -39,12 +49,10 @@ public final class DtlsDissector implements Dissector {
             int length = p.u16(at + 11);
             if (type < 20 || type > 25 || !(version == 0xfeff || version == 0xfefd || version == 0xfefc)
                     || length < 0 || at + RECORD_HEADER + length > p.length() || ++records > 16) {
-                return NOT_THIS;
+                return false;
             }
             at += RECORD_HEADER + length;
         }
-        out.application(dtls);
-        out.encrypted(true);
-        return IDENTIFIED;
+        return records > 0;
     }
 }
