@@ -130,14 +130,18 @@ public final class StunDissector implements Dissector {
         }
         int type = p.u16(at);
         int length = p.u16(at + 2);
-        if ((type & 0xc000) != 0 || (length & 3) != 0 || at + HEADER + length > p.length()) {
+        if ((type & 0xc000) != 0 || at + HEADER + length > p.length()) {
             return -1;
         }
         boolean exact = at + HEADER + length == p.length();
         if (p.u32(at + 4) == MAGIC_COOKIE) {
-            if (!exact && !p.isTcp()) {
+            // WhatsApp leaves its last attribute unpadded: a length not a multiple of four is
+            // taken only where the datagram ends with that attribute
+            if (!exact && !p.isTcp() || (length & 3) != 0 && !(exact && !p.isTcp())) {
                 return -1;
             }
+        } else if ((length & 3) != 0) {
+            return -1;
         } else {
             int method = type & 0x3eef;
             if (!exact || method != 0x0001 || !(type == 0x0001 || type == 0x0101 || type == 0x0111)) {
@@ -147,13 +151,16 @@ public final class StunDissector implements Dissector {
         return attributesTile(p, at + HEADER, at + HEADER + length) ? at : -1;
     }
 
-    /** Whether the attributes tile the body exactly (each padded to four bytes). */
+    /** Whether the attributes tile the body exactly (each padded to four bytes, the last one may end unpadded). */
     private static boolean attributesTile(Payload p, int at, int end) {
         int n = 0;
         while (at < end) {
             int length = p.u16(at + 2);
             if (length < 0 || ++n > 64) {
                 return false;
+            }
+            if (at + 4 + length == end) {
+                return true;
             }
             at += 4 + (length + 3 & ~3);
         }
