@@ -310,6 +310,16 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (id.nested() != 0) {
             side.setNestedApplicationId(s, id.nested());
         }
+        if (id.peerPort() != 0) {
+            int call = id.nested() != 0 ? id.nested() : side.nestedApplicationId(s);
+            if (call == 0) {
+                call = calls.callOf(serviceAddress(s));
+            }
+            if (call != 0) {
+                callCache.put(id.peerHigh(), id.peerLow(), table.protocol(s), id.peerPort(), 0, call,
+                        context.nowNanos());
+            }
+        }
         if (id.expectedPort() != 0) {
             boolean atClient = id.expectedAtClient();
             expected.expect(atClient ? table.clientAddrHi(s) : table.serverAddrHi(s),
@@ -385,7 +395,8 @@ public final class DpiClassifier implements ApplicationClassifier {
     /**
      * A media session (STUN/TURN, DTLS, SRTP) its payload did not tie to a call service: the
      * service's relay addresses name it, or an earlier session of the same call (ICE sends all
-     * of a call's checks and media from one client socket); a named one names the next.
+     * of a call's checks and media from one client socket; a TURN relay names the peer the call
+     * reaches); a named one names the next.
      */
     private void callService(int s, long now) {
         long hi = table.clientAddrHi(s);
@@ -399,6 +410,9 @@ public final class DpiClassifier implements ApplicationClassifier {
                 counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
             } else {
                 int e = callCache.find(hi, lo, protocol, port, now);
+                if (e < 0) {
+                    e = callCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s), now);
+                }
                 if (e >= 0 && callCache.nested(e) != 0) {
                     side.setNestedApplicationId(s, callCache.nested(e));
                     counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;

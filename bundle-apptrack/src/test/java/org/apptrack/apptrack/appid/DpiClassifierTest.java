@@ -241,4 +241,15 @@ class DpiClassifierTest {
         assertEquals(List.of("3478 STUN/SIGNALVOIP by 3", "19302 STUN/SIGNALVOIP by 3"), closed);
         assertEquals(1, classifier.count(AppIdCounter.NESTED_BY_CALL));
     }
+
+    @Test
+    void theTurnPeerOfANamedCallIsPartOfThatCall() {
+        byte[] peer = Bytes.of().u16(0x0012).u16(8).u8(0).u8(1).u16(40000 ^ 0x2112)
+                .u32((C ^ 0x2112A442L) & 0xffffffffL).build();
+        udp(A, 50003, TELEGRAM_SERVER, 1400, stunBinding(0x0008, peer));
+        engine.closeAll(CloseReason.CLI, now + S);
+        udp(A, 50004, C, 40000, stunBinding(0x0001, new byte[0]));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("1400 STUN/TELEGRAMVOIP by 3", "40000 STUN/TELEGRAMVOIP by 3"), closed);
+    }
 }

@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
+import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
@@ -37,7 +38,7 @@ public final class StunDissector implements Dissector {
     private static final int W_STATE = Payload.FIRST_STATE_WORD;
     private static final long CLAIMED_MARK = 1L << 62;
     private static final int ATTR_REALM = 0x0014;
-    private static final int ATTR_DATA = 0x0013;
+    private static final int ATTR_XOR_PEER_ADDRESS = 0x0012;
     private static final int MAX_REALM = 128;
 
     private final int stun;
@@ -86,7 +87,7 @@ public final class StunDissector implements Dissector {
                 return NOT_THIS;
             }
             out.application(stun);
-            int service = service(p, at);
+            int service = service(p, at, out);
             if (service != 0) {
                 out.nested(service);
             }
@@ -110,9 +111,10 @@ public final class StunDissector implements Dissector {
             }
         } else {
             int at = message(p);
-            if (at >= 0 && service == 0) {
-                service = service(p, at);
-                if (service != 0) {
+            if (at >= 0) {
+                int named = service(p, at, out);
+                if (service == 0 && named != 0) {
+                    service = named;
                     out.nested(service);
                 }
             }
@@ -167,8 +169,11 @@ public final class StunDissector implements Dissector {
         return at == end;
     }
 
-    /** The call service the message at {@code at} names by its type or attributes, or 0. */
-    private int service(Payload p, int at) {
+    /**
+     * The call service the message at {@code at} names by its type or attributes, or 0; a TURN
+     * peer it names goes to {@code out}.
+     */
+    private int service(Payload p, int at, Identification out) {
         int type = p.u16(at);
         if (type >= 0x0800 && type <= 0x0805 && type != 0x0803) {
             return whatsAppCall; // WhatsApp's own message types
@@ -178,6 +183,9 @@ public final class StunDissector implements Dissector {
         for (int a = at + HEADER; a + 4 <= end; ) {
             int attribute = p.u16(a);
             int length = p.u16(a + 2);
+            if (attribute == ATTR_XOR_PEER_ADDRESS && p.u32(at + 4) == MAGIC_COOKIE) {
+                peer(p, at, a + 4, length, out);
+            }
             int named = attribute(p, attribute, a + 4, Math.min(length, end - a - 4));
             if (named != 0 && found == 0) {
                 found = named;
@@ -185,6 +193,19 @@ public final class StunDissector implements Dissector {
             a += 4 + (length + 3 & ~3);
         }
         return found;
+    }
+
+    /** Decodes an XOR-PEER-ADDRESS (RFC 8489 section 14.2) of the message at {@code at}. */
+    private static void peer(Payload p, int at, int value, int length, Identification out) {
+        int family = p.u8(value + 1);
+        int port = p.u16(value + 2) ^ (int) (MAGIC_COOKIE >>> 16);
+        if (family == 1 && length == 8 && p.u32(value + 4) >= 0) {
+            out.peer(0, IpAddresses.ipv4Low((int) (p.u32(value + 4) ^ MAGIC_COOKIE)), port);
+        } else if (family == 2 && length == 20 && p.u32(value + 16) >= 0) {
+            long high = (p.u32(value + 4) ^ MAGIC_COOKIE) << 32 | p.u32(value + 8) ^ p.u32(at + 8);
+            long low = (p.u32(value + 12) ^ p.u32(at + 12)) << 32 | p.u32(value + 16) ^ p.u32(at + 16);
+            out.peer(high, low, port);
+        }
     }
 
     private int attribute(Payload p, int attribute, int value, int length) {

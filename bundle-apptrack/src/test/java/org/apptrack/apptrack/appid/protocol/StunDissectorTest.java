@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.NamesCatalog;
 import org.apptrack.testsupport.packets.Bytes;
@@ -147,5 +148,22 @@ class StunDissectorTest {
             noise[4] = 0x21; // even with the magic cookie's first byte
             assertEquals(NOT_THIS, udp().client(noise), "random bytes " + i);
         }
+    }
+
+    @Test
+    void aTurnPeerIsDecodedForTheCallsOtherSessions() {
+        int peer = 93 << 24 | 36 << 16 | 13 << 8 | 115;
+        DissectorHarness h = udp();
+        assertEquals(CLAIMED, h.client(message(0x0008, Bytes.of().u16(0x0012).u16(8).u8(0).u8(1)
+                .u16(35393 ^ 0x2112).u32((peer ^ 0x2112A442L) & 0xffffffffL).build())));
+        assertEquals(35393, h.out.peerPort());
+        assertEquals(0, h.out.peerHigh());
+        assertEquals(IpAddresses.ipv4Low(peer), h.out.peerLow());
+        DissectorHarness v6 = udp();
+        v6.client(message(0x0008, Bytes.of().u16(0x0012).u16(20).u8(0).u8(2).u16(443 ^ 0x2112)
+                .u32(0x20010db8L ^ 0x2112A442L).u32(7).u32(8).u32(9 ^ 1).build()));
+        assertEquals(443, v6.out.peerPort());
+        assertEquals(0x20010db8_00000000L, v6.out.peerHigh(), "XORed with the cookie and the transaction id");
+        assertEquals(1, v6.out.peerLow());
     }
 }
