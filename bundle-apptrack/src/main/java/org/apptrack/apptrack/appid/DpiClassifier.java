@@ -345,7 +345,11 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (calls.media(side.applicationId(s))) {
             callService(s, now);
         } else if (!named) {
-            byServiceAddress(s, state != null && hadPayload(state));
+            boolean payload = state != null && hadPayload(state);
+            byServiceAddress(s, payload);
+            if (payload) {
+                byCall(s, now);
+            }
         }
         int how = side.identifiedBy(s);
         if (how == SessionSideTable.IDENTIFIED_BY_PAYLOAD) {
@@ -393,6 +397,40 @@ public final class DpiClassifier implements ApplicationClassifier {
     }
 
     /**
+     * A session whose payload no dissector knew, from a socket (or to a TURN peer) of a call
+     * whose service is known: the call's own media (Zoom's peer-to-peer protocol after its STUN).
+     * The call service names its application where it carries sessions, else its nested one.
+     */
+    private void byCall(int s, long now) {
+        int how = side.identifiedBy(s);
+        if (how != SessionSideTable.IDENTIFIED_NOT_YET && how != SessionSideTable.IDENTIFIED_BY_PORT
+                || table.protocol(s) != UDP) {
+            return;
+        }
+        int call = knownCall(s, now);
+        if (call == 0) {
+            return;
+        }
+        if (catalog.role(call) != ApplicationRole.NESTED_APPLICATION) {
+            side.setApplicationId(s, call);
+            side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_CACHE);
+        } else if (side.nestedApplicationId(s) == 0) {
+            side.setNestedApplicationId(s, call);
+        }
+        counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;
+    }
+
+    /** The call service an earlier session gave this session's client end, or its server end (a TURN peer); 0: none. */
+    private int knownCall(int s, long now) {
+        int protocol = table.protocol(s);
+        int e = callCache.find(table.clientAddrHi(s), table.clientAddrLo(s), protocol, table.clientPort(s), now);
+        if (e < 0) {
+            e = callCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s), now);
+        }
+        return e >= 0 ? callCache.nested(e) : 0;
+    }
+
+    /**
      * A media session (STUN/TURN, DTLS, SRTP) its payload did not tie to a call service: the
      * service's relay addresses name it, or an earlier session of the same call (ICE sends all
      * of a call's checks and media from one client socket; a TURN relay names the peer the call
@@ -409,12 +447,9 @@ public final class DpiClassifier implements ApplicationClassifier {
                 side.setNestedApplicationId(s, call);
                 counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
             } else {
-                int e = callCache.find(hi, lo, protocol, port, now);
-                if (e < 0) {
-                    e = callCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s), now);
-                }
-                if (e >= 0 && callCache.nested(e) != 0) {
-                    side.setNestedApplicationId(s, callCache.nested(e));
+                int known = knownCall(s, now);
+                if (known != 0) {
+                    side.setNestedApplicationId(s, known);
                     counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;
                 }
                 return;

@@ -252,4 +252,13 @@ class DpiClassifierTest {
         engine.closeAll(CloseReason.CLI, now + S);
         assertEquals(List.of("1400 STUN/TELEGRAMVOIP by 3", "40000 STUN/TELEGRAMVOIP by 3"), closed);
     }
+
+    @Test
+    void unknownPayloadFromTheSocketOfANamedCallIsThatCallsOwnMedia() {
+        udp(A, 50005, C, 3478, stunBinding(0x0001, Bytes.of().u16(0x0103).u16(4).u32(1).build()));
+        engine.closeAll(CloseReason.CLI, now + S);
+        udp(A, 50005, B, 40000, Bytes.of().u8(5).u8(0x10).u16(0x0102).u32(0x0a0b0c0dL).zeros(60).build());
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("3478 STUN/ZOOM by 3", "40000 ZOOM/UNKNOWN by 2"), closed);
+    }
 }
