@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid.protocol;
 
+import java.nio.charset.StandardCharsets;
 import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.dissect.Dissector;
@@ -40,6 +41,12 @@ public final class StunDissector implements Dissector {
     private static final int ATTR_REALM = 0x0014;
     private static final int ATTR_XOR_PEER_ADDRESS = 0x0012;
     private static final int MAX_REALM = 128;
+    private static final byte[] GOOGLE_COM = ascii("google.com");
+    private static final byte[] SIGNAL_ORG = ascii("signal.org");
+    private static final byte[] WHISPERSYSTEMS_ORG = ascii("whispersystems.org");
+    private static final byte[] FACEBOOK = ascii("facebook");
+    private static final byte[] TELEGRAM = ascii("telegram");
+    private static final byte[] VIBER = ascii("viber");
 
     private final int stun;
     private final int dtls;
@@ -259,15 +266,8 @@ public final class StunDissector implements Dissector {
         return 0;
     }
 
-    private static final byte[] GOOGLE_COM = ascii("google.com");
-    private static final byte[] SIGNAL_ORG = ascii("signal.org");
-    private static final byte[] WHISPERSYSTEMS_ORG = ascii("whispersystems.org");
-    private static final byte[] FACEBOOK = ascii("facebook");
-    private static final byte[] TELEGRAM = ascii("telegram");
-    private static final byte[] VIBER = ascii("viber");
-
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Whether the realm is {@code domain} or a name under it (case-insensitive). */
