@@ -3,6 +3,7 @@ package org.apptrack.apptrack.appid;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.apptrack.apptrack.appid.cache.ApplicationSystemCache;
+import org.apptrack.apptrack.appid.catalog.ApplicationRole;
 import org.apptrack.apptrack.appid.custom.CustomApplications;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.expect.ExpectedSessions;
@@ -52,6 +53,8 @@ public final class DpiClassifier implements ApplicationClassifier {
     private static final long STARTED = 1L << 8;
     /** The dissectors are done (one identified the session) while custom stream signatures still look. */
     private static final long DISSECTED = 1L << 9;
+    /** The payload gave the session a name (HTTP Host, TLS or QUIC server name). */
+    private static final long NAMED = 1L << 10;
     private static final int GENERATION_SHIFT = 16;
     private static final long GENERATION_MASK = 0xffffL << GENERATION_SHIFT;
     /** Announced sessions kept at once, and how long one waits for its connection. */
@@ -67,6 +70,9 @@ public final class DpiClassifier implements ApplicationClassifier {
     private boolean enabled = true;
     private ApplicationSystemCache systemCache;
     private ApplicationSystemCache nameCache;
+    /** Call service by the client end (address, port) of a call's media sessions. */
+    private ApplicationSystemCache callCache;
+    private final CallApplications calls;
     private final long[] counts = new long[AppIdCounter.all().length];
     private final ExpectedSessions expected = new ExpectedSessions(EXPECTATIONS, EXPECTATION_NANOS);
     private final Payload payload = new Payload();
@@ -96,6 +102,8 @@ public final class DpiClassifier implements ApplicationClassifier {
         this.settings = settings;
         this.systemCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
         this.nameCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
+        this.callCache = new ApplicationSystemCache(settings.cacheEntries(), settings.cacheNanos());
+        this.calls = new CallApplications(catalog);
     }
 
     /**
@@ -106,9 +114,11 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (next.cacheEntries() != settings.cacheEntries()) {
             systemCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
             nameCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
+            callCache = new ApplicationSystemCache(next.cacheEntries(), next.cacheNanos());
         } else {
             systemCache.ttl(next.cacheNanos());
             nameCache.ttl(next.cacheNanos());
+            callCache.ttl(next.cacheNanos());
         }
         settings = next;
     }
@@ -162,9 +172,16 @@ public final class DpiClassifier implements ApplicationClassifier {
             }
             side.setNestedApplicationId(s, systemCache.nested(e));
             side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_CACHE);
+        } else if (port == 0) {
+            // the service's own ranges name the session until its payload tells more
+            int a = serviceAddress(s);
+            if (a != 0 && catalog.role(a) != ApplicationRole.NESTED_APPLICATION) {
+                side.setApplicationId(s, a);
+                side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_ADDRESS);
+            }
         }
         if (!hasCandidates(protocol)) {
-            settle(s);
+            settle(s, null);
             return false;
         }
         counts[AppIdCounter.SESSIONS_INSPECTED.ordinal()]++;
@@ -233,7 +250,7 @@ public final class DpiClassifier implements ApplicationClassifier {
                         side.setApplicationId(s, matched);
                         side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_PAYLOAD);
                         state.word(W_CUSTOM, 0);
-                        settle(s);
+                        settle(s, state);
                         return false;
                     }
                     if (!custom.streamPending(stream)) {
@@ -245,13 +262,13 @@ public final class DpiClassifier implements ApplicationClassifier {
             payload.set(frame, payloadOffset, payloadLength, fromClient, table.protocol(s), table.clientPort(s),
                     table.serverPort(s), index, state);
             if ((control & DISSECTED) != 0 ? stream == 0 : dissect(s, state, control)) {
-                settle(s);
+                settle(s, state);
                 return false;
             }
         }
         if (packets >= settings.packetsPerDirection() || bytes >= settings.bytesPerDirection()) {
             counts[AppIdCounter.BUDGET_EXHAUSTED.ordinal()]++;
-            settle(s);
+            settle(s, state);
             return false;
         }
         return true;
@@ -268,7 +285,7 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (owner >= 0) {
             out.clear();
             int verdict = dissectors[owner].inspect(payload, out);
-            apply(s);
+            apply(s, state);
             if (verdict == Dissector.IDENTIFIED || verdict == Dissector.NOT_THIS) {
                 return dissected(state, control);
             }
@@ -290,13 +307,13 @@ public final class DpiClassifier implements ApplicationClassifier {
                 if (verdict == Dissector.NOT_THIS) {
                     remaining &= ~(1L << bit);
                 } else if (verdict == Dissector.CLAIMED) {
-                    apply(s);
+                    apply(s, state);
                     state.word(W_CANDIDATES, w == 0 ? 1L << bit : 0);
                     state.word(W_CANDIDATES_HIGH, w == 0 ? 0 : 1L << bit);
-                    state.word(W_CONTROL, control & ~0xffL | i + 1);
+                    state.word(W_CONTROL, state.word(W_CONTROL) & ~0xffL | i + 1);
                     return false;
                 } else if (verdict == Dissector.IDENTIFIED) {
-                    apply(s);
+                    apply(s, state);
                     return dissected(state, control);
                 }
             }
@@ -318,12 +335,12 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
         state.word(W_CANDIDATES, 0);
         state.word(W_CANDIDATES_HIGH, 0);
-        state.word(W_CONTROL, control & ~0xffL | DISSECTED);
+        state.word(W_CONTROL, state.word(W_CONTROL) & ~0xffL | DISSECTED);
         return false;
     }
 
     /** Records what the dissector found in the session's side table. */
-    private void apply(int s) {
+    private void apply(int s, ClassificationState state) {
         Identification id = out;
         if (id.application() != 0) {
             side.setApplicationId(s, id.application());
@@ -344,6 +361,7 @@ public final class DpiClassifier implements ApplicationClassifier {
                 }
             } else {
                 // the session's own name decides, also against what the cache said of its server
+                state.word(W_CONTROL, state.word(W_CONTROL) | NAMED);
                 side.setNestedApplicationId(s, named);
                 if (named != 0) {
                     counts[AppIdCounter.NESTED_BY_NAME.ordinal()]++;
@@ -362,6 +380,16 @@ public final class DpiClassifier implements ApplicationClassifier {
                 counts[AppIdCounter.NESTED_BY_NAME.ordinal()]++;
             }
         }
+        if (id.peerPort() != 0) {
+            int call = id.nested() != 0 ? id.nested() : side.nestedApplicationId(s);
+            if (call == 0) {
+                call = calls.callOf(serviceAddress(s));
+            }
+            if (call != 0) {
+                callCache.put(id.peerHigh(), id.peerLow(), table.protocol(s), id.peerPort(), 0, call,
+                        context.nowNanos());
+            }
+        }
         if (id.expectedPort() != 0) {
             boolean atClient = id.expectedAtClient();
             expected.expect(atClient ? table.clientAddrHi(s) : table.serverAddrHi(s),
@@ -370,10 +398,13 @@ public final class DpiClassifier implements ApplicationClassifier {
         }
     }
 
-    /** Inspection of session {@code s} ends: fall back where the payload told nothing, count the outcome. */
-    private void settle(int s) {
+    /**
+     * Inspection of session {@code s} ends: fall back where the payload told nothing, count the
+     * outcome. {@code state} is null when no payload was inspected.
+     */
+    private void settle(int s, ClassificationState state) {
         long now = context.nowNanos();
-        int how = side.identifiedBy(s);
+        boolean named = state != null && (state.word(W_CONTROL) & NAMED) != 0;
         if (side.nestedApplicationId(s) == 0 && side.encrypted(s) != SessionSideTable.ENCRYPTED_NO) {
             int e = nameCache.find(table.serverAddrHi(s), table.serverAddrLo(s), 0, 0, now);
             if (e >= 0) {
@@ -381,6 +412,16 @@ public final class DpiClassifier implements ApplicationClassifier {
                 counts[AppIdCounter.NESTED_BY_ADDRESS.ordinal()]++;
             }
         }
+        if (calls.media(side.applicationId(s))) {
+            callService(s, now);
+        } else if (!named) {
+            boolean payload = state != null && hadPayload(state);
+            byServiceAddress(s, payload);
+            if (payload) {
+                byCall(s, now);
+            }
+        }
+        int how = side.identifiedBy(s);
         if (how == SessionSideTable.IDENTIFIED_BY_PAYLOAD) {
             if (serviceSide(s)) {
                 systemCache.put(table.serverAddrHi(s), table.serverAddrLo(s), table.protocol(s), table.serverPort(s),
@@ -390,11 +431,112 @@ public final class DpiClassifier implements ApplicationClassifier {
             counts[AppIdCounter.IDENTIFIED_BY_PAYLOAD.ordinal()]++;
         } else if (how == SessionSideTable.IDENTIFIED_BY_CACHE) {
             counts[AppIdCounter.IDENTIFIED_BY_CACHE.ordinal()]++;
+        } else if (how == SessionSideTable.IDENTIFIED_BY_ADDRESS) {
+            counts[AppIdCounter.IDENTIFIED_BY_ADDRESS.ordinal()]++;
         } else if (how == SessionSideTable.IDENTIFIED_BY_PORT) {
             counts[AppIdCounter.IDENTIFIED_BY_PORT.ordinal()]++;
         } else {
             counts[AppIdCounter.UNKNOWN.ordinal()]++;
         }
+    }
+
+    /**
+     * A session its payload gave no name: the published ranges of the service it goes to name
+     * its nested application (a nested-only service, or any service inside an encrypted
+     * protocol the payload told), or its application when nothing but a guess named it.
+     */
+    private void byServiceAddress(int s, boolean hadPayload) {
+        int a = serviceAddress(s);
+        if (a == 0) {
+            return;
+        }
+        int how = side.identifiedBy(s);
+        ApplicationRole role = catalog.role(a);
+        boolean told = how == SessionSideTable.IDENTIFIED_BY_PAYLOAD || how == SessionSideTable.IDENTIFIED_BY_CACHE
+                || how == SessionSideTable.IDENTIFIED_BY_RULE;
+        // a port's guess stands until payload that no dissector knew shows it was wrong
+        boolean guessStands = how == SessionSideTable.IDENTIFIED_BY_PORT && !hadPayload;
+        if (!told && !guessStands && role != ApplicationRole.NESTED_APPLICATION) {
+            side.setApplicationId(s, a);
+            side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_ADDRESS);
+        } else if (side.nestedApplicationId(s) == 0 && role.foundInside()
+                && (!told || side.encrypted(s) == SessionSideTable.ENCRYPTED_YES)) {
+            side.setNestedApplicationId(s, a);
+            counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
+        }
+    }
+
+    /**
+     * A session whose payload no dissector knew, from a socket (or to a TURN peer) of a call
+     * whose service is known: the call's own media (Zoom's peer-to-peer protocol after its STUN).
+     * The call service names its application where it carries sessions, else its nested one.
+     */
+    private void byCall(int s, long now) {
+        int how = side.identifiedBy(s);
+        if (how != SessionSideTable.IDENTIFIED_NOT_YET && how != SessionSideTable.IDENTIFIED_BY_PORT
+                || table.protocol(s) != UDP) {
+            return;
+        }
+        int call = knownCall(s, now);
+        if (call == 0) {
+            return;
+        }
+        if (catalog.role(call) != ApplicationRole.NESTED_APPLICATION) {
+            side.setApplicationId(s, call);
+            side.setIdentifiedBy(s, SessionSideTable.IDENTIFIED_BY_CACHE);
+        } else if (side.nestedApplicationId(s) == 0) {
+            side.setNestedApplicationId(s, call);
+        }
+        counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;
+    }
+
+    /** The call service an earlier session gave this session's client end, or its server end (a TURN peer); 0: none. */
+    private int knownCall(int s, long now) {
+        int protocol = table.protocol(s);
+        int e = callCache.find(table.clientAddrHi(s), table.clientAddrLo(s), protocol, table.clientPort(s), now);
+        if (e < 0) {
+            e = callCache.find(table.serverAddrHi(s), table.serverAddrLo(s), protocol, table.serverPort(s), now);
+        }
+        return e >= 0 ? callCache.nested(e) : 0;
+    }
+
+    /**
+     * A media session (STUN/TURN, DTLS, SRTP) its payload did not tie to a call service: the
+     * service's relay addresses name it, or an earlier session of the same call (ICE sends all
+     * of a call's checks and media from one client socket; a TURN relay names the peer the call
+     * reaches); a named one names the next.
+     */
+    private void callService(int s, long now) {
+        long hi = table.clientAddrHi(s);
+        long lo = table.clientAddrLo(s);
+        int protocol = table.protocol(s);
+        int port = table.clientPort(s);
+        if (side.nestedApplicationId(s) == 0) {
+            int call = calls.callOf(serviceAddress(s));
+            if (call != 0) {
+                side.setNestedApplicationId(s, call);
+                counts[AppIdCounter.NESTED_BY_SERVICE_ADDRESS.ordinal()]++;
+            } else {
+                int known = knownCall(s, now);
+                if (known != 0) {
+                    side.setNestedApplicationId(s, known);
+                    counts[AppIdCounter.NESTED_BY_CALL.ordinal()]++;
+                }
+                return;
+            }
+        }
+        callCache.put(hi, lo, protocol, port, 0, side.nestedApplicationId(s), now);
+    }
+
+    /** Whether the session carried payload in either direction while inspected. */
+    private static boolean hadPayload(ClassificationState state) {
+        return (state.word(W_BUDGET) & 0x0000_ff00_0000_ff00L) != 0;
+    }
+
+    /** The service whose published ranges hold the server end, else the client end; 0: none. */
+    private int serviceAddress(int s) {
+        int a = catalog.addressApplication(table.serverAddrHi(s), table.serverAddrLo(s));
+        return a != 0 ? a : catalog.addressApplication(table.clientAddrHi(s), table.clientAddrLo(s));
     }
 
     /**
@@ -411,7 +553,7 @@ public final class DpiClassifier implements ApplicationClassifier {
     @Override
     public void sessionClosing(int s, ClassificationState state) {
         counts[AppIdCounter.CLOSED_WHILE_INSPECTED.ordinal()]++;
-        settle(s);
+        settle(s, state);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.appid;
 
+import org.apptrack.apptrack.appid.catalog.ApplicationRole;
 import org.apptrack.apptrack.appid.custom.CustomApplications;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
 
@@ -30,6 +31,22 @@ public interface IdentificationCatalog extends ApplicationCatalog {
      * session's server, or 0.
      */
     int serverApplication(int ipProtocol, long serverHigh, long serverLow, int serverPort);
+
+    /**
+     * The application whose published address ranges hold the address (the longest prefix), or
+     * 0. Allocation-free.
+     */
+    default int addressApplication(long high, long low) {
+        return 0;
+    }
+
+    /**
+     * Where the application shows ({@code application}, {@code nested-application} or both): an
+     * address of a nested-only one names a session's nested application, not its application.
+     */
+    default ApplicationRole role(int id) {
+        return ApplicationRole.BOTH;
+    }
 
     /** The application the server port suggests ({@code ipProtocol} 6 or 17), or 0. */
     int portApplication(int ipProtocol, int serverPort, int clientPort);

@@ -25,7 +25,7 @@ public final class SessionModel {
     private static final SessionAttribute[] ATTRIBUTES = SessionAttribute.values();
     /** By {@link SessionSideTable#encrypted}: as an SRX logs it. */
     private static final String[] ENCRYPTED_TEXT = {"UNKNOWN", "No", "Yes"};
-    private static final String[] IDENTIFIED_BY_TEXT = {"none", "port", "cache", "payload", "rule"};
+    private static final String[] IDENTIFIED_BY_TEXT = {"none", "port", "cache", "payload", "rule", "address"};
 
     private final SessionTable table;
     private final SessionSideTable side;

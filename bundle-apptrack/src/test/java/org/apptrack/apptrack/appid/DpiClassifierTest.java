@@ -17,6 +17,7 @@ import java.util.List;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
+import org.apptrack.apptrack.appid.catalog.ApplicationRole;
 import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
@@ -46,7 +47,9 @@ class DpiClassifierTest {
     @BeforeEach
     void setUp() {
         catalog = new TestCatalog().host("youtube.com", "YOUTUBE").host("googlevideo.com", "YOUTUBE")
-                .port(TCP, 80, "HTTP").port(TCP, 443, "SSL").port(UDP, 53, "DNS").port(TCP, 8443, "SSL");
+                .port(TCP, 80, "HTTP").port(TCP, 443, "SSL").port(UDP, 53, "DNS").port(TCP, 8443, "SSL")
+                .address("149.154.160.0/20", "TELEGRAM", ApplicationRole.BOTH)
+                .address("142.250.82.0/24", "GOOGLECALL", ApplicationRole.NESTED_APPLICATION);
         classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog),
                 new AppIdSettings(8, 4096, 1024, 3600));
         SessionEventListener recorder = new SessionEventListener() {
@@ -228,5 +231,88 @@ class DpiClassifierTest {
         assertEquals(2, asked[90]);
         assertEquals(0, engine.classificationPool().inUse());
         assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_PAYLOAD));
+    }
+
+    private static final int TELEGRAM_SERVER = Packets.ip4(149, 154, 167, 51);
+    private static final int MEET_SERVER = Packets.ip4(142, 250, 82, 76);
+
+    private static byte[] stunBinding(int type, byte[] attributes) {
+        return Bytes.of().u16(type).u16(attributes.length).u32(0x2112A442L).u32(1).u32(2).u32(3).bytes(attributes)
+                .build();
+    }
+
+    private void udp(int src, int srcPort, int dst, int dstPort, byte[] payload) {
+        frame(Frames.ipv4(UDP, src, dst, Packets.udp(srcPort, dstPort, payload)));
+    }
+
+    @Test
+    void payloadNoDissectorKnowsToAServicesPublishedRangeIsThatService() {
+        tcpSession(A, 41000, TELEGRAM_SERVER, 443, "\u00ef\u0001 an MTProto transport, not TLS");
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("443 TELEGRAM/UNKNOWN by 5"), closed, "the address, over the port's guess");
+        assertEquals(1, classifier.count(AppIdCounter.IDENTIFIED_BY_ADDRESS));
+    }
+
+    @Test
+    void aNameFromThePayloadWinsOverTheAddress() {
+        tcpSession(A, 41001, TELEGRAM_SERVER, 8443, "GET / HTTP/1.1\r\nHost: www.youtube.com\r\n\r\n");
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("8443 HTTP/YOUTUBE by 3"), closed);
+    }
+
+    @Test
+    void withoutPayloadThePortsGuessStandsAndTheAddressNamesTheServiceInside() {
+        frame(Frames.tcp(A, 41002, TELEGRAM_SERVER, 443, SYN));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("443 SSL/TELEGRAM by 1"), closed);
+    }
+
+    @Test
+    void stunToAMessengersRelayIsItsCallService() {
+        udp(A, 50000, TELEGRAM_SERVER, 1400, stunBinding(0x0001, new byte[0]));
+        udp(TELEGRAM_SERVER, 1400, A, 50000, stunBinding(0x0101, new byte[0]));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("1400 STUN/TELEGRAMVOIP by 3"), closed);
+    }
+
+    @Test
+    void dtlsAfterStunIsDtlsAndKeepsTheCallServiceOfTheAddress() {
+        udp(A, 50001, MEET_SERVER, 19305, stunBinding(0x0001, new byte[0]));
+        udp(MEET_SERVER, 19305, A, 50001, stunBinding(0x0101, new byte[0]));
+        udp(A, 50001, MEET_SERVER, 19305, Bytes.of().u8(22).u16(0xfefd).zeros(8).u16(4).u32(0x01000000L).build());
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("19305 DTLS/GOOGLECALL by 3"), closed);
+    }
+
+    @Test
+    void aCallServiceNamedOnceNamesTheOtherSessionsOfTheSameClientSocket() {
+        byte[] realm = Bytes.of().u16(0x0014).u16(10).bytes(ascii("signal.org")).zeros(2).build();
+        udp(A, 50002, C, 3478, stunBinding(0x0003, new byte[0]));
+        udp(C, 3478, A, 50002, stunBinding(0x0113, realm));
+        engine.closeAll(CloseReason.CLI, now + S);
+        udp(A, 50002, B, 19302, stunBinding(0x0001, new byte[0]));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("3478 STUN/SIGNALVOIP by 3", "19302 STUN/SIGNALVOIP by 3"), closed);
+        assertEquals(1, classifier.count(AppIdCounter.NESTED_BY_CALL));
+    }
+
+    @Test
+    void theTurnPeerOfANamedCallIsPartOfThatCall() {
+        byte[] peer = Bytes.of().u16(0x0012).u16(8).u8(0).u8(1).u16(40000 ^ 0x2112)
+                .u32((C ^ 0x2112A442L) & 0xffffffffL).build();
+        udp(A, 50003, TELEGRAM_SERVER, 1400, stunBinding(0x0008, peer));
+        engine.closeAll(CloseReason.CLI, now + S);
+        udp(A, 50004, C, 40000, stunBinding(0x0001, new byte[0]));
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("1400 STUN/TELEGRAMVOIP by 3", "40000 STUN/TELEGRAMVOIP by 3"), closed);
+    }
+
+    @Test
+    void unknownPayloadFromTheSocketOfANamedCallIsThatCallsOwnMedia() {
+        udp(A, 50005, C, 3478, stunBinding(0x0001, Bytes.of().u16(0x0103).u16(4).u32(1).build()));
+        engine.closeAll(CloseReason.CLI, now + S);
+        udp(A, 50005, B, 40000, Bytes.of().u8(5).u8(0x10).u16(0x0102).u32(0x0a0b0c0dL).zeros(60).build());
+        engine.closeAll(CloseReason.CLI, now + S);
+        assertEquals(List.of("3478 STUN/ZOOM by 3", "40000 ZOOM/UNKNOWN by 2"), closed);
     }
 }

@@ -176,6 +176,11 @@ public final class AppIdCatalog implements ApplicationCatalog {
         return current.hostNames();
     }
 
+    /** @see CatalogSnapshot#addresses() */
+    public AddressMatcher addresses() {
+        return current.addresses();
+    }
+
     /** @see CatalogSnapshot#applicationForPort(int, int) */
     public int applicationForPort(int protocol, int port) {
         return current.applicationForPort(protocol, port);

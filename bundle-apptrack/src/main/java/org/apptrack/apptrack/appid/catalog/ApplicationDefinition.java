@@ -17,11 +17,18 @@ public final class ApplicationDefinition {
     private final ApplicationRole role;
     private final List<DefaultService> defaultServices;
     private final List<HostPattern> hostNames;
+    private final List<AddressPrefix> addresses;
     private final List<String> ndpiNames;
 
     public ApplicationDefinition(String name, String category, String subCategory, Risk risk, ApplicationRole role,
                                  List<DefaultService> defaultServices, List<HostPattern> hostNames,
                                  List<String> ndpiNames) {
+        this(name, category, subCategory, risk, role, defaultServices, hostNames, List.of(), ndpiNames);
+    }
+
+    public ApplicationDefinition(String name, String category, String subCategory, Risk risk, ApplicationRole role,
+                                 List<DefaultService> defaultServices, List<HostPattern> hostNames,
+                                 List<AddressPrefix> addresses, List<String> ndpiNames) {
         this.name = name;
         this.category = category;
         this.subCategory = subCategory;
@@ -29,6 +36,7 @@ public final class ApplicationDefinition {
         this.role = role;
         this.defaultServices = List.copyOf(defaultServices);
         this.hostNames = List.copyOf(hostNames);
+        this.addresses = List.copyOf(addresses);
         this.ndpiNames = List.copyOf(ndpiNames);
     }
 
@@ -63,6 +71,11 @@ public final class ApplicationDefinition {
     /** The host names that name the application, normalised. */
     public List<HostPattern> hostNames() {
         return hostNames;
+    }
+
+    /** The service's own published address ranges: a session to one is the service's. */
+    public List<AddressPrefix> addresses() {
+        return addresses;
     }
 
     /** The nDPI protocol names this application stands for ({@code TLS} for SSL, {@code YouTube}). */

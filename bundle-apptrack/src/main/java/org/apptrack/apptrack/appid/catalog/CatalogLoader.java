@@ -31,6 +31,7 @@ import java.util.regex.Pattern;
  *     { "name": "YOUTUBE", "category": "Multimedia", "subCategory": "Video-Streaming",
  *       "risk": "moderate", "role": "nested-application", "defaultServices": ["tcp/443"],
  *       "hostNames": ["youtube.com", "googlevideo.com", "youtube.*"], "ndpiNames": ["YouTube"] },
+ *     { "name": "TELEGRAM", ..., "addresses": ["91.108.4.0/22", "2001:b28:f23c::/47"] },
  *     ...
  *   ]
  * }
@@ -39,7 +40,10 @@ import java.util.regex.Pattern;
  * of low, moderate, high, critical, unsafe (HTTP)}); all of them are reported at once, up to a
  * hundred. Rejected: unknown fields, duplicate keys, duplicate names, a host name or an nDPI name
  * claimed twice, a default port claimed by two applications that carry sessions (the port guess
- * would be ambiguous), host names on an application that only carries sessions. The name
+ * would be ambiguous), host names on an application that only carries sessions, an address
+ * prefix with bits set beyond its length or claimed twice. {@code addresses} are the service's
+ * own published ranges: a session to one that its payload does not name otherwise is the
+ * service's (the longest prefix decides). The name
  * {@code UNKNOWN} is id 0's: the file may declare it (category and sub-category {@code N/A},
  * for its nDPI aliases), nothing else.
  */
@@ -53,6 +57,7 @@ public final class CatalogLoader {
     public static final int MAX_APPLICATIONS = 0x7FFF;
     static final int MAX_ERRORS = 100;
     private static final int MAX_HOST_NAMES = 1_000_000;
+    private static final int MAX_ADDRESSES = 200_000;
     private static final int MAX_VERSION_LENGTH = 64;
 
     static final String UNKNOWN = "UNKNOWN";
@@ -64,7 +69,7 @@ public final class CatalogLoader {
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e][\\x20-\\x7e]*");
     private static final List<String> TOP_FIELDS = List.of("format", "version", "categories", "applications");
     private static final List<String> ENTRY_FIELDS = List.of("name", "category", "subCategory", "risk", "role",
-            "defaultServices", "hostNames", "ndpiNames");
+            "defaultServices", "hostNames", "addresses", "ndpiNames");
 
     /** Strict: a key twice in one object or anything after the top-level object is an error. */
     private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -122,6 +127,7 @@ public final class CatalogLoader {
         private final Map<String, Integer> names = new HashMap<>();
         private final Map<HostPattern, Integer> hostOwners = new HashMap<>();
         private final Map<String, Integer> ndpiOwners = new HashMap<>();
+        private final Map<AddressPrefix, Integer> addressOwners = new HashMap<>();
         private final char[][] portOwners = new char[2][65536];
         private final List<String> entryNames = new ArrayList<>();
         private Map<String, List<String>> categories = Map.of();
@@ -278,12 +284,14 @@ public final class CatalogLoader {
             }
             List<DefaultService> services = defaultServices(node, at, of, index, role, unknown);
             List<HostPattern> hostNames = hostNames(node, at, of, index, role, unknown);
+            List<AddressPrefix> addresses = addresses(node, at, of, index, unknown);
             List<String> ndpiNames = ndpiNames(node, at, of, index);
             if (errors.size() > errorsBefore || name == null || category == null || subCategory == null
                     || risk == null || role == null) {
                 return null;
             }
-            return new ApplicationDefinition(name, category, subCategory, risk, role, services, hostNames, ndpiNames);
+            return new ApplicationDefinition(name, category, subCategory, risk, role, services, hostNames, addresses,
+                    ndpiNames);
         }
 
         private List<DefaultService> defaultServices(JsonNode node, String at, String of, int index,
@@ -366,6 +374,40 @@ public final class CatalogLoader {
                 }
                 if (++hostNameCount > MAX_HOST_NAMES) {
                     error(where + ": more than " + MAX_HOST_NAMES + " host names in the catalog");
+                    return result;
+                }
+                result.add(p);
+            }
+            return result;
+        }
+
+        private List<AddressPrefix> addresses(JsonNode node, String at, String of, int index, boolean unknown) {
+            List<AddressPrefix> result = new ArrayList<>();
+            List<String> texts = strings(node, at, "addresses", of);
+            if (unknown && !texts.isEmpty()) {
+                error(at + ".addresses: UNKNOWN has none");
+                return result;
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                String where = at + ".addresses[" + i + "]";
+                if (texts.get(i) == null) {
+                    continue;
+                }
+                AddressPrefix p;
+                try {
+                    p = AddressPrefix.parse(texts.get(i));
+                } catch (IllegalArgumentException e) {
+                    error(where + ": " + e.getMessage() + of);
+                    continue;
+                }
+                Integer other = addressOwners.putIfAbsent(p, index);
+                if (other != null) {
+                    error(where + ": " + p + " is already an address of " + (other == index ? "this application"
+                            : entryName(other) + " (applications[" + other + "])") + of);
+                    continue;
+                }
+                if (addressOwners.size() > MAX_ADDRESSES) {
+                    error(where + ": more than " + MAX_ADDRESSES + " address prefixes in the catalog");
                     return result;
                 }
                 result.add(p);

@@ -31,6 +31,7 @@ public final class CatalogSnapshot {
     private final Map<String, Integer> idByName;
     private final Map<String, Integer> idByNdpiName;
     private final HostNameMatcher hostNames;
+    private final AddressMatcher addresses;
     private final char[] tcpGuess = new char[65536];
     private final char[] udpGuess = new char[65536];
 
@@ -47,6 +48,7 @@ public final class CatalogSnapshot {
         Map<String, Integer> ndpi = new HashMap<>();
         List<ApplicationDefinition> current = new ArrayList<>();
         HostNameMatcher.Builder matcher = HostNameMatcher.builder();
+        AddressMatcher.Builder prefixes = AddressMatcher.builder();
         for (ApplicationDefinition a : definition.applications()) {
             int id = registry.idOf(a.name());
             byId[id] = a;
@@ -57,6 +59,9 @@ public final class CatalogSnapshot {
             }
             for (HostPattern p : a.hostNames()) {
                 matcher.add(p, id);
+            }
+            for (AddressPrefix p : a.addresses()) {
+                prefixes.add(p, id);
             }
             if (a.role().carriesSessions()) {
                 for (DefaultService s : a.defaultServices()) {
@@ -72,6 +77,7 @@ public final class CatalogSnapshot {
         idByName = names;
         idByNdpiName = ndpi;
         hostNames = matcher.build();
+        addresses = prefixes.build();
     }
 
     /**
@@ -132,6 +138,11 @@ public final class CatalogSnapshot {
     /** The matcher over every host-name pattern of this catalog (ids of this catalog). */
     public HostNameMatcher hostNames() {
         return hostNames;
+    }
+
+    /** The longest-prefix matcher over every application's addresses (ids of this catalog). */
+    public AddressMatcher addresses() {
+        return addresses;
     }
 
     /**

@@ -53,6 +53,9 @@ public final class Identification {
     private int expectedPort;
     private boolean expectedAtClient;
     private boolean expectedLinked;
+    private long peerHigh;
+    private long peerLow;
+    private int peerPort;
 
     public void clear() {
         application = 0;
@@ -70,6 +73,30 @@ public final class Identification {
         nameIsLookup = false;
         answers = 0;
         expectedPort = 0;
+        peerPort = 0;
+    }
+
+    /**
+     * The other end of a call this session relays to (a TURN peer, RFC 8656): the session's
+     * call service is that end's too. Address as the session table keeps addresses.
+     */
+    public void peer(long high, long low, int port) {
+        peerHigh = high;
+        peerLow = low;
+        peerPort = port;
+    }
+
+    /** The peer's port, 0 when the payload named no peer. */
+    public int peerPort() {
+        return peerPort;
+    }
+
+    public long peerHigh() {
+        return peerHigh;
+    }
+
+    public long peerLow() {
+        return peerLow;
     }
 
     /** The application (catalog id), 0 when this payload named none. */

@@ -2,6 +2,7 @@ package org.apptrack.apptrack.appid.naming;
 
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.catalog.AppIdCatalog;
+import org.apptrack.apptrack.appid.catalog.ApplicationRole;
 import org.apptrack.apptrack.appid.custom.CustomApplications;
 
 /**
@@ -75,6 +76,16 @@ public final class CatalogIdentification implements IdentificationCatalog {
     @Override
     public int serverApplication(int ipProtocol, long serverHigh, long serverLow, int serverPort) {
         return custom.serverApplication(ipProtocol, serverHigh, serverLow, serverPort);
+    }
+
+    @Override
+    public int addressApplication(long high, long low) {
+        return catalog.snapshot().addresses().match(high, low);
+    }
+
+    @Override
+    public ApplicationRole role(int id) {
+        return CustomApplications.isCustom(id) ? ApplicationRole.APPLICATION : catalog.role(id);
     }
 
     @Override

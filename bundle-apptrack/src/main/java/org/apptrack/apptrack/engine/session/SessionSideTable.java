@@ -25,6 +25,8 @@ public final class SessionSideTable {
     public static final int IDENTIFIED_BY_PAYLOAD = 3;
     /** By a rule of the operator's (a custom application's addresses and ports). */
     public static final int IDENTIFIED_BY_RULE = 4;
+    /** By the published address ranges of the service the session goes to (the catalog's). */
+    public static final int IDENTIFIED_BY_ADDRESS = 5;
     /** The largest application id a session can carry. */
     public static final int MAX_APPLICATION_ID = 0xFFFF;
 
@@ -82,14 +84,14 @@ public final class SessionSideTable {
         encrypted[s] = (byte) value;
     }
 
-    /** {@link #IDENTIFIED_NOT_YET}, {@link #IDENTIFIED_BY_PORT}, {@link #IDENTIFIED_BY_CACHE}, {@link #IDENTIFIED_BY_PAYLOAD} or {@link #IDENTIFIED_BY_RULE}. */
+    /** {@link #IDENTIFIED_NOT_YET}, {@link #IDENTIFIED_BY_PORT}, {@link #IDENTIFIED_BY_CACHE}, {@link #IDENTIFIED_BY_PAYLOAD}, {@link #IDENTIFIED_BY_RULE} or {@link #IDENTIFIED_BY_ADDRESS}. */
     public int identifiedBy(int s) {
         return identifiedBy[s];
     }
 
     public void setIdentifiedBy(int s, int how) {
-        if (how < IDENTIFIED_NOT_YET || how > IDENTIFIED_BY_RULE) {
-            throw new IllegalArgumentException("identifiedBy must be 0..4: " + how);
+        if (how < IDENTIFIED_NOT_YET || how > IDENTIFIED_BY_ADDRESS) {
+            throw new IllegalArgumentException("identifiedBy must be 0..5: " + how);
         }
         identifiedBy[s] = (byte) how;
     }

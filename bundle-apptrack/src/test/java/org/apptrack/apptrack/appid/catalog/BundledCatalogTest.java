@@ -179,4 +179,21 @@ class BundledCatalogTest {
         assertEquals(List.of(DefaultService.parse("tcp/443")), catalog.defaultServices(catalog.id("SSL")));
         assertNotEquals(0, catalog.defaultServices(catalog.id("DNS")).size());
     }
+
+    /** The services' published ranges: the longest prefix names the service (WhatsApp's servers inside Meta's ranges). */
+    @Test
+    void publishedRangesNameTheirServices() {
+        AddressMatcher a = snapshot.addresses();
+        assertTrue(a.size() > 500 && a.size() < 5000, "address prefixes: " + a.size());
+        assertEquals(catalog.id("TELEGRAM"), a.match(0, org.apptrack.apptrack.api.IpAddresses.ipv4Low(0x959aa733)),
+                "149.154.167.51");
+        assertEquals(catalog.id("TELEGRAM"), a.match(0x2001_0b28_f23d_0000L, 5L), "2001:b28:f23d::5");
+        assertEquals(catalog.id("FACEBOOK-ACCESS"),
+                a.match(0, org.apptrack.apptrack.api.IpAddresses.ipv4Low(0x9df0c340)), "157.240.195.64");
+        assertEquals(catalog.id("WHATSAPP"),
+                a.match(0, org.apptrack.apptrack.api.IpAddresses.ipv4Low(0x9df0c336)), "157.240.195.54");
+        assertEquals(catalog.id("GOOGLECALL"),
+                a.match(0x2001_4860_4864_0006L, 0x81L), "2001:4860:4864:6::81");
+        assertEquals(0, a.match(0, org.apptrack.apptrack.api.IpAddresses.ipv4Low(0x0a000001)), "10.0.0.1");
+    }
 }

@@ -78,7 +78,15 @@ class CatalogLoaderTest {
         "'ndpiNames': ['YouTube']|'ndpiNames': ['tls']|applications[2].ndpiNames[0]: 'tls' already stands for SSL (applications[1]) (YOUTUBE)",
         "'ndpiNames': ['YouTube']|'ndpiNames': 'YouTube'|applications[2].ndpiNames: must be an array of strings (YOUTUBE)",
         "'ndpiNames': ['YouTube']|'ndpiNames': ['You Tube']|applications[2].ndpiNames[0]: 'You Tube' is not an nDPI protocol name",
-        "'ndpiNames': ['YouTube']|'ndpiNames': ['YouTube'], 'hostname': 'x'|applications[2].hostname: unknown field (expected name, category, subCategory, risk, role, defaultServices, hostNames, ndpiNames)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': ['YouTube'], 'hostname': 'x'|applications[2].hostname: unknown field (expected name, category, subCategory, risk, role, defaultServices, hostNames, addresses, ndpiNames)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['10.0.0.1/8']|applications[2].addresses[0]: '10.0.0.1/8': address bits beyond the prefix length are set (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['10.0.0.0/33']|applications[2].addresses[0]: '10.0.0.0/33': the prefix length must be 0..32 (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['2001:db8::/129']|applications[2].addresses[0]: '2001:db8::/129': the prefix length must be 0..128 (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['youtube.com']|applications[2].addresses[0]: 'youtube.com' is not an IPv4 or IPv6 prefix (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['1.2.3.256/32']|applications[2].addresses[0]: '1.2.3.256/32': 256 is not an IPv4 address byte (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['2001:db8::1::/64']|applications[2].addresses[0]: '2001:db8::1::/64' is not an IPv4 or IPv6 prefix (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': ['10.0.0.0/8', '10.0.0.0/8']|applications[2].addresses[1]: 10.0.0.0/8 is already an address of this application (YOUTUBE)",
+        "'ndpiNames': ['YouTube']|'ndpiNames': [], 'addresses': '10.0.0.0/8'|applications[2].addresses: must be an array of strings (YOUTUBE)",
         "'role': 'nested-application'|'role': 'application'|applications[2].hostNames: host names name a nested application (role nested-application or both); this one is an application (YOUTUBE)",
         "'ndpiNames': ['YouTube']|'ndpiNames': [], 'defaultServices': ['tcp/0']|applications[2].defaultServices[0]: 'tcp/0': port 0 is not in 1..65535 (YOUTUBE)",
         "'ndpiNames': ['YouTube']|'ndpiNames': [], 'defaultServices': ['sctp/80']|applications[2].defaultServices[0]: 'sctp/80': the protocol is not tcp or udp (YOUTUBE)",
@@ -92,6 +100,16 @@ class CatalogLoaderTest {
         assertTrue(!entry.equals(YOUTUBE), "the case does not change the entry: " + replaced);
         String error = onlyError(catalog("1", HTTP, SSL, entry, FACEBOOK));
         assertTrue(error.startsWith(expected), error + "\n  expected it to start with\n" + expected);
+    }
+
+    @Test
+    void addressesLoadAsPrefixesAndAPrefixBelongsToOneApplication() throws CatalogException {
+        String youtube = YOUTUBE.replace("'ndpiNames'", "'addresses': ['142.250.0.0/15', '2001:4860::/32'], 'ndpiNames'");
+        CatalogDefinition d = load(catalog("1", HTTP, SSL, youtube));
+        assertEquals("[142.250.0.0/15, 2001:4860::/32]", d.applications().get(2).addresses().toString());
+        String facebook = FACEBOOK.replace("'ndpiNames'", "'addresses': ['142.250.0.0/15'], 'ndpiNames'");
+        assertEquals("applications[3].addresses[0]: 142.250.0.0/15 is already an address of YOUTUBE (applications[2])"
+                + " (FACEBOOK-ACCESS)", onlyError(catalog("1", HTTP, SSL, youtube, facebook)));
     }
 
     @Test
