@@ -43,6 +43,8 @@ public final class StandardDissectors {
                 new IkeDissector(catalog),
                 new SlpDissector(catalog),
                 new OncRpcDissector(catalog),
+                new FixedSignatureDissector(catalog),
+                new ThreemaDissector(catalog),
                 new RakNetDissector(catalog),
                 new DiscordDissector(catalog),
                 new TftpDissector(catalog),

@@ -1,0 +1,83 @@
+package org.apptrack.apptrack.appid.protocol;
+
+import org.apptrack.apptrack.appid.IdentificationCatalog;
+import org.apptrack.apptrack.appid.dissect.Dissector;
+import org.apptrack.apptrack.appid.dissect.Identification;
+import org.apptrack.apptrack.appid.dissect.Payload;
+
+/**
+ * Services of their own protocol whose messages carry constant bytes at fixed places, each
+ * recognised from one payload (one dissector for all of them: each signature is a few reads):
+ * <ul>
+ * <li>ZUG consensus protocol (UDP): the 4-byte magic {@code 00 'z' 'U' 'G'} and message version
+ *     {@code 0x10};</li>
+ * <li>Riot Games' latency probes (UDP): the constant 8-byte trailer {@code aaaaaaaa bbbbbbbb}, or
+ *     {@code 3cb11f2d ea23460c} of the game client's handshake;</li>
+ * <li>Xiaomi's push service (TCP): the header {@code c2fe0005}, a 32-bit length of the rest after
+ *     the 12-byte header, and {@code 00020016}.</li>
+ * </ul>
+ */
+public final class FixedSignatureDissector implements Dissector {
+
+    private static final long ZUG_MAGIC = 0x007a5547L;
+    private static final int ZUG_VERSION = 0x10;
+    private static final long RIOT_PROBE_A = 0xaaaaaaaaL;
+    private static final long RIOT_PROBE_B = 0xbbbbbbbbL;
+    private static final long RIOT_HANDSHAKE_A = 0x3cb11f2dL;
+    private static final long RIOT_HANDSHAKE_B = 0xea23460cL;
+    private static final long XIAOMI_MAGIC = 0xc2fe0005L;
+    private static final long XIAOMI_VERSION = 0x00020016L;
+    private static final int XIAOMI_HEADER = 12;
+
+    private final int zug;
+    private final int riotGames;
+    private final int xiaomi;
+
+    public FixedSignatureDissector(IdentificationCatalog catalog) {
+        this.zug = catalog.id("ZUG");
+        this.riotGames = catalog.id("RIOTGAMES");
+        this.xiaomi = catalog.id("XIAOMI");
+    }
+
+    @Override
+    public String name() {
+        return "fixed-signature";
+    }
+
+    @Override
+    public boolean accepts(int ipProtocol) {
+        return ipProtocol == 6 || ipProtocol == 17;
+    }
+
+    @Override
+    public int inspect(Payload p, Identification out) {
+        int application = p.isTcp() ? tcp(p) : udp(p);
+        if (application == 0) {
+            return NOT_THIS;
+        }
+        out.application(application);
+        return IDENTIFIED;
+    }
+
+    private int tcp(Payload p) {
+        if (p.u32(0) == XIAOMI_MAGIC && p.u32(8) == XIAOMI_VERSION && p.u32(4) + XIAOMI_HEADER == p.length()) {
+            return xiaomi;
+        }
+        return 0;
+    }
+
+    private int udp(Payload p) {
+        if (p.u32(0) == ZUG_MAGIC && p.u8(4) == ZUG_VERSION) {
+            return zug;
+        }
+        int end = p.length();
+        if (end > 8) {
+            long a = p.u32(end - 8);
+            long b = p.u32(end - 4);
+            if (a == RIOT_PROBE_A && b == RIOT_PROBE_B || a == RIOT_HANDSHAKE_A && b == RIOT_HANDSHAKE_B) {
+                return riotGames;
+            }
+        }
+        return 0;
+    }
+}
