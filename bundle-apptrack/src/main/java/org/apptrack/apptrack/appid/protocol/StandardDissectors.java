@@ -43,6 +43,7 @@ public final class StandardDissectors {
                 new IkeDissector(catalog),
                 new SlpDissector(catalog),
                 new OncRpcDissector(catalog),
+                new DceRpcDissector(catalog),
                 new FixedSignatureDissector(catalog),
                 new ThreemaDissector(catalog),
                 new RakNetDissector(catalog),
