@@ -44,6 +44,7 @@ public final class StandardDissectors {
                 new SlpDissector(catalog),
                 new OncRpcDissector(catalog),
                 new DceRpcDissector(catalog),
+                new GtpDissector(catalog),
                 new FixedSignatureDissector(catalog),
                 new ThreemaDissector(catalog),
                 new RakNetDissector(catalog),
