@@ -15,6 +15,11 @@ import org.apptrack.apptrack.appid.dissect.Payload;
  *     {@code 3cb11f2d ea23460c} of the game client's handshake;</li>
  * <li>Xiaomi's push service (TCP): the header {@code c2fe0005}, a 32-bit length of the rest after
  *     the 12-byte header, and {@code 00020016}.</li>
+ * <li>Genshin Impact's connection handshake (UDP, 20 bytes): the client's connect ({@code ff}, the
+ *     constant {@code 499602d2} and {@code ffffffff}) or the server's accept ({@code 0145},
+ *     {@code 499602d2} and {@code 14514545});</li>
+ * <li>Tencent games (TCP): the message headers {@code 3366000b 000b}, or {@code 4366aa00} and
+ *     {@code aa000000} with {@code 10e68601} after their 12- or 10-byte header.</li>
  * </ul>
  */
 public final class FixedSignatureDissector implements Dissector {
@@ -28,15 +33,30 @@ public final class FixedSignatureDissector implements Dissector {
     private static final long XIAOMI_MAGIC = 0xc2fe0005L;
     private static final long XIAOMI_VERSION = 0x00020016L;
     private static final int XIAOMI_HEADER = 12;
+    private static final int GENSHIN_HANDSHAKE = 20;
+    private static final long GENSHIN_CONNECT = 0x000000ffL;
+    private static final long GENSHIN_ACCEPT = 0x00000145L;
+    private static final long GENSHIN_MAGIC = 0x499602d2L;
+    private static final long GENSHIN_CONNECT_END = 0xffffffffL;
+    private static final long GENSHIN_ACCEPT_END = 0x14514545L;
+    private static final long TENCENT_A = 0x3366000bL;
+    private static final long TENCENT_B = 0x4366aa00L;
+    private static final long TENCENT_C = 0xaa000000L;
+    private static final long TENCENT_TAG = 0x10e68601L;
+    private static final int TENCENT_MIN = 51;
 
     private final int zug;
     private final int riotGames;
     private final int xiaomi;
+    private final int genshin;
+    private final int tencent;
 
     public FixedSignatureDissector(IdentificationCatalog catalog) {
         this.zug = catalog.id("ZUG");
         this.riotGames = catalog.id("RIOTGAMES");
         this.xiaomi = catalog.id("XIAOMI");
+        this.genshin = catalog.id("GENSHINIMPACT");
+        this.tencent = catalog.id("TENCENTGAMES");
     }
 
     @Override
@@ -63,12 +83,24 @@ public final class FixedSignatureDissector implements Dissector {
         if (p.u32(0) == XIAOMI_MAGIC && p.u32(8) == XIAOMI_VERSION && p.u32(4) + XIAOMI_HEADER == p.length()) {
             return xiaomi;
         }
+        if (p.length() >= TENCENT_MIN) {
+            long head = p.u32(0);
+            if (head == TENCENT_A && p.u16(4) == 0x000b || head == TENCENT_B && p.u32(12) == TENCENT_TAG
+                    || head == TENCENT_C && p.u32(10) == TENCENT_TAG) {
+                return tencent;
+            }
+        }
         return 0;
     }
 
     private int udp(Payload p) {
         if (p.u32(0) == ZUG_MAGIC && p.u8(4) == ZUG_VERSION) {
             return zug;
+        }
+        if (p.length() == GENSHIN_HANDSHAKE && p.u32(12) == GENSHIN_MAGIC
+                && (p.u32(0) == GENSHIN_CONNECT && p.u32(4) == 0 && p.u32(16) == GENSHIN_CONNECT_END
+                || p.u32(0) == GENSHIN_ACCEPT && p.u32(16) == GENSHIN_ACCEPT_END)) {
+            return genshin;
         }
         int end = p.length();
         if (end > 8) {

@@ -60,7 +60,9 @@ public final class GtpDissector implements Dissector {
     /** GTPv1: version 1, protocol type 1, reserved bit clear, a message type, the length of the rest. */
     private static boolean v1(Payload p) {
         int flags = p.u8(0);
-        return flags >= 0 && (flags & 0xf8) == 0x30 && p.u8(1) > 0 && p.u16(2) + 8 == p.length();
+        // a sequence number, N-PDU number or extension flag brings the 4 optional bytes into the length
+        return flags >= 0 && (flags & 0xf8) == 0x30 && p.u8(1) > 0 && p.u16(2) + 8 == p.length()
+                && ((flags & 0x07) == 0 || p.u16(2) >= 4);
     }
 
     /** GTPv2-C: version 2, spare bits clear, a message type, the length after the first 4 bytes. */

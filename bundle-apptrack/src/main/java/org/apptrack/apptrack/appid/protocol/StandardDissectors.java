@@ -48,6 +48,7 @@ public final class StandardDissectors {
                 new FixedSignatureDissector(catalog),
                 new ThreemaDissector(catalog),
                 new RakNetDissector(catalog),
+                new EchoHandshakeDissector(catalog),
                 new DiscordDissector(catalog),
                 new TftpDissector(catalog),
                 new BitTorrentDissector(catalog),

@@ -60,6 +60,31 @@ class FixedSignatureDissectorTest {
     }
 
     @Test
+    void genshinImpactConnectAndAccept() {
+        DissectorHarness h = udp();
+        assertEquals(IDENTIFIED, h.client(Bytes.of().u32(0xff).u32(0).u32(0x1a2b3c4dL).u32(0x499602d2L)
+                .u32(0xffffffffL).build()));
+        assertEquals("GENSHINIMPACT", app(h));
+        assertEquals(IDENTIFIED, udp().server(Bytes.of().u32(0x145).u32(0x318323aL).u32(0x0da21549L)
+                .u32(0x499602d2L).u32(0x14514545L).build()));
+        assertEquals(NOT_THIS, udp().client(Bytes.of().u32(0xff).u32(0).u32(0).u32(0x499602d2L)
+                .u32(0xffffffffL).u32(0).build()), "the handshake is exactly 20 bytes");
+    }
+
+    @Test
+    void tencentGamesHeaders() {
+        DissectorHarness h = DissectorHarness.tcp(new FixedSignatureDissector(catalog), 8085);
+        assertEquals(IDENTIFIED, h.client(Bytes.of().u32(0x3366000bL).u16(0x000b).u16(0x1001).zeros(60).build()));
+        assertEquals("TENCENTGAMES", app(h));
+        assertEquals(IDENTIFIED, DissectorHarness.tcp(new FixedSignatureDissector(catalog), 8085).client(
+                Bytes.of().u32(0x4366aa00L).u32(0x94).u32(0x15000000L).u32(0x10e68601L).zeros(60).build()));
+        assertEquals(IDENTIFIED, DissectorHarness.tcp(new FixedSignatureDissector(catalog), 8085).server(
+                Bytes.of().u32(0xaa000000L).u32(0x5d15).u16(0).u32(0x10e68601L).zeros(60).build()));
+        assertEquals(NOT_THIS, DissectorHarness.tcp(new FixedSignatureDissector(catalog), 8085).client(
+                Bytes.of().u32(0x3366000bL).u16(0x000b).zeros(10).build()), "too short for a message");
+    }
+
+    @Test
     void randomDatagramsAreNotTaken() {
         Random random = new Random(11);
         for (int i = 0; i < 10_000; i++) {

@@ -52,6 +52,8 @@ class GtpDissectorTest {
                 Bytes.of().u8(0x68).u8(32).u16(20).u32(0).u32(0).zeros(12).build()), "version 3");
         assertEquals(NOT_THIS, DissectorHarness.udp(new GtpDissector(catalog), 5000).client(
                 Bytes.of().u8(0x48).u8(32).u16(20).u32(0).u32(0).zeros(12).build()), "not its port");
+        assertEquals(NOT_THIS, DissectorHarness.udp(new GtpDissector(catalog), 2123).client(
+                Bytes.of().u8(0x37).u8(3).u16(0).u32(0x42000000L).build()), "optional fields flagged but absent");
         // a GTP' look-alike: the long-header flag set but a length that fits no header
         assertEquals(NOT_THIS, DissectorHarness.udp(new GtpDissector(catalog), 3386).client(
                 Bytes.of().u8(0x27).u8(0).u16(0).u32(0x02590000L).zeros(31).build()));
