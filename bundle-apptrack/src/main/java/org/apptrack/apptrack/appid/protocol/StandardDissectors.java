@@ -47,6 +47,7 @@ public final class StandardDissectors {
                 new GtpDissector(catalog),
                 new FixedSignatureDissector(catalog),
                 new ThreemaDissector(catalog),
+                new TincDissector(catalog),
                 new RakNetDissector(catalog),
                 new EchoHandshakeDissector(catalog),
                 new DiscordDissector(catalog),
