@@ -50,6 +50,7 @@ public final class StandardDissectors {
                 new TincDissector(catalog),
                 new RakNetDissector(catalog),
                 new EchoHandshakeDissector(catalog),
+                new ZoomDissector(catalog),
                 new DiscordDissector(catalog),
                 new TftpDissector(catalog),
                 new BitTorrentDissector(catalog),
