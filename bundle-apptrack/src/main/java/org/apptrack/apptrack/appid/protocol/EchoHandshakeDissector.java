@@ -14,7 +14,8 @@ import org.apptrack.apptrack.appid.dissect.Payload;
  * <li>Epic Games' online services: a request of at least 34 bytes, its first word without flag
  *     {@code 0x08} and 24 zero bytes from byte 10, answered by the same first word with that flag.</li>
  * </ul>
- * The request claims the session; an answer that does not echo it ends the claim.
+ * The request claims the session; an answer that does not echo it ends the claim. Claiming on a
+ * request alone is why this dissector is asked after all the others.
  */
 public final class EchoHandshakeDissector implements Dissector {
 
@@ -23,6 +24,7 @@ public final class EchoHandshakeDissector implements Dissector {
     private static final int ACTIVISION_ECHOED = 16;
     private static final int EPIC_REQUEST = 34;
     private static final long EPIC_ANSWER_FLAG = 0x08;
+    private static final int MAX_REQUESTS = 4;
 
     private static final int KIND = Payload.FIRST_STATE_WORD;
     private static final int FIRST = Payload.FIRST_STATE_WORD + 1;
@@ -55,7 +57,8 @@ public final class EchoHandshakeDissector implements Dissector {
             return request(p);
         }
         if (p.fromClient()) {
-            return NOT_THIS; // the request again, or more before an answer: no handshake
+            // the request repeated while no answer came; more than a few: no handshake
+            return p.index() < MAX_REQUESTS ? CLAIMED : NOT_THIS;
         }
         boolean echoed;
         boolean isActivision = (kind & 0xff) == KIND_ACTIVISION;

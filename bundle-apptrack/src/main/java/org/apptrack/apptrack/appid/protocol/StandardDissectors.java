@@ -49,7 +49,6 @@ public final class StandardDissectors {
                 new ThreemaDissector(catalog),
                 new TincDissector(catalog),
                 new RakNetDissector(catalog),
-                new EchoHandshakeDissector(catalog),
                 new ZoomDissector(catalog),
                 new DiscordDissector(catalog),
                 new TftpDissector(catalog),
@@ -65,6 +64,8 @@ public final class StandardDissectors {
                 new MqttDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
+                // claims a session on a request that only its answer confirms: after every other
+                new EchoHandshakeDissector(catalog),
                 new RtpDissector(catalog));
     }
 }

@@ -53,6 +53,10 @@ class EchoHandshakeDissectorTest {
         assertEquals(CLAIMED, h.client(epic(0x471a2000L, false)));
         assertEquals(IDENTIFIED, h.server(epic(0x471a2008L, true)));
         assertEquals("EPICGAMES", catalog.application(h.out.application()));
+        DissectorHarness repeated = h();
+        assertEquals(CLAIMED, repeated.client(epic(0x871a2000L, false)));
+        assertEquals(CLAIMED, repeated.client(epic(0x871a2000L, false)), "the request again before an answer");
+        assertEquals(IDENTIFIED, repeated.server(epic(0x871a2008L, true)));
         DissectorHarness wrong = h();
         assertEquals(CLAIMED, wrong.client(epic(0x471a2000L, false)));
         assertEquals(NOT_THIS, wrong.server(epic(0x471b2008L, true)));
