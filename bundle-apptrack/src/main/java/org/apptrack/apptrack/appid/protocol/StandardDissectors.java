@@ -48,6 +48,7 @@ public final class StandardDissectors {
                 new FixedSignatureDissector(catalog),
                 new ThreemaDissector(catalog),
                 new TincDissector(catalog),
+                new DnsCryptDissector(catalog),
                 new RakNetDissector(catalog),
                 new ZoomDissector(catalog),
                 new DiscordDissector(catalog),
