@@ -1,6 +1,7 @@
 package org.apptrack.apptrack.appid.protocol;
 
 import org.apptrack.apptrack.appid.IdentificationCatalog;
+import org.apptrack.apptrack.appid.dissect.Ascii;
 import org.apptrack.apptrack.appid.dissect.Dissector;
 import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
@@ -19,7 +20,11 @@ import org.apptrack.apptrack.appid.dissect.Payload;
  *     constant {@code 499602d2} and {@code ffffffff}) or the server's accept ({@code 0145},
  *     {@code 499602d2} and {@code 14514545});</li>
  * <li>Tencent games (TCP): the message headers {@code 3366000b 000b}, or {@code 4366aa00} and
- *     {@code aa000000} with {@code 10e68601} after their 12- or 10-byte header.</li>
+ *     {@code aa000000} with {@code 10e68601} after their 12- or 10-byte header;</li>
+ * <li>Gaijin Entertainment (UDP): the game client's 52-byte hello {@code 8fff00.. 82ff0001}, or
+ *     its updater's telemetry, whose metric names start {@code embeddedupdater.};</li>
+ * <li>NetEase games (UDP): the client's 12-byte hello ({@code 01}, {@code d001} little-endian at 2,
+ *     {@code 00010101} at 8), or the headers {@code b3af8de8} and {@code 0708080c}.</li>
  * </ul>
  */
 public final class FixedSignatureDissector implements Dissector {
@@ -44,12 +49,20 @@ public final class FixedSignatureDissector implements Dissector {
     private static final long TENCENT_C = 0xaa000000L;
     private static final long TENCENT_TAG = 0x10e68601L;
     private static final int TENCENT_MIN = 51;
+    private static final int GAIJIN_HELLO = 52;
+    private static final byte[] GAIJIN_UPDATER = Ascii.bytes("embeddedupdater.");
+    private static final int NETEASE_HELLO = 12;
+    private static final long NETEASE_LOST_LIGHT = 0xb3af8de8L;
+    private static final long NETEASE_NARAKA = 0x0708080cL;
+    private static final int NETEASE_MIN = 31;
 
     private final int zug;
     private final int riotGames;
     private final int xiaomi;
     private final int genshin;
     private final int tencent;
+    private final int gaijin;
+    private final int netease;
 
     public FixedSignatureDissector(IdentificationCatalog catalog) {
         this.zug = catalog.id("ZUG");
@@ -57,6 +70,8 @@ public final class FixedSignatureDissector implements Dissector {
         this.xiaomi = catalog.id("XIAOMI");
         this.genshin = catalog.id("GENSHINIMPACT");
         this.tencent = catalog.id("TENCENTGAMES");
+        this.gaijin = catalog.id("GAIJINENTERTAINMENT");
+        this.netease = catalog.id("NETEASEGAMES");
     }
 
     @Override
@@ -101,6 +116,15 @@ public final class FixedSignatureDissector implements Dissector {
                 && (p.u32(0) == GENSHIN_CONNECT && p.u32(4) == 0 && p.u32(16) == GENSHIN_CONNECT_END
                 || p.u32(0) == GENSHIN_ACCEPT && p.u32(16) == GENSHIN_ACCEPT_END)) {
             return genshin;
+        }
+        if (p.length() == GAIJIN_HELLO && p.u16(0) == 0x8fff && p.u8(2) == 0 && p.u32(4) == 0x82ff0001L
+                || p.startsWith(GAIJIN_UPDATER)) {
+            return gaijin;
+        }
+        if (p.length() == NETEASE_HELLO && p.fromClient() && p.u8(0) == 0x01 && p.u16le(2) == 0x01d0
+                && p.u32(8) == 0x00010101L
+                || p.length() >= NETEASE_MIN && (p.u32(0) == NETEASE_LOST_LIGHT || p.u32(0) == NETEASE_NARAKA)) {
+            return netease;
         }
         int end = p.length();
         if (end > 8) {

@@ -85,6 +85,27 @@ class FixedSignatureDissectorTest {
     }
 
     @Test
+    void gaijinHelloAndUpdaterTelemetry() {
+        DissectorHarness h = udp();
+        assertEquals(IDENTIFIED, h.client(Bytes.of().u16(0x8fff).u8(0).u8(1).u32(0x82ff0001L).zeros(44).build()));
+        assertEquals("GAIJINENTERTAINMENT", app(h));
+        assertEquals(IDENTIFIED, udp().client("embeddedupdater.start,env=production,circuit=x value=1"));
+        assertEquals(NOT_THIS, udp().client("app.start,env=production,circuit=x value=1"),
+                "a metric of any application in the same line format");
+    }
+
+    @Test
+    void neteaseHelloAndHeaders() {
+        DissectorHarness h = udp();
+        assertEquals(IDENTIFIED, h.client(Bytes.of().u8(1).u8(0xb5).u16(0xd001).u32(0x112a3d03L).u32(0x00010101L)
+                .build()));
+        assertEquals("NETEASEGAMES", app(h));
+        assertEquals(NOT_THIS, udp().server(Bytes.of().u8(1).u8(0x14).u16(0xd301).u32(0x112a3d03L).u32(0x48411701L)
+                .build()), "the answer is no hello");
+        assertEquals(IDENTIFIED, udp().client(Bytes.of().u32(0x0708080cL).zeros(40).build()));
+    }
+
+    @Test
     void randomDatagramsAreNotTaken() {
         Random random = new Random(11);
         for (int i = 0; i < 10_000; i++) {
