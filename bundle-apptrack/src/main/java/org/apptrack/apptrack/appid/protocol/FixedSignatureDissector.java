@@ -54,7 +54,7 @@ public final class FixedSignatureDissector implements Dissector {
     private static final int NETEASE_HELLO = 12;
     private static final long NETEASE_LOST_LIGHT = 0xb3af8de8L;
     private static final long NETEASE_NARAKA = 0x0708080cL;
-    private static final int NETEASE_MIN = 31;
+    private static final int NETEASE_MIN = 30;
 
     private final int zug;
     private final int riotGames;
@@ -123,7 +123,8 @@ public final class FixedSignatureDissector implements Dissector {
         }
         if (p.length() == NETEASE_HELLO && p.fromClient() && p.u8(0) == 0x01 && p.u16le(2) == 0x01d0
                 && p.u32(8) == 0x00010101L
-                || p.length() >= NETEASE_MIN && (p.u32(0) == NETEASE_LOST_LIGHT || p.u32(0) == NETEASE_NARAKA)) {
+                || p.length() >= NETEASE_MIN && p.u32(0) == NETEASE_LOST_LIGHT
+                || p.length() > NETEASE_MIN && p.u32(0) == NETEASE_NARAKA) {
             return netease;
         }
         int end = p.length();
