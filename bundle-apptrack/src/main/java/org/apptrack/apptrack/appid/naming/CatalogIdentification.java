@@ -19,8 +19,9 @@ public final class CatalogIdentification implements IdentificationCatalog {
         PROTOCOL_APPLICATIONS[1] = "ICMP";
         PROTOCOL_APPLICATIONS[2] = "IGMP";
         PROTOCOL_APPLICATIONS[47] = "GRE";
-        PROTOCOL_APPLICATIONS[50] = "ESP";
-        PROTOCOL_APPLICATIONS[51] = "AH";
+        // IPsec's ESP and AH carry the tunnels IKE negotiated: named as the IPsec application
+        PROTOCOL_APPLICATIONS[50] = "IKE";
+        PROTOCOL_APPLICATIONS[51] = "IKE";
         PROTOCOL_APPLICATIONS[58] = "ICMPV6";
         PROTOCOL_APPLICATIONS[89] = "OSPF";
         PROTOCOL_APPLICATIONS[103] = "PIM";

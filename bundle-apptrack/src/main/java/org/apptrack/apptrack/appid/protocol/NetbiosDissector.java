@@ -7,14 +7,21 @@ import org.apptrack.apptrack.appid.dissect.Payload;
 
 /**
  * NetBIOS over TCP/IP (RFC 1002): the name service on UDP 137 (a DNS-like header and a 32-byte
- * encoded name), the datagram service on UDP 138, the session service's request on TCP 139.
+ * encoded name), the datagram service on UDP 138, the session service's request on TCP 139. A
+ * datagram whose user data is an SMB1 message (the browser's mailslots) has SMBV1 nested.
  */
 public final class NetbiosDissector implements Dissector {
 
+    private static final long SMB1 = 0xff534d42L;
+    private static final int DATAGRAM_HEADER = 14;
+    private static final int MAX_LABELS = 16;
+
     private final int netbios;
+    private final int smb1;
 
     public NetbiosDissector(IdentificationCatalog catalog) {
         this.netbios = catalog.id("NETBIOS");
+        this.smb1 = catalog.id("SMBV1");
     }
 
     @Override
@@ -50,6 +57,9 @@ public final class NetbiosDissector implements Dissector {
             return NOT_THIS;
         }
         out.application(netbios);
+        if (!p.isTcp() && p.port(138) && p.u8(0) >= 0x10 && p.u8(0) <= 0x12 && smbData(p)) {
+            out.nested(smb1);
+        }
         out.encrypted(false);
         return IDENTIFIED;
     }
@@ -63,5 +73,26 @@ public final class NetbiosDissector implements Dissector {
             }
         }
         return true;
+    }
+
+    /** Whether a direct or broadcast datagram's user data, after its source and destination names, is SMB1. */
+    private static boolean smbData(Payload p) {
+        int at = skipName(p, skipName(p, DATAGRAM_HEADER));
+        return at > 0 && p.u32(at) == SMB1;
+    }
+
+    /** The index after the encoded name (labels ending in a zero length) at {@code at}, or -1. */
+    private static int skipName(Payload p, int at) {
+        for (int labels = 0; at > 0 && labels < MAX_LABELS; labels++) {
+            int length = p.u8(at);
+            if (length < 0 || length > 63) {
+                return -1;
+            }
+            at += 1 + length;
+            if (length == 0) {
+                return at;
+            }
+        }
+        return -1;
     }
 }

@@ -43,7 +43,14 @@ public final class StandardDissectors {
                 new IkeDissector(catalog),
                 new SlpDissector(catalog),
                 new OncRpcDissector(catalog),
+                new DceRpcDissector(catalog),
+                new GtpDissector(catalog),
+                new FixedSignatureDissector(catalog),
+                new ThreemaDissector(catalog),
+                new TincDissector(catalog),
+                new DnsCryptDissector(catalog),
                 new RakNetDissector(catalog),
+                new ZoomDissector(catalog),
                 new DiscordDissector(catalog),
                 new TftpDissector(catalog),
                 new BitTorrentDissector(catalog),
@@ -75,6 +82,8 @@ public final class StandardDissectors {
                 new HpVirtGrpDissector(catalog),
                 new SocksDissector(catalog),
                 new SyslogDissector(catalog),
+                // claims a session on a request that only its answer confirms: after every other
+                new EchoHandshakeDissector(catalog),
                 new RtpDissector(catalog));
     }
 }
