@@ -206,6 +206,9 @@ public final class DpiClassifier implements ApplicationClassifier {
         if (payloadLength > 0) {
             payload.set(frame, payloadOffset, payloadLength, fromClient, table.protocol(s), table.clientPort(s),
                     table.serverPort(s), index, state);
+            if (table.protocol(s) == TCP) {
+                payload.tcpSequence(context.tcpSequence());
+            }
             if (dissect(s, state, control)) {
                 return false;
             }

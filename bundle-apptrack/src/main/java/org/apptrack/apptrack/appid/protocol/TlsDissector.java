@@ -55,14 +55,18 @@ public final class TlsDissector implements Dissector {
                 return (flags & WANT_CERTIFICATE) != 0 ? CLAIMED : IDENTIFIED;
             }
             hello.clear();
-            TlsStatus status = client.offerClientHello(p.state(), p.frame(), p.offset(), p.length(), hello);
+            long seq = p.tcpSequence();
+            TlsStatus status = seq < 0 ? client.offerClientHello(p.state(), p.frame(), p.offset(), p.length(), hello)
+                    : client.offerClientHello(p.state(), (int) seq, p.frame(), p.offset(), p.length(), hello);
             return clientVerdict(p, status, flags, out);
         }
         if ((flags & CLAIMED_FLAG) == 0 && p.index() > 0) {
             return NOT_THIS;
         }
         serverHello.clear();
-        TlsStatus status = server.offerServerFlight(p.state(), p.frame(), p.offset(), p.length(), serverHello);
+        long seq = p.tcpSequence();
+        TlsStatus status = seq < 0 ? server.offerServerFlight(p.state(), p.frame(), p.offset(), p.length(), serverHello)
+                : server.offerServerFlight(p.state(), (int) seq, p.frame(), p.offset(), p.length(), serverHello);
         return serverVerdict(p, status, flags, out);
     }
 
