@@ -7,6 +7,7 @@ import org.apptrack.apptrack.appid.dissect.Payload;
 import org.apptrack.apptrack.appid.tls.ClientHelloInfo;
 import org.apptrack.apptrack.appid.tls.ServerHelloInfo;
 import org.apptrack.apptrack.appid.tls.TlsName;
+import org.apptrack.apptrack.appid.tls.TlsNames;
 import org.apptrack.apptrack.appid.tls.TlsStatus;
 import org.apptrack.apptrack.appid.tls.TlsStreamReassembler;
 
@@ -15,6 +16,12 @@ import org.apptrack.apptrack.appid.tls.TlsStreamReassembler;
  * session by its server name; without one (or with only an ECH outer name that matches nothing),
  * the server's first certificate does, where it is visible (TLS 1.2 and older). A session seen
  * from the middle, whose records carry application data, is TLS without a name.
+ *
+ * <p>Of a certificate's names, the first that the catalog knows names the session; the shared
+ * certificate of a CDN (Cloudflare's lists {@code sni.cloudflaressl.com} beside its customers'
+ * names) names the CDN only when no other name is known. A certificate with no host name may
+ * name its application by its fixed common name: every AnyDesk installation makes itself a
+ * self-signed certificate named "AnyDesk Client".
  */
 public final class TlsDissector implements Dissector {
 
@@ -24,17 +31,25 @@ public final class TlsDissector implements Dissector {
     private static final long CLAIMED_FLAG = 1;
     private static final long CLIENT_DONE = 2;
     private static final long WANT_CERTIFICATE = 4;
+    private static final String ANYDESK_COMMON_NAME = "AnyDesk Client";
+    private static final byte[] NO_NAME = new byte[0];
 
+    private final IdentificationCatalog catalog;
     private final int ssl;
     private final int dnsOverTls;
+    private final int cdn;
+    private final int anyDesk;
     private final TlsStreamReassembler client = new TlsStreamReassembler(CLIENT_WORD, 0, 0xffff);
     private final TlsStreamReassembler server = new TlsStreamReassembler(SERVER_WORD, 0, 0xffff);
     private final ClientHelloInfo hello = new ClientHelloInfo();
     private final ServerHelloInfo serverHello = new ServerHelloInfo();
 
     public TlsDissector(IdentificationCatalog catalog) {
+        this.catalog = catalog;
         this.ssl = catalog.id("SSL");
         this.dnsOverTls = catalog.id("DOH");
+        this.cdn = catalog.id("CLOUDFLARE");
+        this.anyDesk = catalog.id("ANYDESK");
     }
 
     @Override
@@ -136,17 +151,46 @@ public final class TlsDissector implements Dissector {
         return CLAIMED;
     }
 
-    /** The first certificate's first DNS name (a wildcard's parent domain), else its common name. */
+    /**
+     * Names the session from the first certificate: its first name the catalog knows (a CDN's
+     * only when no other is known), else its first DNS name (a wildcard's parent domain), else
+     * its common name; a known fixed common name names the nested application.
+     */
     private void certificateName(Identification out) {
         if (!serverHello.certificateSeen()) {
             return;
         }
-        for (int i = 0; i < serverHello.dnsNames().count(); i++) {
-            if (named(serverHello.dnsNames().get(i), out)) {
-                return;
+        TlsName commonName = serverHello.subjectCommonName();
+        if (anyDesk != 0 && commonName.isPresent() && commonName.contentEquals(ANYDESK_COMMON_NAME)) {
+            out.nested(anyDesk);
+            return;
+        }
+        TlsNames dns = serverHello.dnsNames();
+        int count = dns.count();
+        int first = -1;
+        int cdnName = -1;
+        for (int i = 0; i <= count; i++) {
+            TlsName name = i < count ? dns.get(i) : commonName;
+            if (!named(name, out)) {
+                continue;
+            }
+            int app = catalog.hostApplication(out.nameBytes(), out.nameLength());
+            if (app != 0 && app != cdn) {
+                return; // the name stays in out
+            }
+            if (app != 0 && cdnName < 0) {
+                cdnName = i;
+            }
+            if (first < 0) {
+                first = i;
             }
         }
-        named(serverHello.subjectCommonName(), out);
+        int chosen = cdnName >= 0 ? cdnName : first;
+        if (chosen < 0) {
+            out.name(NO_NAME, 0, 0);
+            return;
+        }
+        named(chosen < count ? dns.get(chosen) : commonName, out);
     }
 
     private static boolean named(TlsName name, Identification out) {
