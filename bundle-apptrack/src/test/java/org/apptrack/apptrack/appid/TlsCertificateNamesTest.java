@@ -63,6 +63,17 @@ class TlsCertificateNamesTest {
         }
     }
 
+    @Test
+    void aServiceThatIssuesItsServersCertificatesIsNamedByTheirOrganization() throws IOException {
+        TestCatalog catalog = new TestCatalog();
+        // the client names the server by its address (RFC 6066 forbids it): the certificate decides
+        List<String> forti = nested(catalog, "ndpi-extended", "forticlient.pcap", "FortiClient");
+        assertTrue(!forti.isEmpty());
+        forti.forEach(s -> assertEquals("SSL/FORTICLIENT", s, "O=Fortinet, OU=FortiGate"));
+        List<String> pia = nested(catalog, "ndpi-extended", "pia.pcap", "PrivateInternetAccess");
+        assertTrue(pia.contains("SSL/PRIVATEINTERNETACCESS"), pia.toString());
+    }
+
     /** Application/nested application of each flow of {@code file} nDPI labels TLS.{@code app}, replayed alone. */
     private static List<String> nested(TestCatalog catalog, String set, String file, String app) throws IOException {
         Path capture = GroundTruth.capture(set, file);

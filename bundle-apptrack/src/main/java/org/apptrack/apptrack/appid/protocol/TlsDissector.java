@@ -19,9 +19,11 @@ import org.apptrack.apptrack.appid.tls.TlsStreamReassembler;
  *
  * <p>Of a certificate's names, the first that the catalog knows names the session; the shared
  * certificate of a CDN (Cloudflare's lists {@code sni.cloudflaressl.com} beside its customers'
- * names) names the CDN only when no other name is known. A certificate with no host name may
- * name its application by its fixed common name: every AnyDesk installation makes itself a
- * self-signed certificate named "AnyDesk Client".
+ * names) names the CDN only when no other name is known. A certificate with no known host name
+ * may name its application by its fixed subject: every AnyDesk installation makes itself a
+ * self-signed certificate named "AnyDesk Client"; a service that issues its servers' certificates
+ * itself puts its name in their organization (a FortiGate's factory certificate, which its SSL
+ * VPN serves to FortiClient, is O=Fortinet, OU=FortiGate).
  */
 public final class TlsDissector implements Dissector {
 
@@ -33,12 +35,20 @@ public final class TlsDissector implements Dissector {
     private static final long WANT_CERTIFICATE = 4;
     private static final String ANYDESK_COMMON_NAME = "AnyDesk Client";
     private static final byte[] NO_NAME = new byte[0];
+    /** Certificate subjects (organization, unit or null for any, application) that name their service. */
+    private static final String[][] SUBJECTS = {
+        {"Fortinet", "FortiGate", "FORTICLIENT"},
+        {"Private Internet Access", null, "PRIVATEINTERNETACCESS"},
+        {"Windscribe", null, "WINDSCRIBE"},
+        {"Sonos, Inc", "Sonos Devices", "SONOS"},
+    };
 
     private final IdentificationCatalog catalog;
     private final int ssl;
     private final int dnsOverTls;
     private final int cdn;
     private final int anyDesk;
+    private final int[] subjectApplications = new int[SUBJECTS.length];
     private final TlsStreamReassembler client = new TlsStreamReassembler(CLIENT_WORD, 0, 0xffff);
     private final TlsStreamReassembler server = new TlsStreamReassembler(SERVER_WORD, 0, 0xffff);
     private final ClientHelloInfo hello = new ClientHelloInfo();
@@ -50,6 +60,9 @@ public final class TlsDissector implements Dissector {
         this.dnsOverTls = catalog.id("DOH");
         this.cdn = catalog.id("CLOUDFLARE");
         this.anyDesk = catalog.id("ANYDESK");
+        for (int i = 0; i < SUBJECTS.length; i++) {
+            subjectApplications[i] = catalog.id(SUBJECTS[i][2]);
+        }
     }
 
     @Override
@@ -100,7 +113,9 @@ public final class TlsDissector implements Dissector {
                     out.nested(dnsOverTls); // DNS over TLS (RFC 7858 port, RFC 8310 ALPN)
                 }
                 TlsName sni = hello.serverName();
-                if (sni.isPresent() && sni.isHostName() && out.name(sni.array(), 0, sni.length())) {
+                // an address in the server name (RFC 6066 forbids it) names nothing: the certificate may
+                if (sni.isPresent() && sni.isHostName() && !sni.isAddressLiteral()
+                        && out.name(sni.array(), 0, sni.length())) {
                     p.state().word(FLAGS_WORD, flags);
                     return IDENTIFIED;
                 }
@@ -185,12 +200,34 @@ public final class TlsDissector implements Dissector {
                 first = i;
             }
         }
+        int bySubject = subjectApplication();
+        if (bySubject != 0) {
+            out.name(NO_NAME, 0, 0);
+            out.nested(bySubject);
+            return;
+        }
         int chosen = cdnName >= 0 ? cdnName : first;
         if (chosen < 0) {
             out.name(NO_NAME, 0, 0);
             return;
         }
         named(chosen < count ? dns.get(chosen) : commonName, out);
+    }
+
+    /** The application whose certificate subject this is, or 0. */
+    private int subjectApplication() {
+        TlsName organization = serverHello.subjectOrganization();
+        if (!organization.isPresent()) {
+            return 0;
+        }
+        for (int i = 0; i < SUBJECTS.length; i++) {
+            String unit = SUBJECTS[i][1];
+            if (subjectApplications[i] != 0 && organization.contentEquals(SUBJECTS[i][0])
+                    && (unit == null || serverHello.subjectOrganizationalUnit().contentEquals(unit))) {
+                return subjectApplications[i];
+            }
+        }
+        return 0;
     }
 
     private static boolean named(TlsName name, Identification out) {
