@@ -38,6 +38,7 @@ public final class TlsDissector implements Dissector {
     /** Certificate subjects (organization, unit or null for any, application) that name their service. */
     private static final String[][] SUBJECTS = {
         {"Fortinet", "FortiGate", "FORTICLIENT"},
+        {"philandro Software GmbH", null, "ANYDESK"}, // AnyDesk's maker (its former name), on its relays
         {"Private Internet Access", null, "PRIVATEINTERNETACCESS"},
         {"Windscribe", null, "WINDSCRIBE"},
         {"Sonos, Inc", "Sonos Devices", "SONOS"},
