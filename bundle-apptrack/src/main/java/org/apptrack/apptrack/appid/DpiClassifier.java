@@ -261,6 +261,9 @@ public final class DpiClassifier implements ApplicationClassifier {
             }
             payload.set(frame, payloadOffset, payloadLength, fromClient, table.protocol(s), table.clientPort(s),
                     table.serverPort(s), index, state);
+            if (table.protocol(s) == TCP) {
+                payload.tcpSequence(context.tcpSequence());
+            }
             if ((control & DISSECTED) != 0 ? stream == 0 : dissect(s, state, control)) {
                 settle(s, state);
                 return false;

@@ -94,6 +94,11 @@ public final class AppTrackEngine {
             }
 
             @Override
+            public int tcpSequence() {
+                return decoder.tcpSequence();
+            }
+
+            @Override
             public boolean linkToParent(int child, int parent) {
                 return families.link(child, parent);
             }

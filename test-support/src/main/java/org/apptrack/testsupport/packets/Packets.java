@@ -189,6 +189,12 @@ public final class Packets {
         return tcpDoff(sp, dp, flags, 5, payload);
     }
 
+    /** TCP with sequence number {@code seq}, acknowledgement 2000, window 65535, no options. */
+    public static byte[] tcpSeq(int sp, int dp, int flags, int seq, byte[] payload) {
+        return Bytes.of().u16(sp).u16(dp).u32(seq).u32(2000).u8(5 << 4).u8(flags).u16(65535).u16(0).u16(0)
+                .bytes(payload).build();
+    }
+
     /** TCP with data offset {@code doff} words (options zero-filled). */
     public static byte[] tcpDoff(int sp, int dp, int flags, int doff, byte[] payload) {
         Bytes p = Bytes.of().u16(sp).u16(dp).u32(1000).u32(2000).u8(doff << 4).u8(flags).u16(65535).u16(0).u16(0);

@@ -25,6 +25,7 @@ public final class Payload {
     private int clientPort;
     private int serverPort;
     private int index;
+    private long tcpSequence;
     private ClassificationState state;
 
     /** Points this view at a payload (the classifier's call). */
@@ -39,6 +40,13 @@ public final class Payload {
         this.serverPort = serverPort;
         this.index = index;
         this.state = state;
+        this.tcpSequence = -1;
+        return this;
+    }
+
+    /** Gives the TCP segment's sequence number (after {@link #set}; the classifier's call). */
+    public Payload tcpSequence(int sequence) {
+        this.tcpSequence = sequence & 0xffff_ffffL;
         return this;
     }
 
@@ -78,6 +86,14 @@ public final class Payload {
     /** Whether either end uses {@code port}. */
     public boolean port(int port) {
         return clientPort == port || serverPort == port;
+    }
+
+    /**
+     * The TCP segment's sequence number (0..2^32-1), which places the payload in its direction's
+     * byte stream; -1 when not known (not TCP, or a caller that does not give it).
+     */
+    public long tcpSequence() {
+        return tcpSequence;
     }
 
     /** Payloads of this direction that came before this one (0: the direction's first). */

@@ -21,18 +21,21 @@ public final class CommandProtocol {
     final byte[][] upgrades;
     /** Whether the session announces data connections (FTP): watched for them while inspected. */
     final boolean dataChannels;
+    /** Whether the greeting's first word after its code is the server's domain (SMTP: RFC 5321 4.3.1). */
+    final boolean greetingNamesServer;
 
     private CommandProtocol(String name, String application, String tlsApplication, int port, String greeting,
                             String[] greetingWords, String[] greetingExcludes, String[] commands, boolean tagged,
                             String[] upgrades) {
         this(name, application, tlsApplication, port, greeting, greetingWords, greetingExcludes, commands, tagged,
-                upgrades, false);
+                upgrades, false, false);
     }
 
     private CommandProtocol(String name, String application, String tlsApplication, int port, String greeting,
                             String[] greetingWords, String[] greetingExcludes, String[] commands, boolean tagged,
-                            String[] upgrades, boolean dataChannels) {
+                            String[] upgrades, boolean dataChannels, boolean greetingNamesServer) {
         this.dataChannels = dataChannels;
+        this.greetingNamesServer = greetingNamesServer;
         this.name = name;
         this.application = application;
         this.tlsApplication = tlsApplication;
@@ -56,12 +59,12 @@ public final class CommandProtocol {
     /** SMTP (RFC 5321), STARTTLS (RFC 3207). */
     public static final CommandProtocol SMTP = new CommandProtocol("smtp", "SMTP", "SMTPS", 25, "220",
             new String[] {"smtp", "mail"}, new String[] {"ftp"}, new String[] {"ehlo ", "helo ", "ehlo\r", "helo\r"},
-            false, new String[] {"starttls"});
+            false, new String[] {"starttls"}, false, true);
     /** FTP control (RFC 959), AUTH TLS (RFC 4217). */
     public static final CommandProtocol FTP = new CommandProtocol("ftp", "FTP", "FTPS", 21, "220",
             new String[] {"ftp"}, new String[] {"smtp"},
             new String[] {"user ", "auth tls", "auth ssl", "feat\r", "syst\r", "opts utf8"}, false,
-            new String[] {"auth tls", "auth ssl"}, true);
+            new String[] {"auth tls", "auth ssl"}, true, false);
     /** POP3 (RFC 1939), STLS (RFC 2595). */
     public static final CommandProtocol POP3 = new CommandProtocol("pop3", "POP3", "POP3S", 110, "+OK",
             new String[] {"pop", "ready", "dovecot"}, new String[0],

@@ -8,7 +8,8 @@ import org.apptrack.apptrack.appid.dissect.Payload;
 /**
  * A line-based command protocol ({@link CommandProtocol}: SMTP, FTP, POP3, IMAP) on any TCP
  * port: the server's greeting names it when it carries the protocol's word (or comes on its
- * port), else the client's first command does. Once claimed, the next client commands are
+ * port), else the client's first command does. An SMTP greeting gives the server's domain, whose
+ * host-name rules name the nested application (mx.google.com). Once claimed, the next client commands are
  * watched for the TLS upgrade, which makes the session the protocol's TLS application, and an FTP
  * session for the data connections it announces ({@link FtpDataChannels}).
  */
@@ -60,6 +61,9 @@ public final class CommandProtocolDissector implements Dissector {
                 return NOT_THIS;
             }
             if (contains(p, end, protocol.greetingWords) || p.serverPort() == protocol.port) {
+                if (protocol.greetingNamesServer) {
+                    serverDomain(p, end, out);
+                }
                 return claim(p, out);
             }
             return MAYBE;
@@ -75,6 +79,16 @@ public final class CommandProtocolDissector implements Dissector {
             }
         }
         return NOT_THIS;
+    }
+
+    /** The word after the greeting's code and separator, when it is a domain with a dot (not an address literal). */
+    private void serverDomain(Payload p, int end, Identification out) {
+        int from = protocol.greeting.length + 1;
+        int to = p.indexOf(' ', from, end);
+        to = to < 0 ? end : to;
+        if (to - from > 3 && p.indexOf('.', from, to) > from && p.u8(from) != '[') {
+            out.name(p.frame(), p.offset() + from, to - from);
+        }
     }
 
     private static boolean separator(int c) {

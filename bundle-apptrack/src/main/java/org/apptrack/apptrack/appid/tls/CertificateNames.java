@@ -4,8 +4,8 @@ import java.nio.ByteBuffer;
 
 /**
  * A minimal DER walk over one X.509 certificate (RFC 5280 4.1) for the names that identify a
- * service: the subject's common name (the last CN attribute, the most specific) and the
- * subjectAltName dNSName entries. Nothing else is decoded, nothing is verified, no
+ * service: the subject's common name (the last CN attribute, the most specific), organization
+ * and organizational unit (the last O and OU), and the subjectAltName dNSName entries. Nothing else is decoded, nothing is verified, no
  * {@code java.security.cert} on the packet path. The walk is bounded by the bytes available, so
  * the prefix of a certificate too long to buffer still gives the names it holds.
  */
@@ -13,6 +13,10 @@ final class CertificateNames {
 
     /** 2.5.4.3 id-at-commonName. */
     private static final byte[] COMMON_NAME = {0x55, 0x04, 0x03};
+    /** 2.5.4.10 id-at-organizationName. */
+    private static final byte[] ORGANIZATION = {0x55, 0x04, 0x0a};
+    /** 2.5.4.11 id-at-organizationalUnitName. */
+    private static final byte[] ORGANIZATIONAL_UNIT = {0x55, 0x04, 0x0b};
     /** 2.5.29.17 id-ce-subjectAltName. */
     private static final byte[] SUBJECT_ALT_NAME = {0x55, 0x1d, 0x11};
 
@@ -24,7 +28,8 @@ final class CertificateNames {
      *
      * @return false when what is present is not the start of a certificate
      */
-    static boolean read(ByteBuffer b, int offset, int available, TlsName commonName, TlsNames dnsNames) {
+    static boolean read(ByteBuffer b, int offset, int available, TlsName commonName, TlsName organization,
+                        TlsName organizationalUnit, TlsNames dnsNames) {
         int end = offset + available;
         long cert = Der.header(b, offset, end);
         if (cert == Der.BAD || Der.tag(cert) != Der.SEQUENCE) {
@@ -54,7 +59,7 @@ final class CertificateNames {
                 if (Der.tag(h) != Der.SEQUENCE) {
                     return false;
                 }
-                subjectCommonName(b, content, Math.min(next, tbsEnd), commonName);
+                subject(b, content, Math.min(next, tbsEnd), commonName, organization, organizationalUnit);
             } else if (Der.tag(h) == Der.CONTEXT_3) {
                 extensions(b, content, Math.min(next, tbsEnd), dnsNames);
             }
@@ -64,8 +69,9 @@ final class CertificateNames {
         return true;
     }
 
-    /** Name ::= SEQUENCE OF SET OF SEQUENCE { OID, value }: keeps the last CN with a text value. */
-    private static void subjectCommonName(ByteBuffer b, int p, int end, TlsName commonName) {
+    /** Name ::= SEQUENCE OF SET OF SEQUENCE { OID, value }: keeps the last CN, O and OU with a text value. */
+    private static void subject(ByteBuffer b, int p, int end, TlsName commonName, TlsName organization,
+                                TlsName organizationalUnit) {
         while (p < end) {
             long set = Der.header(b, p, end);
             if (set == Der.BAD || Der.tag(set) != Der.SET) {
@@ -86,12 +92,17 @@ final class CertificateNames {
                 }
                 int oidContent = r + Der.headerLength(oid);
                 int valueAt = oidContent + Der.contentLength(oid);
-                if (valueAt <= atvEnd && Der.contentIs(b, oidContent, Der.contentLength(oid), COMMON_NAME)) {
+                int oidLength = Der.contentLength(oid);
+                TlsName target = valueAt > atvEnd ? null
+                        : Der.contentIs(b, oidContent, oidLength, COMMON_NAME) ? commonName
+                        : Der.contentIs(b, oidContent, oidLength, ORGANIZATION) ? organization
+                        : Der.contentIs(b, oidContent, oidLength, ORGANIZATIONAL_UNIT) ? organizationalUnit : null;
+                if (target != null) {
                     long value = Der.header(b, valueAt, atvEnd);
                     if (value != Der.BAD && isText(Der.tag(value))) {
                         int start = valueAt + Der.headerLength(value);
                         if (start + Der.contentLength(value) <= atvEnd) {
-                            commonName.set(b, start, Der.contentLength(value));
+                            target.set(b, start, Der.contentLength(value));
                         }
                     }
                 }

@@ -91,7 +91,8 @@ public final class ServerFlightParser {
             return needMore(cert - offset + certLen, false, out);
         }
         out.clearCertificate();
-        if (!CertificateNames.read(b, cert, available, out.commonNameSlot(), out.dnsNameSlots())) {
+        if (!CertificateNames.read(b, cert, available, out.commonNameSlot(), out.organizationSlot(),
+                out.organizationalUnitSlot(), out.dnsNameSlots())) {
             return available < certLen ? TlsStatus.COMPLETE : TlsStatus.MALFORMED;
         }
         out.certificateSeen(available < certLen);

@@ -14,6 +14,8 @@ public final class ServerHelloInfo {
 
     private final TlsName alpn = new TlsName();
     private final TlsName commonName = new TlsName();
+    private final TlsName organization = new TlsName();
+    private final TlsName organizationalUnit = new TlsName();
     private final TlsNames dnsNames = new TlsNames(MAX_DNS_NAMES);
     private boolean serverHelloSeen;
     private int legacyVersion;
@@ -37,6 +39,8 @@ public final class ServerHelloInfo {
 
     void clearCertificate() {
         commonName.clear();
+        organization.clear();
+        organizationalUnit.clear();
         dnsNames.clear();
         certificateSeen = false;
         certificateTruncated = false;
@@ -93,6 +97,16 @@ public final class ServerHelloInfo {
         return commonName;
     }
 
+    /** The last O attribute of the first certificate's subject (absent if none or not a text string). */
+    public TlsName subjectOrganization() {
+        return organization;
+    }
+
+    /** The last OU attribute of the first certificate's subject (absent if none or not a text string). */
+    public TlsName subjectOrganizationalUnit() {
+        return organizationalUnit;
+    }
+
     /** The first certificate's subjectAltName dNSName entries, in order. */
     public TlsNames dnsNames() {
         return dnsNames;
@@ -126,6 +140,14 @@ public final class ServerHelloInfo {
         return commonName;
     }
 
+    TlsName organizationSlot() {
+        return organization;
+    }
+
+    TlsName organizationalUnitSlot() {
+        return organizationalUnit;
+    }
+
     TlsNames dnsNameSlots() {
         return dnsNames;
     }
@@ -142,7 +164,8 @@ public final class ServerHelloInfo {
     @Override
     public String toString() {
         return "ServerHello[version=" + TlsVersions.name(selectedVersion) + ", alpn=" + alpn
-                + (helloRetryRequest ? ", hrr" : "") + (certificateSeen ? ", cn=" + commonName + ", dns=" + dnsNames
+                + (helloRetryRequest ? ", hrr" : "") + (certificateSeen ? ", cn=" + commonName + ", o=" + organization
+                + ", ou=" + organizationalUnit + ", dns=" + dnsNames
                 + (certificateTruncated ? " (truncated)" : "") : "") + "]";
     }
 }

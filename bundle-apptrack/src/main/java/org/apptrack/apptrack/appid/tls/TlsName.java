@@ -138,6 +138,19 @@ public final class TlsName {
         return label > 0;
     }
 
+    /**
+     * Whether the name is an IPv4 address literal (its last label all digits: no top-level
+     * domain is numeric), which RFC 6066 forbids in a server name and some clients send anyway.
+     */
+    public boolean isAddressLiteral() {
+        int end = length > 1 && bytes[length - 1] == '.' ? length - 1 : length;
+        int i = end - 1;
+        while (i >= 0 && bytes[i] >= '0' && bytes[i] <= '9') {
+            i--;
+        }
+        return i < end - 1 && (i < 0 || bytes[i] == '.');
+    }
+
     /** The name as text, each byte that is not printable ASCII (and the backslash) written {@code \xNN}. */
     @Override
     public String toString() {

@@ -21,11 +21,15 @@ import org.apptrack.apptrack.engine.classify.ClassificationState;
  * buffer region {@code [regionOffset, regionOffset + regionCapacity)} (capped by the buffer's
  * size). Give the two directions of a session different words; they may share a region, since a
  * server answers only once the whole ClientHello arrived. Segments are placed by their TCP
- * sequence number: retransmitted bytes are skipped, a segment after a gap is left out (it is
- * not kept: a reordered hello is not reassembled; the caller's packet budget ends the wait). A
+ * sequence number, relative to the direction's first payload: retransmitted bytes are skipped
+ * (a retransmission that overlaps new bytes gives only the new ones); a segment after a gap is
+ * kept at the top of the region when the stream up to its end fits there, together with the
+ * segments that adjoin it, and is read once a segment fills the gap (one gap at a time: a
+ * segment beyond a second gap is left out, and the caller's packet budget ends the wait). A
  * first payload shorter than a record header is judged once five bytes are in, and is replaced
  * by a later segment starting at the same sequence number (stacks that send an ACK carrying a
- * few stray bytes before the hello).
+ * few stray bytes before the hello). The first payload must be the stream's first: a hello
+ * whose first segment arrives after its second is not read.
  *
  * <p>After a final status (anything but {@link TlsStatus#NEED_MORE}) the caller stops offering
  * that direction: a further offer returns the same status without touching the result object.
@@ -49,9 +53,12 @@ public final class TlsStreamReassembler {
     private static final long ENDED = 1L << 53;
     private static final long OVERFLOW = 1L << 54;
     private static final long RECORD_SEEN = 1L << 55;
-    // word B
+    // word B: bytes left in the current record, bytes of a record header read (they wait in the
+    // region at the stored end), and the bytes held past a gap: how far past the next byte
+    // expected they start, and how many (they lie at the top of the region)
     private static final int HAVE_SHIFT = 16;
-    private static final int HEADER_SHIFT = 24;
+    private static final int GAP_SHIFT = 24;
+    private static final int HELD_SHIFT = 40;
 
     private static final TlsStatus[] STATUSES = TlsStatus.values();
 
@@ -118,6 +125,7 @@ public final class TlsStreamReassembler {
         if (length <= 0 || !ClientHelloParser.within(segment, offset, length)) {
             return TlsStatus.NEED_MORE;
         }
+        int capacity = Math.max(0, Math.min(regionCapacity, state.capacity() - regionOffset));
         long b;
         if (phase == PHASE_NEW) {
             if (client != null && (segment.get(offset) & 0x80) != 0) {
@@ -143,7 +151,8 @@ public final class TlsStreamReassembler {
             }
             int behind = useSeq ? next - tcpSeq : 0;
             if (behind < 0) {
-                return TlsStatus.NEED_MORE; // after a gap: left out
+                state.word(framingWord, hold(state, a, b, capacity, -behind, segment, offset, length));
+                return TlsStatus.NEED_MORE;
             }
             if (behind >= length) {
                 return TlsStatus.NEED_MORE; // a retransmission of bytes already taken
@@ -152,21 +161,47 @@ public final class TlsStreamReassembler {
             length -= behind;
             tcpSeq = next;
         }
-        int capacity = Math.max(0, Math.min(regionCapacity, state.capacity() - regionOffset));
         int stored = (int) (a >>> STORED_SHIFT) & 0xffff;
         int remaining = (int) b & 0xffff;
         int have = (int) (b >>> HAVE_SHIFT) & 7;
-        long header = b >>> HEADER_SHIFT;
+        int gap = (int) (b >>> GAP_SHIFT) & 0xffff;
+        int held = (int) (b >>> HELD_SHIFT) & 0xffff;
+        ByteBuffer buffer = state.bytes();
+        int top = regionOffset + capacity;
+        long header = 0;
+        for (int i = 0; i < have; i++) {
+            header = header << 8 | (buffer.get(regionOffset + stored + i) & 0xff);
+        }
+        int following = 0; // held bytes that follow this segment now that it filled the gap
+        if (held > 0) {
+            if (length >= gap) {
+                following = Math.max(0, held - (length - gap));
+                gap = 0;
+                held = 0;
+            } else {
+                gap -= length;
+            }
+        }
+        ByteBuffer source = segment;
         int p = offset;
         int end = offset + length;
-        while (p < end && (a & (ENDED | OVERFLOW)) == 0) {
+        while ((a & (ENDED | OVERFLOW)) == 0) {
+            if (p == end) {
+                if (following == 0 || source == buffer) {
+                    break;
+                }
+                source = buffer;
+                p = top - following;
+                end = top;
+                continue;
+            }
             if (remaining == 0) {
                 while (have < TlsRecords.HEADER && p < end) {
-                    header = header << 8 | (segment.get(p++) & 0xff);
+                    header = header << 8 | (source.get(p++) & 0xff);
                     have++;
                 }
                 if (have < TlsRecords.HEADER) {
-                    break;
+                    continue;
                 }
                 int type = (int) (header >>> 32) & 0xff;
                 int len = (int) header & 0xffff;
@@ -189,7 +224,8 @@ public final class TlsStreamReassembler {
             }
             int n = Math.min(remaining, end - p);
             int w = Math.min(n, capacity - stored);
-            state.write(regionOffset + stored, segment, p, w);
+            // the source may be the held bytes: they lie at or after where they are copied to
+            state.write(regionOffset + stored, source, p, w);
             stored += w;
             if (w < n) {
                 a |= OVERFLOW;
@@ -197,10 +233,63 @@ public final class TlsStreamReassembler {
             remaining -= n;
             p += n;
         }
-        a = a & ~(SEQ_MASK | 0xffffL << STORED_SHIFT) | (tcpSeq + length) & SEQ_MASK | (long) stored << STORED_SHIFT;
+        if (have > 0 && (a & (ENDED | OVERFLOW)) == 0) {
+            // a record header split between segments waits where the record's bytes will go
+            if (stored + have > capacity) {
+                a |= OVERFLOW;
+            } else {
+                for (int i = 0; i < have; i++) {
+                    state.write(regionOffset + stored + i, (int) (header >>> 8 * (have - 1 - i)));
+                }
+            }
+        }
+        a = a & ~(SEQ_MASK | 0xffffL << STORED_SHIFT) | (tcpSeq + length + following) & SEQ_MASK
+                | (long) stored << STORED_SHIFT;
         state.word(stateWord, a);
-        state.word(framingWord, header << HEADER_SHIFT | (long) have << HAVE_SHIFT | remaining);
+        state.word(framingWord, framing(remaining, have, gap, held));
         return parseRegion(state, stored, capacity, a, client, server);
+    }
+
+    /**
+     * A segment {@code ahead} bytes past the next byte expected: kept at the top of the region,
+     * merged with the bytes already held there, when the stream up to its end fits the region
+     * beside what is stored (so that copying the held bytes down once the gap is filled never
+     * overwrites one not yet copied). A segment that does not touch the held bytes is left out:
+     * one gap at a time.
+     *
+     * @return the new framing word
+     */
+    private long hold(ClassificationState state, long a, long b, int capacity, int ahead, ByteBuffer segment,
+                      int offset, int length) {
+        int stored = (int) (a >>> STORED_SHIFT) & 0xffff;
+        int have = (int) (b >>> HAVE_SHIFT) & 7;
+        int gap = (int) (b >>> GAP_SHIFT) & 0xffff;
+        int held = (int) (b >>> HELD_SHIFT) & 0xffff;
+        long start = ahead;
+        long end = start + length;
+        long from = start;
+        long to = end;
+        if (held > 0) {
+            if (start > gap + held || end < gap) {
+                return b;
+            }
+            from = Math.min(start, gap);
+            to = Math.max(end, gap + held);
+        }
+        if ((long) stored + have + to > capacity) {
+            return b;
+        }
+        int top = regionOffset + capacity;
+        int span = (int) (to - from);
+        if (held > 0) {
+            state.write(top - span + (int) (gap - from), state.bytes(), top - held, held);
+        }
+        state.write(top - span + (int) (start - from), segment, offset, length);
+        return framing((int) b & 0xffff, have, (int) from, span);
+    }
+
+    private static long framing(int remaining, int have, int gap, int held) {
+        return remaining | (long) have << HAVE_SHIFT | (long) gap << GAP_SHIFT | (long) held << HELD_SHIFT;
     }
 
     /** The first segment (at least a record header): rejects what cannot be TLS, and parses a message lying whole in its first record. */

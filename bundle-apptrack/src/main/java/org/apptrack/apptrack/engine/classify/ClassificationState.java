@@ -102,6 +102,19 @@ public final class ClassificationState {
         return true;
     }
 
+    /**
+     * Sets the byte at {@code index} to the low eight bits of {@code value}.
+     *
+     * @return false, writing nothing, when {@code index} is outside the buffer
+     */
+    public boolean write(int index, int value) {
+        if (index < 0 || index >= buffer.length) {
+            return false;
+        }
+        buffer[index] = (byte) value;
+        return true;
+    }
+
     /** As {@link #write(int, ByteBuffer, int, int)} from an array. */
     public boolean write(int index, byte[] source, int offset, int length) {
         if (index < 0 || length < 0 || length > buffer.length - index) {

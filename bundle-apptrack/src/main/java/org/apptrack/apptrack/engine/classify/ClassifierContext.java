@@ -16,6 +16,14 @@ public interface ClassifierContext {
     long nowNanos();
 
     /**
+     * The sequence number of the TCP segment being inspected (valid during
+     * {@link ApplicationClassifier#inspect} of a TCP session's packet): where its payload lies in
+     * its direction's byte stream, so that a classifier can place retransmitted and reordered
+     * segments.
+     */
+    int tcpSequence();
+
+    /**
      * Links session {@code child} under {@code parent} (FTP data under the control session that
      * announced it), so that it closes with reason "parent closed" when the parent closes.
      *

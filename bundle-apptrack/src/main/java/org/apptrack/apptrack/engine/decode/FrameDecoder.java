@@ -89,6 +89,7 @@ public final class FrameDecoder {
     private long dstLow;
     private int ports;
     private int tcpFlags;
+    private int tcpSequence;
     private int fragmentInfo;
     private long fragmentId;
     private int l3Offset;
@@ -425,6 +426,7 @@ public final class FrameDecoder {
         l4Offset = off;
         ports = 0;
         tcpFlags = 0;
+        tcpSequence = 0;
         if (laterFragment) {
             return payload(off, capEnd);
         }
@@ -463,6 +465,7 @@ public final class FrameDecoder {
         }
         ports = (int) u32(b, off);
         tcpFlags = offsetAndFlags & 0xff;
+        tcpSequence = (int) u32(b, off + 4);
         return payload(off + hl, capEnd);
     }
 
@@ -592,6 +595,7 @@ public final class FrameDecoder {
         dstLow = 0;
         ports = 0;
         tcpFlags = 0;
+        tcpSequence = 0;
         fragmentInfo = 0;
         fragmentId = 0;
         l3Offset = 0;
@@ -662,6 +666,9 @@ public final class FrameDecoder {
     public int dstPort() { return ports & 0xffff; }
     /** TCP flags byte (CWR ECE URG ACK PSH RST SYN FIN); 0 if not TCP. */
     public int tcpFlags() { return tcpFlags; }
+
+    /** The TCP segment's sequence number (0 for other packets). */
+    public int tcpSequence() { return tcpSequence; }
     /** True if this is a fragment (more-fragments set or non-zero offset). */
     public boolean isFragment() { return (fragmentInfo & FRAGMENT) != 0; }
     /** True for the first fragment (offset 0, more-fragments set): it carries the ports. */

@@ -176,7 +176,9 @@ class BundledCatalogTest {
         assertEquals("BITTORRENT", catalog.application(catalog.applicationForPort(DefaultService.TCP, 6885)));
         assertEquals("UNKNOWN", catalog.application(catalog.applicationForPort(DefaultService.TCP, 1)));
         assertEquals("UNKNOWN", catalog.application(catalog.applicationForPort(1, 0)));
-        assertEquals(List.of(DefaultService.parse("tcp/443")), catalog.defaultServices(catalog.id("SSL")));
+        // HTTPS, DNS over TLS (RFC 7858) and Google's push messaging (FCM), all TLS from their first byte
+        assertEquals(List.of(DefaultService.parse("tcp/443"), DefaultService.parse("tcp/853"),
+                DefaultService.parse("tcp/5228")), catalog.defaultServices(catalog.id("SSL")));
         assertNotEquals(0, catalog.defaultServices(catalog.id("DNS")).size());
     }
 

@@ -76,6 +76,29 @@ class DissectorsTest {
     }
 
     @Test
+    void anSmtpGreetingNamesTheServersDomainAndOnlyADomain() {
+        DissectorHarness smtp = DissectorHarness.tcp(new CommandProtocolDissector(CommandProtocol.SMTP, catalog), 25);
+        assertEquals(CLAIMED, smtp.server("220 mx.google.com ESMTP s4si9696358qcc.63 - gsmtp\r\n"));
+        assertEquals("mx.google.com", smtp.out.nameText(), "RFC 5321: the greeting's first word is the domain");
+
+        DissectorHarness continued = DissectorHarness.tcp(new CommandProtocolDissector(CommandProtocol.SMTP, catalog),
+                25);
+        assertEquals(CLAIMED, continued.server("220-Mail.Example.ORG ESMTP\r\n220 ready\r\n"));
+        assertEquals("mail.example.org", continued.out.nameText());
+
+        for (String greeting : new String[] {"220 [192.0.2.1] ESMTP\r\n", "220 localhost ESMTP\r\n",
+                "220 Service ready\r\n", "220\r\n", "220 mx:example.com ESMTP\r\n"}) {
+            DissectorHarness h = DissectorHarness.tcp(new CommandProtocolDissector(CommandProtocol.SMTP, catalog), 25);
+            assertEquals(CLAIMED, h.server(greeting), greeting);
+            assertEquals(0, h.out.nameLength(), "no domain in: " + greeting);
+        }
+
+        DissectorHarness ftp = DissectorHarness.tcp(new CommandProtocolDissector(CommandProtocol.FTP, catalog), 21);
+        assertEquals(CLAIMED, ftp.server("220 ftp.example.com FTP server ready\r\n"));
+        assertEquals(0, ftp.out.nameLength(), "an FTP greeting is free text");
+    }
+
+    @Test
     void imapCommandsFollowATag() {
         DissectorHarness h = DissectorHarness.tcp(new CommandProtocolDissector(CommandProtocol.IMAP, catalog), 143);
         assertEquals(CLAIMED, h.server("* OK [CAPABILITY IMAP4rev1] Dovecot ready.\r\n"));

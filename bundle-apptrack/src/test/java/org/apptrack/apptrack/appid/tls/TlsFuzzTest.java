@@ -48,6 +48,50 @@ class TlsFuzzTest {
     }
 
     @Test
+    void segmentsInAnyOrderRepeatedOrOverlappingNeverThrowNorWriteOutsideTheRegion() throws IOException {
+        List<byte[]> inputs = new ArrayList<>(Samples.clientHellos());
+        inputs.addAll(Samples.serverFlights());
+        SeededMutator m = new SeededMutator(56);
+        java.util.Random random = m.random();
+        for (int round = 0; round < ROUNDS; round++) {
+            byte[] in = round % 2 == 0 ? inputs.get(round % inputs.size()) : m.mutate(inputs.get(round % inputs.size()));
+            if (in.length == 0) {
+                continue;
+            }
+            int capacity = 1 + random.nextInt(round % 3 == 0 ? 600 : 6000);
+            ClassificationState state = Feed.state(8192);
+            byte[] marker = new byte[8192];
+            java.util.Arrays.fill(marker, (byte) 0x5a);
+            state.write(0, marker, 0, marker.length);
+            TlsStreamReassembler r = new TlsStreamReassembler(2, 512, capacity);
+            ClientHelloInfo client = new ClientHelloInfo();
+            ServerHelloInfo server = new ServerHelloInfo();
+            boolean fromClient = in.length > 5 && in[5] == 1;
+            int seq = random.nextInt();
+            TlsStatus st = TlsStatus.NEED_MORE;
+            try {
+                for (int k = 0; k < 40 && st == TlsStatus.NEED_MORE; k++) {
+                    int from = k == 0 ? 0 : random.nextInt(in.length);
+                    int n = Math.min(in.length - from, 1 + random.nextInt(700));
+                    ByteBuffer b = ByteBuffer.wrap(in);
+                    st = fromClient ? r.offerClientHello(state, seq + from, b, from, n, client)
+                            : r.offerServerFlight(state, seq + from, b, from, n, server);
+                }
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed 56 round " + round, e);
+            }
+            for (int i = 0; i < 8192; i++) {
+                if ((i < 512 || i >= 512 + capacity) && state.bytes().get(i) != 0x5a) {
+                    fail("seed 56 round " + round + ": byte " + i + " outside the region written");
+                }
+            }
+            if (st == TlsStatus.COMPLETE) {
+                fromInput(in, fromClient ? client.serverName() : server.subjectCommonName(), round);
+            }
+        }
+    }
+
+    @Test
     void damagedServerFlightsNeverThrowNorInventNames() throws IOException {
         List<byte[]> inputs = Samples.serverFlights();
         SeededMutator m = new SeededMutator(34);

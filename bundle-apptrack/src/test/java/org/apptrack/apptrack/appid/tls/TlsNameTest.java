@@ -40,6 +40,16 @@ class TlsNameTest {
     }
 
     @Test
+    void anIpv4LiteralIsToldFromAHostName() {
+        for (String literal : new String[] {"82.81.46.13", "10.0.0.1.", "7"}) {
+            assertTrue(name(literal).isAddressLiteral(), literal);
+        }
+        for (String host : new String[] {"www.example.com", "1.example.com", "example.123a", "a.b.c.4com", "", "."}) {
+            assertFalse(name(host).isAddressLiteral(), host);
+        }
+    }
+
+    @Test
     void theBytesAreThoseReceivedAndComparable() {
         TlsName n = name("Example.COM");
         assertTrue(n.contentEquals("Example.COM"));

@@ -66,7 +66,7 @@ class TlsStreamReassemblerTest {
     }
 
     @Test
-    void retransmittedAndOverlappingSegmentsAreSkippedAndAGapIsLeftOut() throws IOException {
+    void retransmittedOverlappingAndReorderedSegmentsGiveTheWholeHello() throws IOException {
         byte[] stream = Samples.clientHellos().get(0);
         int total = 5 + 4 + ((stream[6] & 0xff) << 16 | (stream[7] & 0xff) << 8 | stream[8] & 0xff);
         ClassificationState state = Feed.state(4096);
@@ -76,13 +76,138 @@ class TlsStreamReassemblerTest {
         int b = 2 * total / 3;
         assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, 0, a, out));
         assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, 0, a, out), "a retransmission");
-        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, b, total - b, out), "after a gap: left out");
-        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, a / 2, b - a / 2, out), "overlapping the start");
-        assertEquals(TlsStatus.COMPLETE, offer(r, state, stream, a, total - a, out), "the rest, resent");
-        ClientHelloInfo whole = new ClientHelloInfo();
-        ClientHelloParser.parse(ByteBuffer.wrap(stream), 5, total - 5, whole);
-        assertEquals(whole.toString(), out.toString());
+        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, b, total - b, out), "after a gap: held");
+        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, b, total - b, out), "the held segment resent");
+        assertEquals(TlsStatus.COMPLETE, offer(r, state, stream, a / 2, b - a / 2, out),
+                "overlapping the start and filling the gap");
+        assertEquals(whole(stream).toString(), out.toString());
         assertEquals(TlsStatus.COMPLETE, offer(r, state, stream, 0, 10, out), "a final status stays");
+    }
+
+    @Test
+    void segmentsArrivingInReverseAfterTheFirstCompleteWhenTheGapCloses() throws IOException {
+        for (byte[] stream : Samples.clientHellos()) {
+            int messageLength = 4 + ((stream[6] & 0xff) << 16 | (stream[7] & 0xff) << 8 | stream[8] & 0xff);
+            // records split the message too: their headers lie inside the held bytes
+            byte[] recorded = rerecord(stream, messageLength, 150, 90, 200);
+            for (int size : new int[] {3, 61, 400}) {
+                ClassificationState state = Feed.state(4096);
+                TlsStreamReassembler r = new TlsStreamReassembler(0, 0, 4096);
+                ClientHelloInfo out = new ClientHelloInfo();
+                int count = (recorded.length + size - 1) / size;
+                if (count < 3) {
+                    continue;
+                }
+                assertEquals(TlsStatus.NEED_MORE, segment(r, state, recorded, 0, size, out));
+                for (int i = count - 1; i >= 1; i--) {
+                    TlsStatus st = segment(r, state, recorded, i, size, out);
+                    assertEquals(i == 1 ? TlsStatus.COMPLETE : TlsStatus.NEED_MORE, st, "segment " + i + " of " + size);
+                }
+                assertEquals(whole(stream).toString(), out.toString(), "segments of " + size);
+            }
+        }
+    }
+
+    @Test
+    void shuffledSegmentsThenTheirRetransmissionGiveTheWholeHello() throws IOException {
+        java.util.Random random = new java.util.Random(20261206);
+        for (byte[] stream : Samples.clientHellos()) {
+            int messageLength = 4 + ((stream[6] & 0xff) << 16 | (stream[7] & 0xff) << 8 | stream[8] & 0xff);
+            byte[] recorded = rerecord(stream, messageLength, 100, 7, 1);
+            for (int round = 0; round < 20; round++) {
+                int size = 20 + random.nextInt(300);
+                int count = (recorded.length + size - 1) / size;
+                List<Integer> order = new java.util.ArrayList<>();
+                for (int i = 1; i < count; i++) {
+                    order.add(i);
+                    if (random.nextInt(4) == 0) {
+                        order.add(i); // a duplicate
+                    }
+                }
+                java.util.Collections.shuffle(order, random);
+                ClassificationState state = Feed.state(4096);
+                TlsStreamReassembler r = new TlsStreamReassembler(0, 0, 4096);
+                ClientHelloInfo out = new ClientHelloInfo();
+                TlsStatus st = segment(r, state, recorded, 0, size, out);
+                for (int i : order) {
+                    st = segment(r, state, recorded, i, size, out);
+                }
+                for (int i = 1; i < count && st == TlsStatus.NEED_MORE; i++) {
+                    st = segment(r, state, recorded, i, size, out); // what was left out, sent again
+                }
+                assertEquals(TlsStatus.COMPLETE, st, "round " + round + " " + order);
+                assertEquals(whole(stream).toString(), out.toString(), "round " + round + " " + order);
+            }
+        }
+    }
+
+    @Test
+    void aSegmentBeyondASecondGapIsLeftOutUntilSentAgain() throws IOException {
+        byte[] stream = Samples.clientHellos().get(0);
+        int size = stream.length / 5 + 1;
+        ClassificationState state = Feed.state(4096);
+        TlsStreamReassembler r = new TlsStreamReassembler(0, 0, 4096);
+        ClientHelloInfo out = new ClientHelloInfo();
+        assertEquals(TlsStatus.NEED_MORE, segment(r, state, stream, 0, size, out));
+        assertEquals(TlsStatus.NEED_MORE, segment(r, state, stream, 2, size, out), "held");
+        assertEquals(TlsStatus.NEED_MORE, segment(r, state, stream, 4, size, out), "beyond a second gap: left out");
+        assertEquals(TlsStatus.NEED_MORE, segment(r, state, stream, 1, size, out), "fills the first gap");
+        assertEquals(TlsStatus.NEED_MORE, segment(r, state, stream, 3, size, out), "the last one is still missing");
+        assertEquals(TlsStatus.COMPLETE, segment(r, state, stream, 4, size, out), "sent again");
+        assertEquals(whole(stream).toString(), out.toString());
+    }
+
+    @Test
+    void aSegmentHeldPastAGapStaysInsideTheRegionOrIsLeftOut() throws IOException {
+        byte[] stream = Samples.clientHellos().get(0);
+        int total = 5 + 4 + ((stream[6] & 0xff) << 16 | (stream[7] & 0xff) << 8 | stream[8] & 0xff);
+        int capacity = total - 5; // the message exactly: nothing to spare for a segment far ahead
+        ClassificationState state = Feed.state(4096);
+        byte[] marker = new byte[4096];
+        java.util.Arrays.fill(marker, (byte) 0x5a);
+        state.write(0, marker, 0, marker.length);
+        TlsStreamReassembler r = new TlsStreamReassembler(0, 1024, capacity);
+        ClientHelloInfo out = new ClientHelloInfo();
+        int a = total / 4;
+        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, 0, a, out));
+        ByteBuffer far = ByteBuffer.wrap(new byte[300]);
+        assertEquals(TlsStatus.NEED_MORE, r.offerClientHello(state, SEQ + total, far, 0, 300, out),
+                "past the message's end: does not fit, left out");
+        assertEquals(TlsStatus.NEED_MORE, offer(r, state, stream, 2 * a, total - 2 * a, out), "fits: held");
+        assertEquals(TlsStatus.COMPLETE, offer(r, state, stream, a, a, out));
+        assertEquals(whole(stream).toString(), out.toString());
+        for (int i = 0; i < 4096; i++) {
+            if (i < 1024 || i >= 1024 + capacity) {
+                assertEquals(0x5a, state.bytes().get(i), "byte " + i + " outside the region");
+            }
+        }
+    }
+
+    @Test
+    void aServerFlightInReverseOrderGivesTheSameCertificate() throws IOException {
+        int checked = 0;
+        for (byte[] stream : Samples.serverFlights()) {
+            ServerHelloInfo inOrder = new ServerHelloInfo();
+            assertEquals(TlsStatus.COMPLETE, feedAll(stream, 1 << 15, inOrder));
+            int size = 1448;
+            int count = (stream.length + size - 1) / size;
+            if (count < 3) {
+                continue;
+            }
+            ClassificationState state = Feed.state(1 << 15);
+            TlsStreamReassembler r = new TlsStreamReassembler(0, 0, 0xffff);
+            ServerHelloInfo reordered = new ServerHelloInfo();
+            TlsStatus st = r.offerServerFlight(state, SEQ, ByteBuffer.wrap(stream), 0, size, reordered);
+            for (int i = count - 1; i >= 1 && st == TlsStatus.NEED_MORE; i--) {
+                int from = i * size;
+                st = r.offerServerFlight(state, SEQ + from, ByteBuffer.wrap(stream), from,
+                        Math.min(size, stream.length - from), reordered);
+            }
+            assertEquals(TlsStatus.COMPLETE, st);
+            assertEquals(inOrder.toString(), reordered.toString());
+            checked++;
+        }
+        assertTrue(checked > 0, "no server flight of three segments or more");
     }
 
     @Test
@@ -213,6 +338,21 @@ class TlsStreamReassemblerTest {
     private static TlsStatus offer(TlsStreamReassembler r, ClassificationState state, byte[] stream, int from, int n,
                                    ClientHelloInfo out) {
         return r.offerClientHello(state, SEQ + from, ByteBuffer.wrap(stream), from, n, out);
+    }
+
+    /** Segment {@code i} of {@code stream} cut into segments of {@code size} bytes. */
+    private static TlsStatus segment(TlsStreamReassembler r, ClassificationState state, byte[] stream, int i, int size,
+                                     ClientHelloInfo out) {
+        int from = i * size;
+        return offer(r, state, stream, from, Math.min(size, stream.length - from), out);
+    }
+
+    /** The hello of the stream's first record, parsed where it lies. */
+    private static ClientHelloInfo whole(byte[] stream) {
+        int messageLength = 4 + ((stream[6] & 0xff) << 16 | (stream[7] & 0xff) << 8 | stream[8] & 0xff);
+        ClientHelloInfo whole = new ClientHelloInfo();
+        assertEquals(TlsStatus.COMPLETE, ClientHelloParser.parse(ByteBuffer.wrap(stream), 5, messageLength, whole));
+        return whole;
     }
 
     private static TlsStatus feedAll(byte[] stream, int capacity, ServerHelloInfo out) {

@@ -96,6 +96,7 @@ class FrameDecoderTest {
         assertEquals(40000, d.srcPort());
         assertEquals(443, d.dstPort());
         assertEquals(0x18, d.tcpFlags());
+        assertEquals(1000, d.tcpSequence());
         assertEquals(50, d.l3Length());
         assertEquals(14 + 20 + 20, d.payloadOffset());
         assertEquals(10, d.payloadLength());
