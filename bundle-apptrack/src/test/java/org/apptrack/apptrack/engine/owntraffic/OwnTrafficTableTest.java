@@ -127,18 +127,22 @@ class OwnTrafficTableTest {
         long l1 = lo("192.0.2.10");
         long h2 = hi("198.51.100.5");
         long l2 = lo("198.51.100.5");
-        int hits = 0;
-        for (int round = 0; round < 2; round++) {
+        // the fewest bytes of several rounds after a warm-up: a busy machine may leave a round
+        // interpreted or in the middle of a compilation, whose bookkeeping the counter also sees
+        long fewest = Long.MAX_VALUE;
+        for (int round = 0; round < 6; round++) {
+            int hits = 0;
             long before = tmx.getThreadAllocatedBytes(Thread.currentThread().getId());
             for (int i = 0; i < 200_000; i++) {
                 hits += t.matches(UDP, h1, l1, 40000 + (i & 1023), h2, l2, 514) ? 1 : 0;
                 hits += t.matches(TCP, h2, l2, 40000 + (i & 1023), h1, l1, 443) ? 1 : 0;
             }
             long allocated = tmx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
-            if (round == 1) {
-                assertTrue(allocated < 1024, allocated + " bytes allocated for 400,000 matches");
+            assertTrue(hits == 200_000, "every datagram to the receiver matched: " + hits);
+            if (round > 0) {
+                fewest = Math.min(fewest, allocated);
             }
         }
-        assertTrue(hits == 400_000, "every datagram to the receiver matched: " + hits);
+        assertTrue(fewest < 1024, fewest + " bytes allocated for 400,000 matches");
     }
 }
