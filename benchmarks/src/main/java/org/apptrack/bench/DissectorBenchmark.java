@@ -2,6 +2,8 @@ package org.apptrack.bench;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.apptrack.appid.naming.CatalogIdentification;
 import org.apptrack.apptrack.appid.dissect.Dissector;
@@ -9,6 +11,7 @@ import org.apptrack.apptrack.appid.dissect.Identification;
 import org.apptrack.apptrack.appid.dissect.Payload;
 import org.apptrack.apptrack.appid.protocol.DnsDissector;
 import org.apptrack.apptrack.appid.protocol.HttpDissector;
+import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.engine.classify.ClassificationPool;
 import org.apptrack.apptrack.engine.classify.ClassificationState;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -26,7 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The HTTP and DNS dissectors on one payload each (nanoseconds per call, the payload read in
  * place from a frame): an HTTP request with its Host among other headers, a DNS answer with a
- * CNAME and two A records. The TLS and QUIC readers have their own benchmarks.
+ * CNAME and two A records. The TLS and QUIC readers have their own benchmarks. And what a new
+ * session's first payload costs when no dissector knows it: offered to every dissector of
+ * {@link StandardDissectors} that takes its protocol, as the classifier does, 64 random payloads
+ * of 20 to 1,200 bytes in turn, on an ephemeral server port.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +54,10 @@ public class DissectorBenchmark {
     private int requestLength;
     private ByteBuffer answer;
     private int answerLength;
+    private Dissector[] all;
+    private ByteBuffer[] unknown;
+    private int[] unknownLength;
+    private int next;
 
     @Setup
     public void setUp() {
@@ -81,6 +91,17 @@ public class DissectorBenchmark {
         a.get(bytes);
         answer = frame(bytes);
         answerLength = bytes.length;
+        List<Dissector> dissectors = StandardDissectors.create(catalog);
+        all = dissectors.toArray(new Dissector[0]);
+        Random rnd = new Random(7);
+        unknown = new ByteBuffer[64];
+        unknownLength = new int[64];
+        for (int i = 0; i < unknown.length; i++) {
+            byte[] b = new byte[20 + rnd.nextInt(1181)];
+            rnd.nextBytes(b);
+            unknown[i] = frame(b);
+            unknownLength[i] = b.length;
+        }
     }
 
     private static void name(ByteBuffer b, String... labels) {
@@ -109,5 +130,29 @@ public class DissectorBenchmark {
         out.clear();
         return dns.inspect(payload.set(answer, AT, answerLength, false, 17, 50000, 53, 0, state), out)
                 + out.answers();
+    }
+
+    @Benchmark
+    public int unknownTcpPayloadThroughEveryDissector() {
+        return throughAll(6);
+    }
+
+    @Benchmark
+    public int unknownUdpPayloadThroughEveryDissector() {
+        return throughAll(17);
+    }
+
+    private int throughAll(int protocol) {
+        int k = next = next + 1 & 63;
+        payload.set(unknown[k], AT, unknownLength[k], true, protocol, 50000 + k, 40000 + k, 0, state);
+        int verdicts = 0;
+        for (Dissector d : all) {
+            if (d.accepts(protocol)) {
+                out.clear();
+                verdicts += d.inspect(payload, out);
+                state.clearWords(Payload.FIRST_STATE_WORD);
+            }
+        }
+        return verdicts;
     }
 }

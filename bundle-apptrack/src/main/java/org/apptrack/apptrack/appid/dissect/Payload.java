@@ -193,6 +193,30 @@ public final class Payload {
         return -1;
     }
 
+    /** {@link #textLineEnd}: no line end yet, and every byte up to the end is text. */
+    public static final int LINE_UNFINISHED = -1;
+    /** {@link #textLineEnd}: a byte that is not text comes before any line end. */
+    public static final int NOT_TEXT = -2;
+
+    /**
+     * The index of the first CR LF at or after {@code from} when every byte before it is
+     * printable ASCII or tab; {@link #LINE_UNFINISHED} when there is none and all is text;
+     * {@link #NOT_TEXT} at the first other byte. The text protocols' first line, found without
+     * reading a binary payload to its end: most payloads a text dissector is offered are not text.
+     */
+    public int textLineEnd(int from) {
+        for (int i = Math.max(from, 0); i < length; i++) {
+            int c = frame.get(offset + i) & 0xff;
+            if (c == '\r' && i + 1 < length && frame.get(offset + i + 1) == '\n') {
+                return i;
+            }
+            if ((c < 0x20 || c > 0x7e) && c != '\t' && !(c == '\r' && i + 1 == length)) {
+                return NOT_TEXT;
+            }
+        }
+        return LINE_UNFINISHED;
+    }
+
     /** Whether every byte of {@code [from, to)} is printable ASCII or tab. */
     public boolean printable(int from, int to) {
         if (from < 0 || to > length) {

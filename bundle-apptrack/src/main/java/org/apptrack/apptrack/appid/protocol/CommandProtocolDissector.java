@@ -46,11 +46,11 @@ public final class CommandProtocolDissector implements Dissector {
         if (watched > 0) {
             return claimed(p, out, watched);
         }
-        int end = p.lineEnd(0);
-        if (end < 0) {
-            return p.length() < LINE && p.printable(0, p.length()) ? MAYBE : NOT_THIS;
+        int end = p.textLineEnd(0);
+        if (end == Payload.LINE_UNFINISHED) {
+            return p.length() < LINE ? MAYBE : NOT_THIS;
         }
-        if (end > LINE || !p.printable(0, end)) {
+        if (end < 0 || end > LINE) {
             return NOT_THIS;
         }
         if (!p.fromClient()) {

@@ -29,8 +29,8 @@ public final class RtspDissector implements Dissector {
 
     @Override
     public int inspect(Payload p, Identification out) {
-        int end = p.lineEnd(0);
-        if (end < 12 || end > 2048 || !p.printable(0, end)) {
+        int end = p.textLineEnd(0);
+        if (end < 12 || end > 2048) {
             return NOT_THIS;
         }
         boolean status = p.matches(0, VERSION) && p.u8(6) == '.' && p.u8(8) == ' ';

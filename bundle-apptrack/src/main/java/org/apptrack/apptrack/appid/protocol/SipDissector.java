@@ -38,7 +38,7 @@ public final class SipDissector implements Dissector {
 
     @Override
     public int inspect(Payload p, Identification out) {
-        int end = p.lineEnd(0);
+        int end = p.textLineEnd(0);
         if (end < 0) {
             return NOT_THIS;
         }
