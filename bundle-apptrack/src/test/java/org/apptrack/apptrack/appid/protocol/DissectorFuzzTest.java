@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apptrack.apptrack.appid.dissect.Dissector;
@@ -19,29 +20,58 @@ import org.apptrack.testsupport.data.TestData;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every dissector over the first payloads of every flow of the nDPI developer captures, as they
- * are and mutated (a seeded mutator: reproducible): no exception escapes, every verdict is one of
- * the four, whatever the bytes.
+ * Every dissector over the first payloads of every flow of the nDPI developer captures and of the
+ * fuzzed and malformed captures of the extended set, as they are and mutated (a seeded mutator:
+ * reproducible): no exception escapes, every verdict is one of the four, whatever the bytes.
  */
 class DissectorFuzzTest {
 
     private static final int PAYLOADS = 6;
     private static final int MUTATIONS = 3;
 
+    /** The fuzzed and malformed captures of the extended set, by their names. */
+    private static final Pattern DAMAGED = Pattern.compile(
+            "(?i).*(fuzz|malformed|crash|overflow|invalid|bad|segv|trunc|broken|corrupt).*");
+
     @Test
     void noPayloadRealOrMutatedThrowsOrGetsAnUnknownVerdict() throws IOException {
         Path dir = TestData.path("ndpi", "pcap");
         assumeTrue(Files.isDirectory(dir), TestData.missing(dir));
-        List<Path> captures;
+        int offered = fuzz(captures(dir, null));
+        assertTrue(offered > 10_000, "payloads offered: " + offered);
+    }
+
+    @Test
+    void theFuzzedAndMalformedCapturesOfTheExtendedSetThrowNothing() throws IOException {
+        Path dir = TestData.path("ndpi-extended", "pcap");
+        assumeTrue(Files.isDirectory(dir), TestData.missing(dir));
+        List<Path> damaged = captures(dir, DAMAGED);
+        assertTrue(damaged.size() >= 10, "damaged captures: " + damaged);
+        int offered = fuzz(damaged);
+        assertTrue(offered > 1_000, "payloads offered: " + offered);
+    }
+
+    private static List<Path> captures(Path dir, Pattern names) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            captures = s.sorted().collect(Collectors.toList());
+            return s.filter(p -> names == null || names.matcher(p.getFileName().toString()).matches()).sorted()
+                    .collect(Collectors.toList());
         }
+    }
+
+    /** Offers every flow's first payloads, as they are and mutated, to every dissector; returns how many. */
+    private static int fuzz(List<Path> captures) {
         NamesCatalog catalog = new NamesCatalog();
         SeededMutator mutator = new SeededMutator(20261206L);
         List<String> failures = new ArrayList<>();
         int offered = 0;
         for (Path capture : captures) {
-            for (Flow flow : CaptureFlows.read(capture)) {
+            List<Flow> flows;
+            try {
+                flows = CaptureFlows.read(capture);
+            } catch (IOException | RuntimeException e) {
+                continue; // a capture file the reader refuses (a corrupt header) has no payloads to offer
+            }
+            for (Flow flow : flows) {
                 if (flow.protocol() != 6 && flow.protocol() != 17) {
                     continue;
                 }
@@ -77,8 +107,8 @@ class DissectorFuzzTest {
                 }
             }
         }
-        assertTrue(offered > 10_000, "payloads offered: " + offered);
         assertTrue(failures.isEmpty(), failures.size() + " failures, first: " + failures.subList(0,
                 Math.min(5, failures.size())));
+        return offered;
     }
 }
