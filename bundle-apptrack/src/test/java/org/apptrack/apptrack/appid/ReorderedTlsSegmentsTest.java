@@ -20,16 +20,9 @@ import java.util.List;
 import org.apptrack.apptrack.appid.flows.CaptureFlows;
 import org.apptrack.apptrack.appid.flows.Flow;
 import org.apptrack.apptrack.appid.flows.GroundTruth;
-import org.apptrack.apptrack.appid.protocol.StandardDissectors;
 import org.apptrack.apptrack.appid.tls.ClientHelloInfo;
 import org.apptrack.apptrack.appid.tls.ClientHelloParser;
 import org.apptrack.apptrack.appid.tls.TlsStatus;
-import org.apptrack.apptrack.engine.AppTrackEngine;
-import org.apptrack.apptrack.engine.CloseReason;
-import org.apptrack.apptrack.engine.EngineSettings;
-import org.apptrack.apptrack.engine.PolicyResolver;
-import org.apptrack.apptrack.engine.SessionEventListener;
-import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.testsupport.data.TestData;
 import org.apptrack.testsupport.packets.Frames;
 import org.apptrack.testsupport.packets.Packets;
@@ -43,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 class ReorderedTlsSegmentsTest {
 
-    private static final long S = 1_000_000_000L;
     private static final int ISN = 0xffff_ff00; // the stream's bytes wrap past 2^32
 
     @Test
@@ -76,43 +68,16 @@ class ReorderedTlsSegmentsTest {
 
     /** The application and nested application of a session whose ClientHello arrives as {@code arrivals} (byte ranges). */
     private static String replay(byte[] hello, String name, int[][] arrivals) {
-        TestCatalog catalog = new TestCatalog().host(name, "NAMED").port(TCP, 443, "SSL");
-        DpiClassifier classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog),
-                new AppIdSettings(16, 8192, 1024, 3600));
-        List<String> closed = new ArrayList<>();
-        AppTrackEngine[] engine = new AppTrackEngine[1];
-        SessionEventListener recorder = new SessionEventListener() {
-            @Override
-            public void sessionCreated(SessionTable table, int session) {
-            }
-
-            @Override
-            public void sessionUpdated(SessionTable table, int session) {
-            }
-
-            @Override
-            public void sessionClosed(SessionTable table, int session, CloseReason reason) {
-                closed.add(catalog.application(engine[0].side().applicationId(session)) + "/"
-                        + catalog.application(engine[0].side().nestedApplicationId(session)));
-            }
-        };
-        engine[0] = new AppTrackEngine(EngineSettings.builder().classificationBufferBytes(8192).build(), recorder,
-                PolicyResolver.TRACK_ALL, classifier);
-        long now = 1_700_000_000L * S;
-        frame(engine[0], Frames.tcp(A, 40000, B, 443, SYN), now += 1000);
-        frame(engine[0], Frames.tcp(B, 443, A, 40000, SYN | ACK), now += 1000);
+        NamingEngine engine = new NamingEngine(new TestCatalog().host(name, "NAMED").port(TCP, 443, "SSL"), 8192);
+        engine.frame(Frames.tcp(A, 40000, B, 443, SYN));
+        engine.frame(Frames.tcp(B, 443, A, 40000, SYN | ACK));
         for (int[] range : arrivals) {
             byte[] payload = Arrays.copyOfRange(hello, range[0], range[1]);
-            frame(engine[0], Frames.ipv4(TCP, A, B, Packets.tcpSeq(40000, 443, PSH | ACK, ISN + 1 + range[0], payload)),
-                    now += 1000);
+            engine.frame(Frames.ipv4(TCP, A, B, Packets.tcpSeq(40000, 443, PSH | ACK, ISN + 1 + range[0], payload)));
         }
-        engine[0].closeAll(CloseReason.CLI, now + S);
+        List<String> closed = engine.closeAll();
         assertEquals(1, closed.size());
         return closed.get(0);
-    }
-
-    private static void frame(AppTrackEngine engine, byte[] f, long now) {
-        engine.onFrame(ByteBuffer.wrap(f), 0, now);
     }
 
     /** Whole ClientHello records (with a server name, long enough to cut in three) of sites.pcapng's client streams. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +12,6 @@ import java.util.List;
 import org.apptrack.apptrack.appid.flows.CaptureFlows;
 import org.apptrack.apptrack.appid.flows.Flow;
 import org.apptrack.apptrack.appid.flows.GroundTruth;
-import org.apptrack.apptrack.appid.protocol.StandardDissectors;
-import org.apptrack.apptrack.engine.AppTrackEngine;
-import org.apptrack.apptrack.engine.CloseReason;
-import org.apptrack.apptrack.engine.EngineSettings;
-import org.apptrack.apptrack.engine.PolicyResolver;
-import org.apptrack.apptrack.engine.SessionEventListener;
-import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.testsupport.data.TestData;
 import org.apptrack.testsupport.prereq.Prerequisites;
 import org.junit.jupiter.api.Test;
@@ -30,8 +22,6 @@ import org.junit.jupiter.api.Test;
  * when no other is known, and AnyDesk's fixed self-signed name.
  */
 class TlsCertificateNamesTest {
-
-    private static final long S = 1_000_000_000L;
 
     @Test
     void theCertificatesNameTheCatalogKnowsNamesTheSessionNotItsFirstName() throws IOException {
@@ -89,32 +79,10 @@ class TlsCertificateNamesTest {
     }
 
     private static String replay(TestCatalog catalog, Flow flow) {
-        DpiClassifier classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog),
-                new AppIdSettings(16, 16384, 1024, 3600));
-        List<String> closed = new ArrayList<>();
-        AppTrackEngine[] engine = new AppTrackEngine[1];
-        SessionEventListener recorder = new SessionEventListener() {
-            @Override
-            public void sessionCreated(SessionTable table, int session) {
-            }
-
-            @Override
-            public void sessionUpdated(SessionTable table, int session) {
-            }
-
-            @Override
-            public void sessionClosed(SessionTable table, int session, CloseReason reason) {
-                closed.add(catalog.application(engine[0].side().applicationId(session)) + "/"
-                        + catalog.application(engine[0].side().nestedApplicationId(session)));
-            }
-        };
-        engine[0] = new AppTrackEngine(EngineSettings.builder().classificationBufferBytes(16384).build(), recorder,
-                PolicyResolver.TRACK_ALL, classifier);
-        long now = 1_700_000_000L * S;
+        NamingEngine engine = new NamingEngine(catalog, 16384);
         for (Flow.Packet p : flow.packets()) {
-            engine[0].onFrame(ByteBuffer.wrap(p.frame()), 0, now += 1000);
+            engine.frame(p.frame());
         }
-        engine[0].closeAll(CloseReason.CLI, now + S);
-        return String.join(",", closed);
+        return String.join(",", engine.closeAll());
     }
 }
