@@ -53,8 +53,8 @@ final class ReflectorHandler extends SimpleChannelInboundHandler<DatagramPacket>
         ReflectorTestPacket.set(content, content.readerIndex(), sequence++, sentAt,
                 ErrorEstimate.UNSYNCHRONISED_MILLISECOND, receivedAt, senderSequence, senderTimestamp,
                 senderErrorEstimate, UNKNOWN_SENDER_TTL);
-        ctx.writeAndFlush(new DatagramPacket(content.retain(), packet.sender()), ctx.voidPromise());
         counters.reflected.incrementAndGet();
+        ctx.writeAndFlush(new DatagramPacket(content.retain(), packet.sender()), ctx.voidPromise());
     }
 
     @Override
