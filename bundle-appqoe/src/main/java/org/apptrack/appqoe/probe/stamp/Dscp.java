@@ -1,0 +1,19 @@
+package org.apptrack.appqoe.probe.stamp;
+
+/** DSCP values and the IP_TOS byte that carries them (DSCP in the upper six bits, ECN zero). */
+final class Dscp {
+
+    private Dscp() {
+    }
+
+    static int check(String field, int dscp) {
+        if (dscp < 0 || dscp > 63) {
+            throw new IllegalArgumentException(field + " must be 0..63: " + dscp);
+        }
+        return dscp;
+    }
+
+    static int toTos(int dscp) {
+        return dscp << 2;
+    }
+}

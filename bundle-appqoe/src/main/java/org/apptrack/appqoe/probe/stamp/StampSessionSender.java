@@ -1,0 +1,200 @@
+package org.apptrack.appqoe.probe.stamp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.apptrack.api.time.Clock;
+import org.apptrack.appqoe.probe.ProbeResultListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A STAMP Session-Sender (RFC 8762 4.2, unauthenticated) for one path: a UDP socket bound to the
+ * path's source address and marked with the probe's DSCP sends bursts of probes to a reflector,
+ * matches replies by sequence number and reports per probe the round-trip time and the two
+ * one-way deltas, or the loss once the loss timeout passed.
+ *
+ * <p>Sending, receiving and loss detection all run on the socket's event loop, so the
+ * outstanding-probe table is single-threaded; the listener is called on that thread.
+ */
+public final class StampSessionSender {
+
+    private static final Logger log = LoggerFactory.getLogger(StampSessionSender.class);
+    private static final long MIN_LOSS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final EventLoopGroup group;
+    private final Clock clock;
+    private final ProbePathSettings settings;
+    private final ProbeResultListener listener;
+    private final SenderCounters counters = new SenderCounters();
+    private final OutstandingProbes outstanding;
+    private final OutstandingProbes.LostProbe reportLost = this::reportLost;
+    private final long lossTimeoutNanos;
+
+    private volatile Channel channel;
+    private volatile ScheduledFuture<?> bursts;
+    private volatile ScheduledFuture<?> lossCheck;
+    private long nextSequence;
+    private long attempts;
+
+    public StampSessionSender(EventLoopGroup group, Clock clock, ProbePathSettings settings,
+                              ProbeResultListener listener) {
+        this.group = Objects.requireNonNull(group, "group");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        outstanding = new OutstandingProbes(settings.maxOutstanding());
+        lossTimeoutNanos = settings.lossTimeout().toNanos();
+    }
+
+    /** Binds the path's socket and starts probing; fails with the cause when it cannot bind. */
+    public synchronized void start() throws IOException {
+        if (channel != null) {
+            return;
+        }
+        ChannelFuture bound = ProbeChannels.udp(group, settings.sourceAddress(), settings.dscp())
+                .handler(new ReplyHandler())
+                .bind(new InetSocketAddress(settings.sourceAddress(), settings.sourcePort()))
+                .awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            throw new IOException("cannot bind probe socket of path " + settings.pathId() + " to "
+                    + settings.sourceAddress().getHostAddress() + ":" + settings.sourcePort() + ": "
+                    + bound.cause(), bound.cause());
+        }
+        Channel open = bound.channel();
+        channel = open;
+        long intervalNanos = settings.interval().toNanos();
+        long checkNanos = Math.max(MIN_LOSS_CHECK_NANOS, lossTimeoutNanos / 4);
+        bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        lossCheck = open.eventLoop().scheduleAtFixedRate(this::expireLost, checkNanos, checkNanos,
+                TimeUnit.NANOSECONDS);
+    }
+
+    /** Stops probing and closes the socket; probes still outstanding are not reported. */
+    public synchronized void stop() {
+        Channel open = channel;
+        channel = null;
+        if (open == null) {
+            return;
+        }
+        bursts.cancel(false);
+        lossCheck.cancel(false);
+        open.close().awaitUninterruptibly();
+    }
+
+    public SenderCounters counters() {
+        return counters;
+    }
+
+    public ProbePathSettings settings() {
+        return settings;
+    }
+
+    /** The bound address, or null when stopped. */
+    public InetSocketAddress localAddress() {
+        Channel open = channel;
+        return open == null ? null : (InetSocketAddress) open.localAddress();
+    }
+
+    /** The socket, for tests that read its options back. */
+    Channel channel() {
+        return channel;
+    }
+
+    private void sendBurst() {
+        Channel open = channel;
+        if (open == null) {
+            return;
+        }
+        long probeCount = settings.probeCount();
+        boolean wrote = false;
+        for (int i = 0; i < settings.burstSize(); i++) {
+            if (probeCount > 0 && attempts >= probeCount) {
+                ScheduledFuture<?> scheduled = bursts;
+                if (scheduled != null) {
+                    scheduled.cancel(false);
+                }
+                break;
+            }
+            attempts++;
+            if (!open.isWritable()) {
+                counters.suppressed.incrementAndGet();
+                continue;
+            }
+            long now = clock.currentTimeNanos();
+            long ntp = NtpTimestamp.fromEpochNanos(now);
+            long sequence = nextSequence;
+            if (!outstanding.add(sequence, now, ntp, now + lossTimeoutNanos)) {
+                counters.suppressed.incrementAndGet();
+                continue;
+            }
+            nextSequence = (sequence + 1) & 0xFFFF_FFFFL;
+            ByteBuf probe = open.alloc().directBuffer(SenderTestPacket.LENGTH);
+            SenderTestPacket.write(probe, sequence, ntp, ErrorEstimate.UNSYNCHRONISED_MILLISECOND);
+            open.write(new DatagramPacket(probe, settings.reflector()), open.voidPromise());
+            counters.sent.incrementAndGet();
+            wrote = true;
+        }
+        if (wrote) {
+            open.flush();
+        }
+    }
+
+    private void expireLost() {
+        outstanding.expire(clock.currentTimeNanos(), reportLost);
+    }
+
+    private void reportLost(long sequence) {
+        counters.lost.incrementAndGet();
+        try {
+            listener.onLost(settings.pathId(), sequence);
+        } catch (RuntimeException e) {
+            log.warn("probe listener failed on lost probe {} of path {}", sequence, settings.pathId(), e);
+        }
+    }
+
+    /** Matches reflector packets to outstanding probes. */
+    private final class ReplyHandler extends SimpleChannelInboundHandler<DatagramPacket> {
+
+        private final ReflectorTestPacket reply = new ReflectorTestPacket();
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+            long t4 = clock.currentTimeNanos();
+            if (!reply.wrap(packet.content())) {
+                counters.malformed.incrementAndGet();
+                return;
+            }
+            long sequence = reply.senderSequence();
+            long t1 = outstanding.take(sequence, reply.senderTimestamp());
+            if (t1 == -1) {
+                counters.unmatched.incrementAndGet();
+                return;
+            }
+            long t2 = NtpTimestamp.toEpochNanos(reply.receiveTimestamp());
+            long t3 = NtpTimestamp.toEpochNanos(reply.timestamp());
+            counters.answered.incrementAndGet();
+            try {
+                listener.onResult(settings.pathId(), sequence, (t4 - t1) - (t3 - t2), t2 - t1, t4 - t3);
+            } catch (RuntimeException e) {
+                log.warn("probe listener failed on probe {} of path {}", sequence, settings.pathId(), e);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            // ICMP port unreachable from a stopped reflector surfaces here; the probe is lost by
+            // its timeout, the socket stays open.
+            log.debug("STAMP sender of path {}: {}", settings.pathId(), cause.toString());
+        }
+    }
+}
