@@ -70,7 +70,8 @@ public class SlaEvaluationBenchmark {
         for (int i = 0; i < SAMPLES; i++) {
             // -1 marks a lost probe.
             compliantRtt[i] = rnd.nextDouble() < 0.01 ? -1 : 20_000 + rnd.nextInt(4_000);
-            boolean above = (i / 150) % 2 == 0;
+            // 30 s phases: long enough below target for two clean 10 s periods, so it recovers.
+            boolean above = (i / 300) % 2 == 0;
             hoveringRtt[i] = (above ? 52_000 : 48_000) + rnd.nextInt(2_000) - 1_000;
         }
         now = 1_000_000_000_000L;
