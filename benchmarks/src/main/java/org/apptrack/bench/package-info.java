@@ -25,7 +25,9 @@
  *   <li>application identification's hello parsers ({@code org.apptrack.apptrack.appid.tls},
  *       {@code .appid.quic}, {@code .engine.classify}): {@link org.apptrack.bench.TlsHelloBenchmark},
  *       {@link org.apptrack.bench.QuicInitialBenchmark}, and the capture reading they share
- *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode}).</li>
+ *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode});</li>
+ *   <li>{@link org.apptrack.bench.SlaEvaluationBenchmark}: AppQoE's SLA evaluator
+ *       ({@code org.apptrack.appqoe.sla}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */

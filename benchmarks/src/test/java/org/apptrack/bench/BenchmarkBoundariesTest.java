@@ -36,4 +36,11 @@ class BenchmarkBoundariesTest {
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("org.apptrack.apptrack..")
                     .and(not(resideInAPackage("org.apptrack.apptrack.api.."))));
+
+    @ArchTest
+    static final ArchRule onlyTheWhiteBoxBenchmarksUseAppQoeInternals = noClasses()
+            .that(not(belongToAnyOf(SlaEvaluationBenchmark.class)))
+            .and().resideOutsideOfPackage("..jmh_generated..")
+            .should().dependOnClassesThat(resideInAPackage("org.apptrack.appqoe..")
+                    .and(not(resideInAPackage("org.apptrack.appqoe.api.."))));
 }
