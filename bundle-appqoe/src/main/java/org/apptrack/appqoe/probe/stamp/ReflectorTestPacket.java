@@ -19,46 +19,13 @@ import io.netty.buffer.ByteBuf;
  * 41  MBZ (3)
  * </pre>
  */
-public final class ReflectorTestPacket {
+public final class ReflectorTestPacket extends StampTestPacket {
 
-    /** Length of the unauthenticated packet. */
-    public static final int LENGTH = 44;
-    static final int SEQUENCE = 0;
-    static final int TIMESTAMP = 4;
-    static final int ERROR_ESTIMATE = 12;
     static final int RECEIVE_TIMESTAMP = 16;
     static final int SENDER_SEQUENCE = 24;
     static final int SENDER_TIMESTAMP = 28;
     static final int SENDER_ERROR_ESTIMATE = 36;
     static final int SENDER_TTL = 40;
-
-    private ByteBuf buf;
-    private int base;
-
-    /** Points this view at the readable bytes of {@code packet}; false (and no view) when too short. */
-    public boolean wrap(ByteBuf packet) {
-        if (packet.readableBytes() < LENGTH) {
-            buf = null;
-            return false;
-        }
-        buf = packet;
-        base = packet.readerIndex();
-        return true;
-    }
-
-    /** The reflector's own sequence number, unsigned. */
-    public long sequence() {
-        return buf.getUnsignedInt(base + SEQUENCE);
-    }
-
-    /** Transmit timestamp of the reply (t3, NTP). */
-    public long timestamp() {
-        return buf.getLong(base + TIMESTAMP);
-    }
-
-    public int errorEstimate() {
-        return buf.getUnsignedShort(base + ERROR_ESTIMATE);
-    }
 
     /** Receive timestamp of the sender packet at the reflector (t2, NTP). */
     public long receiveTimestamp() {
