@@ -9,12 +9,13 @@ import org.apptrack.appqoe.metrics.PeriodMetrics;
  * Judges one path against one SLA rule, probe result by probe result. A metric is violated when
  * its bad samples in the current sampling period reach the violation count (RTT: a sample above
  * target; jitter: the estimate of the profile's jitter type above target after a sample; loss:
- * the period's loss above target once enough probes resolved, and at least violation-count
- * probes lost). {@code match any} raises on any configured metric, {@code all} on all of them.
+ * the period's loss above target once enough probes resolved, at least violation-count probes
+ * lost, and significantly so ({@link LossSignificance}). {@code match any} raises on any
+ * configured metric, {@code all} on all of them.
  *
  * <p>Fail fast, recover slowly: a violation is raised inside the period, the moment the count is
- * reached, but a period only alarms once it holds {@code minSamplesPerPeriod} resolved probes
- * (no alarm at start from one early sample). It ends after {@code recoveryPeriods} consecutive
+ * reached, but not before the evaluator's first period holds {@code minSamplesPerPeriod} resolved
+ * probes (no alarm at start from one early sample). It ends after {@code recoveryPeriods} consecutive
  * clean periods, a clean period being one with enough samples and no violation. A dead path
  * (violation-count probes lost in a row) alarms at once with the loss bit, whatever the profile:
  * a blackout is not a statistical question.
@@ -34,6 +35,7 @@ public final class SlaEvaluator {
     private final int configured;
 
     private boolean started;
+    private boolean warm;
     private long periodStart;
     private int rttBad;
     private int jitterBad;
@@ -157,8 +159,9 @@ public final class SlaEvaluator {
         if (jitterBad >= vc) {
             periodMask |= ViolationReason.JITTER;
         }
-        if (profile.lossPercent() > 0 && metrics.hasLossVerdict() && metrics.lostInPeriod() >= vc
-                && metrics.lossPercentInPeriod() > profile.lossPercent()) {
+        if ((periodMask & ViolationReason.LOSS) == 0 && profile.lossPercent() > 0 && metrics.hasLossVerdict()
+                && metrics.lostInPeriod() >= vc && metrics.lossPercentInPeriod() > profile.lossPercent()
+                && LossSignificance.above(metrics.resolvedInPeriod(), metrics.lostInPeriod(), profile.lossPercent())) {
             periodMask |= ViolationReason.LOSS;
         }
         boolean dead = dead();
@@ -167,9 +170,21 @@ public final class SlaEvaluator {
         }
         if (dead) {
             raise(periodMask | ViolationReason.LOSS, nowNanos);
-        } else if (metrics.resolvedInPeriod() >= rule.minSamplesPerPeriod() && violates(periodMask)) {
+        } else if (warmedUp() && violates(periodMask)) {
             raise(periodMask, nowNanos);
         }
+    }
+
+    /**
+     * Whether the evaluator has seen a period with enough samples. Only the first one waits for
+     * them (no alarm at start from a few early samples); after that the violation count alone is
+     * the evidence, so a step at the start of a period is declared as fast as one in its middle.
+     */
+    private boolean warmedUp() {
+        if (!warm && metrics.resolvedInPeriod() >= rule.minSamplesPerPeriod()) {
+            warm = true;
+        }
+        return warm;
     }
 
     private boolean violates(int mask) {

@@ -69,11 +69,26 @@ class SlaEvaluatorTest {
         }
         assertTrue(listener.events.isEmpty());
         assertTrue(listener.periods.size() >= 29);
-        // Three in one period do violate (a new period began: alarmed once it has 10 samples).
+        // Three in one period do violate.
         for (int i = 0; i < 10; i++) {
             answer(e, i < 3 ? 20_000 : 5_000);
         }
         assertEquals(1, listener.count(SlaEvent.Type.VIOLATION));
+    }
+
+    @Test
+    void onceWarmAStepAtThePeriodStartIsDeclaredAtTheCount() {
+        SlaEvaluator e = evaluator(rttOnly());
+        // One full clean period (10 s at 100 ms), then the RTT steps up exactly as the next begins.
+        for (int i = 0; i < 100; i++) {
+            answer(e, 5_000);
+        }
+        answer(e, 50_000);
+        answer(e, 50_000);
+        assertTrue(listener.events.isEmpty());
+        answer(e, 50_000);
+        assertEquals(1, listener.count(SlaEvent.Type.VIOLATION),
+                "the third bad sample violates although the period holds only 3 of the 10 samples");
     }
 
     @Test
@@ -226,7 +241,8 @@ class SlaEvaluatorTest {
         }
         assertEquals(1, listener.events.size());
         assertEquals(ViolationReason.LOSS, listener.events.get(0).reason());
-        assertEquals(3, listener.events.get(0).lossViolationCount());
+        // 3 of 26 (11.5%) could be chance at a 5% target; 7 of 66 is not (P = 0.04).
+        assertEquals(7, listener.events.get(0).lossViolationCount());
     }
 
     @Test
