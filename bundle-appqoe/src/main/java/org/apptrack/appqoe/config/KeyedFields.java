@@ -48,8 +48,8 @@ final class KeyedFields {
     void allowOnly(Set<String> allowed, Set<String> nested) {
         for (String field : values.keySet()) {
             int dot = field.indexOf('.');
-            if (dot > 0 ? !nested.contains(field.substring(0, dot)) : !allowed.contains(field)) {
-                List<String> all = new ArrayList<>(allowed);
+            if (!allowed.contains(field) && !(dot > 0 && nested.contains(field.substring(0, dot)))) {
+                List<String> all = new ArrayList<>(new java.util.TreeSet<>(allowed));
                 for (String n : nested) {
                     all.add(n + ".NAME.*");
                 }
