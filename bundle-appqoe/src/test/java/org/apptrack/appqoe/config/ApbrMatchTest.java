@@ -1,7 +1,11 @@
 package org.apptrack.appqoe.config;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.management.ManagementFactory;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,5 +110,32 @@ class ApbrMatchTest {
         assertTrue(m.matches(null, null, 17, 0, CLIENT, 0, SERVER, 5060, 0));
         assertFalse(m.matches(null, null, 17, 0, CLIENT, 0, SERVER, 5060, 18));
         assertFalse(m.matches(null, null, 17, 0, CLIENT, 0, SERVER, 5060, 64));
+    }
+
+    @Test
+    void matchingAllocatesNothing() {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        assumeTrue(mx instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean tmx = (com.sun.management.ThreadMXBean) mx;
+        assumeTrue(tmx.isThreadAllocatedMemorySupported());
+        tmx.setThreadAllocatedMemoryEnabled(true);
+        ApbrMatch m = match("application", "HTTP, YOUTUBE", "protocol", "tcp, udp", "sourceAddress",
+                "10.0.0.0/8, 2001:db8::/32", "destinationPort", "443, 8000-8080", "dscp", "ef, be");
+        String app = "SSL";
+        String nested = "YOUTUBE";
+        int hits = 0;
+        for (int round = 0; round < 3; round++) {
+            long before = tmx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            for (int i = 0; i < 100_000; i++) {
+                if (m.matches(app, nested, 6, 0, CLIENT, 0, SERVER, 443 + (i & 1), (i & 2) == 0 ? 46 : 0)) {
+                    hits++;
+                }
+            }
+            long allocated = tmx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            if (round == 2) {
+                assertTrue(allocated < 1024, allocated + " bytes allocated for 100000 matches");
+            }
+        }
+        assertEquals(150_000, hits, "port 443 with either DSCP matches, port 444 does not");
     }
 }
