@@ -18,6 +18,9 @@ public final class ActiveProbeConfig {
     static final Set<String> FIELDS = Set.of("type", "interval", "count", "burstSize", "dataSize", "dscp",
             "lossTimeout", "url", "slaExportInterval");
 
+    /** The STAMP sender's outstanding-probe table holds at most this many. */
+    static final int MAX_OUTSTANDING = 65536;
+
     private final String name;
     private final ProbeType type;
     private final Duration interval;
@@ -61,6 +64,10 @@ public final class ActiveProbeConfig {
             }
         }
         Duration lossTimeout = f.duration("lossTimeout", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofSeconds(60));
+        if (outstanding(interval, burstSize, lossTimeout) > MAX_OUTSTANDING) {
+            throw f.error("lossTimeout", "with bursts of " + burstSize + " every " + Durations.format(interval)
+                    + " more than " + MAX_OUTSTANDING + " probes would wait for replies, was " + f.text("lossTimeout"));
+        }
         Duration export = f.duration("slaExportInterval", Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofHours(1));
         URI url = null;
         if (type == ProbeType.HTTP_HEAD) {
@@ -99,7 +106,14 @@ public final class ActiveProbeConfig {
                 .burstSize(burstSize)
                 .interval(interval)
                 .lossTimeout(lossTimeout)
+                .maxOutstanding((int) Math.max(64, outstanding(interval, burstSize, lossTimeout)))
                 .build();
+    }
+
+    /** Probes that can wait for a reply at once when none comes: every burst sent within one loss timeout. */
+    private static long outstanding(Duration interval, int burstSize, Duration lossTimeout) {
+        long bursts = (lossTimeout.toNanos() + interval.toNanos() - 1) / interval.toNanos() + 1;
+        return bursts * burstSize;
     }
 
     public String name() {

@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * An address prefix in the form sessions carry addresses (bundle-apptrack's IpAddresses): 128
  * bits as two longs, IPv4 as IPv4-mapped {@code ::ffff:a.b.c.d}, so that {@link #contains} is two
- * masked compares and allocates nothing.
+ * masked compares and allocates nothing. An IPv4 prefix holds only IPv4 addresses; {@code ::/0}
+ * holds every address, IPv4-mapped ones too.
  */
 public final class IpPrefix {
 

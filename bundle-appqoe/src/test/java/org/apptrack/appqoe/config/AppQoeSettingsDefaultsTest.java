@@ -76,6 +76,18 @@ class AppQoeSettingsDefaultsTest {
     }
 
     @Test
+    void aPeriodNeedsNoMoreSamplesThanItsProbesCanGive() {
+        Map<String, Object> p = MinimalConfiguration.properties();
+        p.put("slaRule.sla1.passive.samplingPeriod", "4");
+        p.put("slaRule.sla1.passive.violationCount", "2");
+        assertEquals(4, AppQoeSettings.parse(p).slaRules().get("sla1").rule().minSamplesPerPeriod(),
+                "one probe a second gives 4 per period, fewer than the usual 10");
+        p.remove("slaRule.sla1.activeProbeParams");
+        assertEquals(10, AppQoeSettings.parse(p).slaRules().get("sla1").rule().minSamplesPerPeriod(),
+                "passive only: the evaluator's default");
+    }
+
+    @Test
     void rulesRunByOrderThenName() {
         Map<String, Object> p = MinimalConfiguration.properties();
         p.put("apbrProfile.apbr1.rule.a-late.destinationGroup", "g1");

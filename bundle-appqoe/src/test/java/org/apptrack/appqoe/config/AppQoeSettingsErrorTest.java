@@ -1,6 +1,7 @@
 package org.apptrack.appqoe.config;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -181,6 +182,22 @@ class AppQoeSettingsErrorTest {
         props.put("slaRule.sla1.passive.samplingPeriod", "2s");
         props.put("slaRule.sla1.passive.violationCount", "3");
         assertRejected(props, "slaRule.sla1.passive.violationCount", "at most the 2 probes of activeProbe pp1");
+    }
+
+    @Test
+    void theOutstandingProbeTableFitsEveryBurstWithinTheLossTimeout() {
+        Map<String, Object> props = MinimalConfiguration.properties();
+        props.put("activeProbe.pp1.interval", "10ms");
+        props.put("activeProbe.pp1.burstSize", "4");
+        props.put("activeProbe.pp1.lossTimeout", "2s");
+        AppQoeConfig c = AppQoeSettings.parse(props);
+        PathConfig a = c.destinationGroups().get("g1").path("a");
+        assertEquals(804, c.activeProbes().get("pp1").stampSettings(a).maxOutstanding(), "201 bursts of 4");
+        assertEquals(64, AppQoeSettings.parse(MinimalConfiguration.properties()).activeProbes().get("pp1")
+                .stampSettings(a).maxOutstanding(), "the sender's default as the floor");
+        props.put("activeProbe.pp1.burstSize", "64");
+        props.put("activeProbe.pp1.lossTimeout", "20s");
+        assertRejected(props, "activeProbe.pp1.lossTimeout", "more than 65536 probes would wait");
     }
 
     @Test
