@@ -42,7 +42,7 @@ public final class ApbrRuleConfig {
         return name;
     }
 
-    /** Evaluation order within the profile (lower first); rules without an order follow, by name. */
+    /** Evaluation order within the profile (lower first); Integer.MAX_VALUE when not configured (such rules follow, by name). */
     public int order() {
         return order;
     }
