@@ -1,6 +1,7 @@
 package org.apptrack.appqoe.steer;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,9 +20,10 @@ public interface SteeringActuator {
 
     /**
      * Creates what the paths need (tables, ip rules, ...) for the configured paths and replaces
-     * the previous set; on failure the previous set stays in force.
+     * the previous set. What happens to sessions steered before and to the previous set on failure
+     * is the implementation's to say.
      */
-    void preparePaths(java.util.List<SteeringPath> paths) throws SteeringException;
+    void preparePaths(List<SteeringPath> paths) throws SteeringException;
 
     /** Sends one session's traffic along the path: installs it, or moves it when already steered. */
     void steer(SteeredSession session, SteeringPath path) throws SteeringException;
