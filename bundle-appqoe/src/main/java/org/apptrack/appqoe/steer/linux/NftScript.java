@@ -13,8 +13,10 @@ import org.apptrack.appqoe.steer.SteeringPath;
  * of its path (IPv4/IPv6, with ports for TCP/UDP/SCTP/UDP-Lite, address pair and protocol for the
  * rest) and a prerouting chain at mangle priority, before the routing decision:
  * <ol>
- * <li>a connection whose conntrack mark is one of ours gets it back as packet mark (so replies'
- *     related packets and packets after the element expired keep the path);</li>
+ * <li>a packet in the original (client-to-server) direction of a connection whose conntrack mark
+ *     is one of ours gets it back as packet mark, so the connection keeps its path after its
+ *     element expired (and, with {@code stay}, after the element changed). Replies are left alone:
+ *     routed by the path's table, which has only a default route, they would go back out;</li>
  * <li>the map lookup sets the packet mark and saves it in the conntrack mark. With existing sessions
  *     {@code move} it runs for every packet, so changing the element moves the connection at its
  *     next packet; with {@code stay} only for connections without one of our marks, so a connection
@@ -47,7 +49,8 @@ final class NftScript {
         text.append("\tchain prerouting {\n");
         text.append("\t\ttype filter hook prerouting priority mangle; policy accept;\n");
         String ours = markRange();
-        text.append("\t\tct mark ").append(ours).append(" meta mark set ct mark\n");
+        // original direction only: a reply (to the LAN) routed by the path's table would go back out the uplink
+        text.append("\t\tct direction original ct mark ").append(ours).append(" meta mark set ct mark\n");
         String guard = settings.existingSessions() == ExistingSessions.STAY ? "ct mark != " + ours + " " : "";
         lookup(guard, "ipv4", "ip", "meta l4proto " + PORT_PROTOCOLS, " . th sport . th dport", "sessions4");
         lookup(guard, "ipv6", "ip6", "meta l4proto " + PORT_PROTOCOLS, " . th sport . th dport", "sessions6");

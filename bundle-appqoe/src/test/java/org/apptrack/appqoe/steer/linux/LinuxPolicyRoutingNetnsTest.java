@@ -54,6 +54,8 @@ class LinuxPolicyRoutingNetnsTest {
     private String remote;
     private SteeringPath uplink1;
     private SteeringPath uplink2;
+    /** Echoes every datagram to SERVER:5000 back to its sender, so the test sees that replies reach the client. */
+    private Process echo;
 
     @BeforeAll
     void setUp() throws IOException {
@@ -93,6 +95,14 @@ class LinuxPolicyRoutingNetnsTest {
             ns(router, "nft", "add", "table", "inet", "someone_else");
             ns(router, "ip", "route", "add", "default", "via", "10.201.2.2", "table", "77");
             ns(router, "ip", "rule", "add", "fwmark", "0x7", "lookup", "77", "priority", "900");
+            echo = new ProcessBuilder("ip", "netns", "exec", remote, "python3", "-c",
+                    "import socket\n"
+                    + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                    + "s.bind(('" + SERVER + "', 5000))\n"
+                    + "while True:\n"
+                    + "    data, peer = s.recvfrom(2048)\n"
+                    + "    s.sendto(data, peer)\n")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             uplink1 = new SteeringPath("uplink1", 1, "up1", InetAddress.getByName("10.201.1.2"), null);
             uplink2 = new SteeringPath("uplink2", 2, "up2", InetAddress.getByName("10.201.2.2"), null);
             ok = true;
@@ -105,6 +115,9 @@ class LinuxPolicyRoutingNetnsTest {
 
     @AfterAll
     void tearDown() throws IOException {
+        if (echo != null) {
+            echo.destroyForcibly();
+        }
         for (String ns : new String[] {lan, router, remote}) {
             if (ns != null) {
                 Commands.run(STEP, "ip", "netns", "delete", ns);
@@ -117,16 +130,16 @@ class LinuxPolicyRoutingNetnsTest {
         LinuxPolicyRouting actuator = actuator(ExistingSessions.MOVE);
         try {
             actuator.preparePaths(List.of(uplink1, uplink2));
-            assertEquals(new Delta(0, 0), send(41000).atMost(NOISE), "unsteered: no route, no uplink");
+            assertEquals(new Delta(0, 0, 0), send(41000).atMost(NOISE), "unsteered: no route, no uplink, no echo");
 
             SteeredSession session = udp(1, 41001);
             actuator.steer(session, uplink1);
             Delta first = send(41001);
-            assertTrue(first.up1 >= PACKETS && first.up2 <= NOISE, "steered to uplink 1: " + first);
+            assertLeftBy(1, first, "steered to uplink 1");
 
             actuator.steer(session, uplink2);
             Delta moved = send(41001);
-            assertTrue(moved.up2 >= PACKETS && moved.up1 <= NOISE, "moved to uplink 2: " + moved);
+            assertLeftBy(2, moved, "moved to uplink 2");
 
             actuator.release(session);
             String elements = ns(router, "nft", "list", "map", "inet", SETTINGS.nftTable(), "sessions4").output();
@@ -145,15 +158,15 @@ class LinuxPolicyRoutingNetnsTest {
             SteeredSession existing = udp(1, 42001);
             actuator.steer(existing, uplink1);
             Delta before = send(42001);
-            assertTrue(before.up1 >= PACKETS && before.up2 <= NOISE, "steered to uplink 1: " + before);
+            assertLeftBy(1, before, "steered to uplink 1");
 
             actuator.steer(existing, uplink2);
             Delta stayed = send(42001);
-            assertTrue(stayed.up1 >= PACKETS && stayed.up2 <= NOISE, "existing session stays on uplink 1: " + stayed);
+            assertLeftBy(1, stayed, "existing session stays on uplink 1");
 
             actuator.steer(udp(2, 42002), uplink2);
             Delta fresh = send(42002);
-            assertTrue(fresh.up2 >= PACKETS && fresh.up1 <= NOISE, "new session takes uplink 2: " + fresh);
+            assertLeftBy(2, fresh, "new session takes uplink 2");
         } finally {
             actuator.close();
         }
@@ -170,6 +183,17 @@ class LinuxPolicyRoutingNetnsTest {
         assertTrue(e.getMessage().contains("needs root or the capability CAP_NET_ADMIN"), e.getMessage());
         assertTrue(e.getMessage().contains("Operation not permitted"), e.getMessage());
         assertNothingOfOursLeft();
+    }
+
+    /**
+     * The datagrams left by this uplink and not the other, and their echoes came back to the client
+     * (replies, which come in over uplink 1, must not follow the connection's mark out again).
+     */
+    private static void assertLeftBy(int uplink, Delta d, String what) {
+        long on = uplink == 1 ? d.up1 : d.up2;
+        long other = uplink == 1 ? d.up2 : d.up1;
+        assertTrue(on >= PACKETS && on <= PACKETS + NOISE && other <= NOISE, what + ": " + d);
+        assertEquals(PACKETS, d.echoed, what + ": " + d);
     }
 
     private LinuxPolicyRouting actuator(ExistingSessions policy) {
@@ -205,11 +229,18 @@ class LinuxPolicyRoutingNetnsTest {
                 + "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
                 + "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
                 + "s.bind(('" + CLIENT + "', " + clientPort + "))\n"
+                + "s.settimeout(5)\n"
+                + "echoed = 0\n"
                 + "for i in range(" + PACKETS + "):\n"
                 + "    s.sendto(b'x' * 64, ('" + SERVER + "', 5000))\n"
-                + "    time.sleep(0.005)\n";
-        ns(lan, "python3", "-c", script);
-        return new Delta(txPackets("up1") - up1, txPackets("up2") - up2);
+                + "    try:\n"
+                + "        s.recvfrom(2048)\n"
+                + "        echoed += 1\n"
+                + "    except OSError:\n"
+                + "        s.settimeout(0.1)  # nothing comes back: do not wait for each\n"
+                + "print(echoed)\n";
+        String echoed = ns(lan, "python3", "-c", script).output().trim();
+        return new Delta(txPackets("up1") - up1, txPackets("up2") - up2, Integer.parseInt(echoed));
     }
 
     private long txPackets(String iface) throws IOException {
@@ -253,20 +284,23 @@ class LinuxPolicyRoutingNetnsTest {
     private static final class Delta {
         final long up1;
         final long up2;
+        /** Datagrams the server's echo brought back to the client. */
+        final int echoed;
 
-        Delta(long up1, long up2) {
+        Delta(long up1, long up2, int echoed) {
             this.up1 = up1;
             this.up2 = up2;
+            this.echoed = echoed;
         }
 
         /** Counts up to {@code noise} as 0: what an idle link may send on its own. */
         Delta atMost(int noise) {
-            return new Delta(up1 <= noise ? 0 : up1, up2 <= noise ? 0 : up2);
+            return new Delta(up1 <= noise ? 0 : up1, up2 <= noise ? 0 : up2, echoed);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Delta && ((Delta) o).up1 == up1 && ((Delta) o).up2 == up2;
+            return o instanceof Delta && ((Delta) o).up1 == up1 && ((Delta) o).up2 == up2 && ((Delta) o).echoed == echoed;
         }
 
         @Override
@@ -276,7 +310,7 @@ class LinuxPolicyRoutingNetnsTest {
 
         @Override
         public String toString() {
-            return "uplink 1 sent " + up1 + ", uplink 2 sent " + up2;
+            return "uplink 1 sent " + up1 + ", uplink 2 sent " + up2 + ", " + echoed + " of " + PACKETS + " echoed";
         }
     }
 }

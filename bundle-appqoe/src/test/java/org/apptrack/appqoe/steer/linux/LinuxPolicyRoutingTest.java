@@ -76,7 +76,7 @@ class LinuxPolicyRoutingTest {
                 + "\tmap hosts6 {\n\t\ttype ipv6_addr . ipv6_addr . inet_proto : mark\n\t\tflags timeout\n\t}\n"
                 + "\tchain prerouting {\n"
                 + "\t\ttype filter hook prerouting priority mangle; policy accept;\n"
-                + "\t\tct mark 0x100-0x1ff meta mark set ct mark\n"
+                + "\t\tct direction original ct mark 0x100-0x1ff meta mark set ct mark\n"
                 + "\t\tmeta nfproto ipv4 meta l4proto { 6, 17, 132, 136 } meta mark set ip saddr . ip daddr"
                 + " . meta l4proto . th sport . th dport map @sessions4 ct mark set meta mark\n"
                 + "\t\tmeta nfproto ipv6 meta l4proto { 6, 17, 132, 136 } meta mark set ip6 saddr . ip6 daddr"
@@ -94,7 +94,7 @@ class LinuxPolicyRoutingTest {
         new LinuxPolicyRouting(SETTINGS.existingSessions(ExistingSessions.STAY), runner).preparePaths(List.of(isp1));
 
         String table = runner.nft().get(0).input;
-        assertTrue(table.contains("\t\tct mark 0x100-0x1ff meta mark set ct mark\n"), table);
+        assertTrue(table.contains("\t\tct direction original ct mark 0x100-0x1ff meta mark set ct mark\n"), table);
         assertTrue(table.contains("\t\tct mark != 0x100-0x1ff meta nfproto ipv4 meta l4proto { 6, 17, 132, 136 }"
                 + " meta mark set ip saddr"), table);
         assertEquals(4, table.split("ct mark != 0x100-0x1ff", -1).length - 1, "all four lookups guarded");
