@@ -43,6 +43,8 @@ class LinuxPolicyRoutingNetnsTest {
     private static final String PREFIX = "aqs-";
     private static final String CLIENT = "10.201.0.2";
     private static final String SERVER = "10.201.9.9";
+    private static final String CLIENT6 = "fd00:201::2";
+    private static final String SERVER6 = "fd00:201:9::9";
     private static final int PACKETS = 20;
     /** ARP and the like that an uplink may send while the test's packets take the other one. */
     private static final int NOISE = 3;
@@ -54,6 +56,8 @@ class LinuxPolicyRoutingNetnsTest {
     private String remote;
     private SteeringPath uplink1;
     private SteeringPath uplink2;
+    private SteeringPath uplink1v6;
+    private SteeringPath uplink2v6;
     /** Echoes every datagram to SERVER:5000 back to its sender, so the test sees that replies reach the client. */
     private Process echo;
 
@@ -70,8 +74,8 @@ class LinuxPolicyRoutingNetnsTest {
         try {
             for (String ns : List.of(lan, router, remote)) {
                 must("ip", "netns", "add", ns);
-                // quiet links: no IPv6 neighbour discovery or router solicitations in the counters
-                ns(ns, "sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1", "net.ipv6.conf.all.disable_ipv6=1");
+                // quiet links: no router advertisements taken, no autoconfiguration
+                ns(ns, "sysctl", "-q", "-w", "net.ipv6.conf.default.accept_ra=0", "net.ipv6.conf.default.autoconf=0");
                 ns(ns, "ip", "link", "set", "lo", "up");
             }
             veth(lan, "lan0", router, "lan0");
@@ -86,11 +90,21 @@ class LinuxPolicyRoutingNetnsTest {
             ns(remote, "ip", "addr", "add", SERVER + "/32", "dev", "lo");
             ns(lan, "ip", "route", "add", "default", "via", "10.201.0.1");
             ns(remote, "ip", "route", "add", "10.201.0.0/24", "via", "10.201.1.1");
+            address(lan, "lan0", CLIENT6 + "/64", "nodad");
+            address(router, "lan0", "fd00:201::1/64", "nodad");
+            address(router, "up1", "fd00:201:1::1/64", "nodad");
+            address(router, "up2", "fd00:201:2::1/64", "nodad");
+            address(remote, "up1", "fd00:201:1::2/64", "nodad");
+            address(remote, "up2", "fd00:201:2::2/64", "nodad");
+            ns(remote, "ip", "-6", "addr", "add", SERVER6 + "/128", "dev", "lo");
+            ns(lan, "ip", "-6", "route", "add", "default", "via", "fd00:201::1");
+            ns(remote, "ip", "-6", "route", "add", "fd00:201::/64", "via", "fd00:201:1::1");
             ns(router, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1", "net.ipv4.conf.all.rp_filter=0",
-                    "net.ipv4.conf.default.rp_filter=0");
-            // resolve both next hops now, so that no test packet waits for (or is dropped behind) ARP
-            ns(router, "ping", "-c", "1", "-W", "5", "10.201.1.2");
-            ns(router, "ping", "-c", "1", "-W", "5", "10.201.2.2");
+                    "net.ipv4.conf.default.rp_filter=0", "net.ipv6.conf.all.forwarding=1");
+            // resolve the next hops now, so that no test packet waits for (or is dropped behind) ARP/ND
+            for (String hop : List.of("10.201.1.2", "10.201.2.2", "fd00:201:1::2", "fd00:201:2::2")) {
+                ns(router, "ping", "-c", "1", "-W", "5", hop);
+            }
             // what belongs to others and must survive close(): a table, a rule at our priority, a route
             ns(router, "nft", "add", "table", "inet", "someone_else");
             ns(router, "ip", "route", "add", "default", "via", "10.201.2.2", "table", "77");
@@ -103,8 +117,11 @@ class LinuxPolicyRoutingNetnsTest {
                     + "    data, peer = s.recvfrom(2048)\n"
                     + "    s.sendto(data, peer)\n")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            awaitQuietUplinks();
             uplink1 = new SteeringPath("uplink1", 1, "up1", InetAddress.getByName("10.201.1.2"), null);
             uplink2 = new SteeringPath("uplink2", 2, "up2", InetAddress.getByName("10.201.2.2"), null);
+            uplink1v6 = new SteeringPath("uplink1-v6", 3, "up1", InetAddress.getByName("fd00:201:1::2"), null);
+            uplink2v6 = new SteeringPath("uplink2-v6", 4, "up2", InetAddress.getByName("fd00:201:2::2"), null);
             ok = true;
         } finally {
             if (!ok) {
@@ -171,6 +188,29 @@ class LinuxPolicyRoutingNetnsTest {
             actuator.close();
         }
         assertNothingOfOursLeft();
+    }
+
+    @Test
+    void ipv6PingFollowsItsPath() throws Exception {
+        Prerequisites.requireCommands("ping");
+        LinuxPolicyRouting actuator = actuator(ExistingSessions.MOVE);
+        try {
+            actuator.preparePaths(List.of(uplink1, uplink2, uplink1v6, uplink2v6));
+            assertEquals(new Delta(0, 0, 0), ping6().atMost(NOISE), "unsteered: no route, no uplink, no reply");
+
+            SteeredSession pings = new SteeredSession(9, 58, InetAddress.getByName(CLIENT6), 0,
+                    InetAddress.getByName(SERVER6), 0, "ICMP");
+            actuator.steer(pings, uplink2v6);
+            assertLeftBy(2, ping6(), "ICMPv6 steered to uplink 2");
+
+            actuator.steer(pings, uplink1v6);
+            assertLeftBy(1, ping6(), "ICMPv6 moved to uplink 1");
+        } finally {
+            actuator.close();
+        }
+        assertNothingOfOursLeft();
+        String rules6 = ns(router, "ip", "-6", "rule", "show").output();
+        assertFalse(rules6.contains("lookup 100"), rules6);
     }
 
     @Test
@@ -243,6 +283,17 @@ class LinuxPolicyRoutingNetnsTest {
         return new Delta(txPackets("up1") - up1, txPackets("up2") - up2, Integer.parseInt(echoed));
     }
 
+    /** {@link #PACKETS} echo requests from the client to the IPv6 server; what each uplink sent meanwhile. */
+    private Delta ping6() throws IOException {
+        long up1 = txPackets("up1");
+        long up2 = txPackets("up2");
+        CommandResult r = Commands.run(STEP, "ip", "netns", "exec", lan, "ping", "-6", "-n", "-c",
+                Integer.toString(PACKETS), "-i", "0.02", "-W", "2", SERVER6);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) received").matcher(r.output());
+        assertTrue(m.find(), r.output());
+        return new Delta(txPackets("up1") - up1, txPackets("up2") - up2, Integer.parseInt(m.group(1)));
+    }
+
     private long txPackets(String iface) throws IOException {
         return Long.parseLong(ns(router, "cat", "/sys/class/net/" + iface + "/statistics/tx_packets").output().trim());
     }
@@ -253,8 +304,10 @@ class LinuxPolicyRoutingNetnsTest {
         ns(nsB, "ip", "link", "set", ifB, "up");
     }
 
-    private static void address(String ns, String iface, String cidr) throws IOException {
-        ns(ns, "ip", "addr", "add", cidr, "dev", iface);
+    private static void address(String ns, String iface, String cidr, String... flags) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "addr", "add", cidr, "dev", iface));
+        command.addAll(List.of(flags));
+        ns(ns, command.toArray(new String[0]));
     }
 
     private static CommandResult ns(String ns, String... command) throws IOException {
@@ -265,6 +318,21 @@ class LinuxPolicyRoutingNetnsTest {
 
     private static CommandResult must(String... command) throws IOException {
         return Commands.must(STEP, command);
+    }
+
+    /**
+     * Waits until the uplinks have sent nothing for three seconds (IPv6 link-local DAD and MLD
+     * reports follow a link's start for a few seconds), so that the counters count the test's packets.
+     */
+    private void awaitQuietUplinks() throws IOException {
+        long last = -1;
+        int quietSeconds = 0;
+        for (int i = 0; i < 60 && quietSeconds < 3; i++) {
+            long now = txPackets("up1") + txPackets("up2");
+            quietSeconds = now == last ? quietSeconds + 1 : 0;
+            last = now;
+            Commands.sleep(1000);
+        }
     }
 
     /** Namespaces of runs that were killed before their cleanup (older than an hour, so never a running one). */
