@@ -12,6 +12,8 @@
 #   iputils-ping, python3      traffic for live-capture tests (bundle-capture LiveCaptureTest:
 #                              ping in a namespace) and scripts/netns-traffic.sh (ping; python3
 #                              http.server, DNS responder, UDP load sender)
+#   nftables                   nft for the AppQoE Linux steering test (bundle-appqoe
+#                              LinuxPolicyRoutingNetnsTest: nft table, marks, policy routing in namespaces)
 #
 # Idempotent, non-interactive, for root (no sudo), installing as scripts/lib/apt-install.sh does:
 # `apt-get update` once and only when something is missing, so repeated runs are fast. It never
@@ -31,6 +33,7 @@ PACKAGES=(
   procps
   iputils-ping
   python3
+  nftables
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
