@@ -100,7 +100,7 @@ public final class AppQoeSettings {
         root.children(APBR_PROFILE).forEach((name, f) ->
                 apbr.put(name, apbrProfile(name, f, groups, slaRules, zoneOwner)));
         SteeringConfig steer = SteeringConfig.parse(new KeyedFields(STEERING + ".", steering), pathCount);
-        if (steer.actuator() == SteeringActuator.ONOS) {
+        if (steer.actuator() == ActuatorKind.ONOS) {
             for (DestinationGroupConfig g : groups.values()) {
                 for (PathConfig p : g.paths()) {
                     if (p.connectPoint() == null) {

@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.config;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import java.util.Locale;
 import java.util.Set;
 
@@ -22,16 +23,16 @@ public final class SteeringConfig {
     /** The main table's rule; ours must come before it. */
     public static final int MAIN_RULE_PRIORITY = 32766;
 
-    public static final SteeringConfig DEFAULTS = new SteeringConfig(SteeringActuator.NONE, ExistingSessions.STAY,
+    public static final SteeringConfig DEFAULTS = new SteeringConfig(ActuatorKind.NONE, ExistingSessions.STAY,
             DEFAULT_TABLE_BASE, DEFAULT_MARK_BASE, DEFAULT_RULE_PRIORITY);
 
-    private final SteeringActuator actuator;
+    private final ActuatorKind actuator;
     private final ExistingSessions existingSessions;
     private final int linuxTableBase;
     private final int linuxMarkBase;
     private final int linuxRulePriority;
 
-    SteeringConfig(SteeringActuator actuator, ExistingSessions existingSessions, int linuxTableBase, int linuxMarkBase,
+    SteeringConfig(ActuatorKind actuator, ExistingSessions existingSessions, int linuxTableBase, int linuxMarkBase,
                    int linuxRulePriority) {
         this.actuator = actuator;
         this.existingSessions = existingSessions;
@@ -43,7 +44,7 @@ public final class SteeringConfig {
     /** @param pathCount all paths of all groups, to check that the tables and rules fit */
     static SteeringConfig parse(KeyedFields f, int pathCount) {
         f.allowOnly(FIELDS, Set.of());
-        SteeringActuator actuator = SteeringActuator.valueOf(
+        ActuatorKind actuator = ActuatorKind.valueOf(
                 f.choice("actuator", "none", "none", "linux", "onos").toUpperCase(Locale.ROOT));
         ExistingSessions existing = ExistingSessions.valueOf(
                 f.choice("existingSessions", "stay", "move", "stay").toUpperCase(Locale.ROOT));
@@ -62,7 +63,7 @@ public final class SteeringConfig {
         return new SteeringConfig(actuator, existing, tableBase, (int) markBase, rulePriority);
     }
 
-    public SteeringActuator actuator() {
+    public ActuatorKind actuator() {
         return actuator;
     }
 

@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.config;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -30,7 +31,7 @@ class AppQoeExampleFileTest {
         assertFalse(c.enabled());
         assertTrue(c.destinationGroups().isEmpty());
         assertTrue(c.apbrProfiles().isEmpty());
-        assertEquals(SteeringActuator.NONE, c.steering().actuator());
+        assertEquals(ActuatorKind.NONE, c.steering().actuator());
     }
 
     @Test
@@ -110,7 +111,7 @@ class AppQoeExampleFileTest {
         assertNull(apbr1.firstMatch("SSH", null, 6, 0, client, 0, server, 2225, 0), "dscp cs2 required");
         assertNull(apbr1.firstMatch("SSH", null, 17, 0, client, 0, server, 22, 16), "tcp only");
 
-        assertEquals(SteeringActuator.LINUX, c.steering().actuator());
+        assertEquals(ActuatorKind.LINUX, c.steering().actuator());
         assertEquals(ExistingSessions.STAY, c.steering().existingSessions());
         assertEquals(2000, c.steering().linuxTableBase());
         assertEquals(0x4151_0000, c.steering().linuxMarkBase());

@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.config;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +27,7 @@ class AppQoeSettingsDefaultsTest {
         assertFalse(c.enabled());
         assertTrue(c.destinationGroups().isEmpty());
         SteeringConfig s = c.steering();
-        assertEquals(SteeringActuator.NONE, s.actuator());
+        assertEquals(ActuatorKind.NONE, s.actuator());
         assertEquals(ExistingSessions.STAY, s.existingSessions());
         assertEquals(2000, s.linuxTableBase());
         assertEquals(0x4151_0000, s.linuxMarkBase());
@@ -125,7 +126,7 @@ class AppQoeSettingsDefaultsTest {
         LinkPreference pref = c.apbrProfiles().get("apbr1").rules().get(0).linkPreference();
         assertEquals("ISP2", pref.preferredTag());
         assertEquals(Affinity.STRICT, pref.affinity());
-        assertEquals(SteeringActuator.LINUX, c.steering().actuator());
+        assertEquals(ActuatorKind.LINUX, c.steering().actuator());
         assertEquals(ExistingSessions.MOVE, c.steering().existingSessions());
         assertEquals(0x1_0000, c.steering().linuxMarkBase());
     }

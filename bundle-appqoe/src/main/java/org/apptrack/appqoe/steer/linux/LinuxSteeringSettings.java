@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.steer.linux;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import java.time.Duration;
 import java.util.regex.Pattern;
 

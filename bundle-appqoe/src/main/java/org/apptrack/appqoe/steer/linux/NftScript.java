@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.steer.linux;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.steer.linux;
 
+import org.apptrack.appqoe.steer.ExistingSessions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

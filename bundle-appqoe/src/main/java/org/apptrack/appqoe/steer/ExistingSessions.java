@@ -1,4 +1,4 @@
-package org.apptrack.appqoe.steer.linux;
+package org.apptrack.appqoe.steer;
 
 /** What a new path decision does to connections that are already steered. */
 public enum ExistingSessions {
