@@ -5,6 +5,7 @@ import java.util.Set;
 import org.apptrack.web.access.QueryParameterFilter;
 import org.apptrack.web.access.RoleFilter;
 import org.apptrack.web.appid.ApplicationIdentificationResource;
+import org.apptrack.web.appqoe.AppQoeResource;
 import org.apptrack.web.apptrack.CountersResource;
 import org.apptrack.web.apptrack.SessionsResource;
 import org.apptrack.web.apptrack.ZonesResource;
@@ -49,6 +50,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
+                AppQoeResource.class,
                 RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
                 WebApplicationExceptionMapper.class, BadParameterMapper.class, ServiceUnavailableMapper.class,
                 ServerErrorMapper.class, JsonBodyWriter.class);

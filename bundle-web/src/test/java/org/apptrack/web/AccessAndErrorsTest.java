@@ -39,7 +39,7 @@ class AccessAndErrorsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"GET v1/sessions", "GET v1/counters", "DELETE v1/sessions", "DELETE v1/sessions/1",
-        "POST v1/log-streams/local/test", "GET v1/no-such-thing"})
+        "POST v1/log-streams/local/test", "GET v1/no-such-thing", "GET v1/appqoe/paths"})
     void anonymousRequestsAre401WithABasicChallenge(String request) throws Exception {
         String[] r = request.split(" ");
         Reply reply = api.call(null, r[0], r[1]);
@@ -84,7 +84,8 @@ class AccessAndErrorsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"v1/counters", "v1/zones", "v1/log-streams", "v1/log-streams/local", "v1/sessions/1"})
+    @ValueSource(strings = {"v1/counters", "v1/zones", "v1/log-streams", "v1/log-streams/local", "v1/sessions/1",
+        "v1/appqoe/paths", "v1/appqoe/sla", "v1/appqoe/applications", "v1/appqoe/probes"})
     void everyResourceRefusesAnUnknownParameterNamingIt(String path) throws Exception {
         services.add(SecurityLogService.class, securityLog);
         when(securityLog.stream("local")).thenReturn(Optional.of(new LogStreamStatus("local", "file", "sd-syslog",

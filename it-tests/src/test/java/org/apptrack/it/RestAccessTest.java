@@ -82,7 +82,8 @@ public class RestAccessTest {
     public void withoutCredentialsEverythingIs401JsonWithABasicChallenge() throws Exception {
         for (String[] request : new String[][] {{"GET", API + "/counters"}, {"GET", API + "/sessions?limit=1"},
             {"DELETE", API + "/sessions"}, {"POST", API + "/log-streams/local/test"}, {"GET", API + "/no-such"},
-            {"DELETE", API + "/sessions/1"}, {"PUT", API + "/zones"}}) {
+            {"DELETE", API + "/sessions/1"}, {"PUT", API + "/zones"}, {"GET", API + "/appqoe/paths"},
+            {"GET", API + "/appqoe/switches?limit=1"}}) {
             for (String credentials : new String[] {null, "karaf:wrong-password", "nobody:karaf"}) {
                 AppTrackIt.Reply r = http(credentials, request[0], request[1]);
                 assertJsonError(r, 401);

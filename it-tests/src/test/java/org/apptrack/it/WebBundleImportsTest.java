@@ -82,6 +82,21 @@ public class WebBundleImportsTest {
         assertTrue(String.join("\n", wrong), wrong.isEmpty());
     }
 
+    /** AppQoE is a feature of its own: the REST API must resolve (and answer 503 for AppQoE) without it. */
+    @Test
+    public void theAppQoeApiIsAnOptionalImport() throws Exception {
+        List<String> clauses = new ArrayList<>();
+        for (String clause : importClauses(new File(System.getProperty("apptrack.webBundle")))) {
+            if (clause.startsWith("org.apptrack.appqoe.")) {
+                clauses.add(clause);
+            }
+        }
+        assertTrue("the web bundle imports the AppQoE API", !clauses.isEmpty());
+        for (String clause : clauses) {
+            assertTrue(clause, clause.contains("resolution:=optional"));
+        }
+    }
+
     /** deps.json (a Bazel file, not strict JSON): "key": "mvn:group:artifact[:jar]:version". */
     private static Map<String, Version> onosVersions(String depsJson) {
         Map<String, Version> out = new LinkedHashMap<>();
@@ -94,8 +109,8 @@ public class WebBundleImportsTest {
         return out;
     }
 
-    /** Import-Package of the bundle: package and version range (null when it has none). */
-    private static List<String[]> imports(File bundle) throws Exception {
+    /** Import-Package of the bundle, one clause (package and its attributes) each. */
+    private static List<String> importClauses(File bundle) throws Exception {
         if (!bundle.isFile()) {
             fail("the web bundle is not built: " + bundle);
         }
@@ -103,9 +118,18 @@ public class WebBundleImportsTest {
         try (JarFile jar = new JarFile(bundle)) {
             header = jar.getManifest().getMainAttributes().getValue("Import-Package");
         }
-        List<String[]> out = new ArrayList<>();
+        List<String> out = new ArrayList<>();
         // Clauses are separated by commas outside quotes.
         for (String clause : header.split(",(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)")) {
+            out.add(clause.trim());
+        }
+        return out;
+    }
+
+    /** Import-Package of the bundle: package and version range (null when it has none). */
+    private static List<String[]> imports(File bundle) throws Exception {
+        List<String[]> out = new ArrayList<>();
+        for (String clause : importClauses(bundle)) {
             String[] parts = clause.trim().split(";");
             String range = null;
             for (String p : parts) {

@@ -1,5 +1,7 @@
 package org.apptrack.appqoe.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** A path judged by one SLA rule: met, violated (with the reason bits 1 rtt, 2 jitter, 4 loss) or dead. */
@@ -41,6 +43,21 @@ public final class SlaState {
     /** ViolationReason bits, 0 when met. */
     public int violationReason() {
         return violationReason;
+    }
+
+    /** The violated metrics by name ({@code rtt}, {@code jitter}, {@code loss}, in that order), empty when none. */
+    public List<String> violations() {
+        List<String> names = new ArrayList<>(3);
+        if ((violationReason & 1) != 0) {
+            names.add("rtt");
+        }
+        if ((violationReason & 2) != 0) {
+            names.add("jitter");
+        }
+        if ((violationReason & 4) != 0) {
+            names.add("loss");
+        }
+        return names;
     }
 
     /** Wall-clock milliseconds since the violation began, 0 when met. */
