@@ -45,6 +45,9 @@ public final class StampSessionSender {
     private volatile ScheduledFuture<?> lossCheck;
     private long nextSequence;
     private long attempts;
+    private ProbeSendObserver sendObserver;
+    private long intervalNanos;
+    private long nextBurstDue;
 
     public StampSessionSender(EventLoopGroup group, Clock clock, ProbePathSettings settings,
                               ProbeResultListener listener) {
@@ -54,6 +57,14 @@ public final class StampSessionSender {
         this.listener = Objects.requireNonNull(listener, "listener");
         outstanding = new OutstandingProbes(settings.maxOutstanding());
         lossTimeoutNanos = settings.lossTimeout().toNanos();
+    }
+
+    /** Reports every probe's send time against its schedule; set before {@link #start()}. */
+    public synchronized void sendObserver(ProbeSendObserver observer) {
+        if (channel != null) {
+            throw new IllegalStateException("set the send observer before starting the sender");
+        }
+        sendObserver = observer;
     }
 
     /** Binds the path's socket and starts probing; fails with the cause when it cannot bind. */
@@ -72,8 +83,10 @@ public final class StampSessionSender {
         }
         Channel open = bound.channel();
         channel = open;
-        long intervalNanos = settings.interval().toNanos();
+        intervalNanos = settings.interval().toNanos();
         long checkNanos = Math.max(MIN_LOSS_CHECK_NANOS, lossTimeoutNanos / 4);
+        // A fixed rate keeps bursts on start + k * interval, so that is when burst k is due.
+        nextBurstDue = System.nanoTime();
         bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, 0, intervalNanos, TimeUnit.NANOSECONDS);
         lossCheck = open.eventLoop().scheduleAtFixedRate(this::expireLost, checkNanos, checkNanos,
                 TimeUnit.NANOSECONDS);
@@ -115,6 +128,9 @@ public final class StampSessionSender {
         if (open == null) {
             return;
         }
+        long due = nextBurstDue;
+        nextBurstDue = due + intervalNanos;
+        ProbeSendObserver observer = sendObserver;
         long probeCount = settings.probeCount();
         boolean wrote = false;
         for (int i = 0; i < settings.burstSize(); i++) {
@@ -143,6 +159,9 @@ public final class StampSessionSender {
             open.write(new DatagramPacket(probe, settings.reflector()), open.voidPromise());
             counters.sent.incrementAndGet();
             wrote = true;
+            if (observer != null) {
+                observer.probeSent(due, System.nanoTime());
+            }
         }
         if (wrote) {
             open.flush();
