@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.api.time.Clock;
 import org.apptrack.appqoe.probe.ProbeResultListener;
@@ -30,6 +31,12 @@ public final class StampSessionSender {
 
     private static final Logger log = LoggerFactory.getLogger(StampSessionSender.class);
     private static final long MIN_LOSS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * A NIO event loop waits for its next timer in whole milliseconds, rounded up, so a timer
+     * fires 0 to 1 ms after its deadline; firing bursts half a millisecond early centres their
+     * send times on the due times (within about +-0.5 ms instead of 0 to +1 ms).
+     */
+    static final long TIMER_LEAD_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final EventLoopGroup group;
     private final Clock clock;
@@ -85,9 +92,14 @@ public final class StampSessionSender {
         channel = open;
         intervalNanos = settings.interval().toNanos();
         long checkNanos = Math.max(MIN_LOSS_CHECK_NANOS, lossTimeoutNanos / 4);
-        // A fixed rate keeps bursts on start + k * interval, so that is when burst k is due.
-        nextBurstDue = System.nanoTime();
-        bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        // Each path starts at a random phase of its interval so that paths started together do
+        // not all send at the same instant. A fixed rate keeps the timer on its first deadline
+        // + k * interval; burst k is due TIMER_LEAD_NANOS (or less, at the very start) later.
+        long phase = ThreadLocalRandom.current().nextLong(intervalNanos);
+        long initialDelay = Math.max(0, phase - TIMER_LEAD_NANOS);
+        nextBurstDue = System.nanoTime() + phase;
+        bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, initialDelay, intervalNanos,
+                TimeUnit.NANOSECONDS);
         lossCheck = open.eventLoop().scheduleAtFixedRate(this::expireLost, checkNanos, checkNanos,
                 TimeUnit.NANOSECONDS);
     }
