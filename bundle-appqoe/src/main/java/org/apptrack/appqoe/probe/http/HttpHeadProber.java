@@ -25,6 +25,10 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
@@ -36,6 +40,9 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 import org.apptrack.appqoe.probe.Dscp;
 import org.apptrack.appqoe.probe.ProbeResultListener;
 import org.slf4j.Logger;
@@ -55,6 +62,10 @@ import org.slf4j.LoggerFactory;
  * the next probe reconnects. After a failed connection attempt the next waits one interval,
  * doubling up to {@link #MAX_RECONNECT_BACKOFF_NANOS} (or the interval, if longer): probes due
  * meanwhile are lost without an attempt, so a dead server costs at most one attempt per interval.
+ *
+ * <p>An https target is probed over TLS with the JDK's {@link SSLEngine} (Netty's
+ * {@link SslHandler}), verifying the server's certificate and host name; the connection counts as
+ * up once the handshake is done, so the handshake is connection setup and not in the RTT.
  *
  * <p>All state lives on one event loop of the group; the listener is called on it.
  */
@@ -76,6 +87,7 @@ public final class HttpHeadProber {
     private final long intervalNanos;
     private final long lossTimeoutNanos;
 
+    private SslContext tls;
     private EventLoop loop;
     private Bootstrap bootstrap;
     private InetSocketAddress remote;
@@ -92,6 +104,12 @@ public final class HttpHeadProber {
     private long lastReadNanos;
 
     public HttpHeadProber(EventLoopGroup group, HttpProbeSettings settings, ProbeResultListener listener) {
+        this(group, settings, listener, null);
+    }
+
+    /** With the TLS client context for an https target (null: the JVM's trusted authorities). */
+    HttpHeadProber(EventLoopGroup group, HttpProbeSettings settings, ProbeResultListener listener, SslContext tls) {
+        this.tls = tls;
         this.group = Objects.requireNonNull(group, "group");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -110,6 +128,9 @@ public final class HttpHeadProber {
             return;
         }
         remote = new InetSocketAddress(resolve(), settings.port());
+        if (settings.tls() && tls == null) {
+            tls = clientTls();
+        }
         loop = group.next();
         bootstrap = new Bootstrap().group(loop)
                 .channelFactory(NioSocketChannel::new)
@@ -121,7 +142,11 @@ public final class HttpHeadProber {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new ArrivalStamp(), new HttpClientCodec(), new ResponseHandler());
+                        ch.pipeline().addLast(new ArrivalStamp());
+                        if (settings.tls()) {
+                            ch.pipeline().addLast(tlsHandler(ch));
+                        }
+                        ch.pipeline().addLast(new HttpClientCodec(), new ResponseHandler());
                     }
                 });
         running = true;
@@ -179,6 +204,21 @@ public final class HttpHeadProber {
         return channel;
     }
 
+    private static SslContext clientTls() throws SSLException {
+        return SslContextBuilder.forClient().sslProvider(SslProvider.JDK).build();
+    }
+
+    private SslHandler tlsHandler(SocketChannel ch) {
+        SslHandler handler = tls.newHandler(ch.alloc(), settings.host(), settings.port());
+        SSLEngine engine = handler.engine();
+        SSLParameters parameters = engine.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        engine.setSSLParameters(parameters);
+        handler.setHandshakeTimeoutMillis(Math.max(1, settings.lossTimeout().toMillis()));
+        handler.handshakeFuture().addListener(f -> connectDone(ch, f));
+        return handler;
+    }
+
     private InetAddress resolve() throws UnknownHostException {
         boolean v6 = settings.sourceAddress() instanceof Inet6Address;
         for (InetAddress address : InetAddress.getAllByName(settings.host())) {
@@ -225,7 +265,13 @@ public final class HttpHeadProber {
             openConnections.decrementAndGet();
             connectionClosed(opening);
         });
-        connecting.addListener(f -> connectDone(opening, f));
+        // Over TLS the connection is up once the handshake is done (tlsHandler listens for it);
+        // a failed connect is reported here either way, the first report wins.
+        connecting.addListener(f -> {
+            if (!settings.tls() || !f.isSuccess()) {
+                connectDone(opening, f);
+            }
+        });
     }
 
     private void connectDone(Channel opening, Future<?> result) {

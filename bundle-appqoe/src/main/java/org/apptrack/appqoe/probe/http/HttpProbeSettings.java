@@ -9,7 +9,8 @@ import org.apptrack.appqoe.probe.Dscp;
 
 /**
  * How one path is probed with HTTP HEAD: from the path's source address to {@code target} (an
- * {@code http://} URL), with the probe's DSCP, one request every {@code interval}. A request
+ * {@code http://} or {@code https://} URL; https verifies the server's certificate and name against
+ * the JVM's trusted authorities), with the probe's DSCP, one request every {@code interval}. A request
  * without response after {@code lossTimeout} is lost; at most {@code maxOutstanding} requests
  * wait for their response at a time (more than one pipelines them on the connection).
  */
@@ -21,6 +22,7 @@ public final class HttpProbeSettings {
     private final String pathId;
     private final InetAddress sourceAddress;
     private final URI target;
+    private final boolean tls;
     private final String host;
     private final int port;
     private final String requestTarget;
@@ -37,9 +39,10 @@ public final class HttpProbeSettings {
         sourceAddress = Objects.requireNonNull(b.sourceAddress, "sourceAddress");
         target = Objects.requireNonNull(b.target, "target");
         String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http")) {
-            throw new IllegalArgumentException("target must be an http:// URL: " + target);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("target must be an http:// or https:// URL: " + target);
         }
+        tls = scheme.equals("https");
         if (target.getHost() == null || target.getHost().isEmpty()) {
             throw new IllegalArgumentException("target must name a host: " + target);
         }
@@ -47,7 +50,7 @@ public final class HttpProbeSettings {
             throw new IllegalArgumentException("target must not carry user information: " + target);
         }
         host = target.getHost();
-        port = target.getPort() == -1 ? 80 : target.getPort();
+        port = target.getPort() == -1 ? defaultPort() : target.getPort();
         String path = target.getRawPath() == null || target.getRawPath().isEmpty() ? "/" : target.getRawPath();
         requestTarget = target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
         dscp = Dscp.check("dscp", b.dscp);
@@ -93,6 +96,15 @@ public final class HttpProbeSettings {
         return port;
     }
 
+    /** True for https: the HEAD requests go over TLS. */
+    public boolean tls() {
+        return tls;
+    }
+
+    private int defaultPort() {
+        return tls ? 443 : 80;
+    }
+
     /** The request line's target: path and query, "/" when the URL has no path. */
     public String requestTarget() {
         return requestTarget;
@@ -101,7 +113,7 @@ public final class HttpProbeSettings {
     /** The Host header: the host with the port when it is not the default. */
     public String hostHeader() {
         String name = host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
-        return port == 80 ? name : name + ":" + port;
+        return port == defaultPort() ? name : name + ":" + port;
     }
 
     public int dscp() {

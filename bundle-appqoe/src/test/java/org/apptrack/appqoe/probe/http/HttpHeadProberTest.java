@@ -203,7 +203,6 @@ class HttpHeadProberTest {
 
     @Test
     void invalidSettingsNameTheField() {
-        assertField("target", () -> path().target("https://example.com/").build());
         assertField("target", () -> path().target("ftp://example.com/").build());
         assertField("target", () -> path().target("http:///nohost").build());
         assertField("target", () -> path().target("http://exa mple.com/").build());
@@ -223,6 +222,10 @@ class HttpHeadProberTest {
         HttpProbeSettings v6 = path().target("http://[2001:db8::1]:8080/a/b?c=d").build();
         assertEquals("/a/b?c=d", v6.requestTarget());
         assertEquals("[2001:db8::1]:8080", v6.hostHeader());
+        HttpProbeSettings tls = path().target("https://saas.example.com/").build();
+        assertTrue(tls.tls());
+        assertEquals(443, tls.port());
+        assertEquals("saas.example.com", tls.hostHeader());
     }
 
     @Test
