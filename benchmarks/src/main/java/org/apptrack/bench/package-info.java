@@ -27,7 +27,9 @@
  *       {@link org.apptrack.bench.QuicInitialBenchmark}, and the capture reading they share
  *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode});</li>
  *   <li>{@link org.apptrack.bench.SlaEvaluationBenchmark}: AppQoE's SLA evaluator
- *       ({@code org.apptrack.appqoe.sla}).</li>
+ *       ({@code org.apptrack.appqoe.sla});</li>
+ *   <li>{@link org.apptrack.bench.ProbeSchedulerBenchmark}: AppQoE's STAMP sender and reflector
+ *       ({@code org.apptrack.appqoe.probe.stamp}).</li>
  * </ul>
  * {@code BenchmarkBoundariesTest} holds every other class to the exported packages.
  */

@@ -39,7 +39,7 @@ class BenchmarkBoundariesTest {
 
     @ArchTest
     static final ArchRule onlyTheWhiteBoxBenchmarksUseAppQoeInternals = noClasses()
-            .that(not(belongToAnyOf(SlaEvaluationBenchmark.class)))
+            .that(not(belongToAnyOf(SlaEvaluationBenchmark.class, ProbeSchedulerBenchmark.class)))
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("org.apptrack.appqoe..")
                     .and(not(resideInAPackage("org.apptrack.appqoe.api.."))));

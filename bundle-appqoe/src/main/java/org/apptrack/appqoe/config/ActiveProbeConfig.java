@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
-import org.apptrack.appqoe.probe.stamp.Dscp;
+import org.apptrack.appqoe.probe.Dscp;
 import org.apptrack.appqoe.probe.stamp.ProbePathSettings;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apptrack.appqoe.probe.stamp.Dscp;
+import org.apptrack.appqoe.probe.Dscp;
 
 /**
  * The match of an APBR rule (Junos {@code profile P rule R match}): every criterion given must

@@ -16,6 +16,17 @@ public interface ProbeResultListener {
      */
     void onResult(String pathId, long sequence, long rttNanos, long forwardNanos, long backwardNanos);
 
+    /**
+     * A probe without one-way timestamps (HTTP HEAD) was answered: only its round-trip time is
+     * known, for {@code PathMetrics.answered(rttMicros)}. Listeners of STAMP probes alone need not
+     * implement it; a listener given to an HTTP prober must.
+     *
+     * @param rttNanos request sent to response received
+     */
+    default void onRoundTrip(String pathId, long sequence, long rttNanos) {
+        throw new UnsupportedOperationException(getClass().getName() + " does not take round-trip-only results");
+    }
+
     /** No reply to probe {@code sequence} arrived within the path's loss timeout. */
     void onLost(String pathId, long sequence);
 }

@@ -8,6 +8,7 @@ import io.netty.channel.socket.InternetProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import org.apptrack.appqoe.probe.Dscp;
 
 /** The UDP channel setup shared by the sender and the reflector. */
 final class ProbeChannels {

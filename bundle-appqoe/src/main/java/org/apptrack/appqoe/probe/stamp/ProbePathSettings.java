@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import org.apptrack.appqoe.probe.Dscp;
 
 /**
  * How one path is probed: from its source address to a reflector, with the probe's DSCP, in

@@ -4,6 +4,7 @@ import io.netty.util.NetUtil;
 import java.net.InetAddress;
 import java.util.Map;
 import java.util.Objects;
+import org.apptrack.appqoe.probe.Dscp;
 
 /**
  * Where the Session-Reflector listens and how it marks its replies. Safe by default: loopback

@@ -11,6 +11,7 @@ import io.netty.util.concurrent.ScheduledFuture;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.api.time.Clock;
 import org.apptrack.appqoe.probe.ProbeResultListener;
@@ -29,7 +30,14 @@ import org.slf4j.LoggerFactory;
 public final class StampSessionSender {
 
     private static final Logger log = LoggerFactory.getLogger(StampSessionSender.class);
-    private static final long MIN_LOSS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long MIN_LOSS_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final int LOSS_CHECKS_PER_TIMEOUT = 20;
+    /**
+     * A NIO event loop waits for its next timer in whole milliseconds, rounded up, so a timer
+     * fires 0 to 1 ms after its deadline; firing bursts half a millisecond early centres their
+     * send times on the due times (within about +-0.5 ms instead of 0 to +1 ms).
+     */
+    static final long TIMER_LEAD_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
 
     private final EventLoopGroup group;
     private final Clock clock;
@@ -45,6 +53,9 @@ public final class StampSessionSender {
     private volatile ScheduledFuture<?> lossCheck;
     private long nextSequence;
     private long attempts;
+    private ProbeSendObserver sendObserver;
+    private long intervalNanos;
+    private long nextBurstDue;
 
     public StampSessionSender(EventLoopGroup group, Clock clock, ProbePathSettings settings,
                               ProbeResultListener listener) {
@@ -54,6 +65,14 @@ public final class StampSessionSender {
         this.listener = Objects.requireNonNull(listener, "listener");
         outstanding = new OutstandingProbes(settings.maxOutstanding());
         lossTimeoutNanos = settings.lossTimeout().toNanos();
+    }
+
+    /** Reports every probe's send time against its schedule; set before {@link #start()}. */
+    public synchronized void sendObserver(ProbeSendObserver observer) {
+        if (channel != null) {
+            throw new IllegalStateException("set the send observer before starting the sender");
+        }
+        sendObserver = observer;
     }
 
     /** Binds the path's socket and starts probing; fails with the cause when it cannot bind. */
@@ -72,9 +91,19 @@ public final class StampSessionSender {
         }
         Channel open = bound.channel();
         channel = open;
-        long intervalNanos = settings.interval().toNanos();
-        long checkNanos = Math.max(MIN_LOSS_CHECK_NANOS, lossTimeoutNanos / 4);
-        bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, 0, intervalNanos, TimeUnit.NANOSECONDS);
+        intervalNanos = settings.interval().toNanos();
+        // A lost probe is declared within a twentieth of its timeout (50 ms for 1 s) after it
+        // expires: a blackout is then detected in (violation count x spacing) + loss timeout plus
+        // that, and a check is a glance at the oldest outstanding probe.
+        long checkNanos = Math.max(MIN_LOSS_CHECK_NANOS, lossTimeoutNanos / LOSS_CHECKS_PER_TIMEOUT);
+        // Each path starts at a random phase of its interval so that paths started together do
+        // not all send at the same instant. A fixed rate keeps the timer on its first deadline
+        // + k * interval; burst k is due TIMER_LEAD_NANOS (or less, at the very start) later.
+        long phase = ThreadLocalRandom.current().nextLong(intervalNanos);
+        long initialDelay = Math.max(0, phase - TIMER_LEAD_NANOS);
+        nextBurstDue = System.nanoTime() + phase;
+        bursts = open.eventLoop().scheduleAtFixedRate(this::sendBurst, initialDelay, intervalNanos,
+                TimeUnit.NANOSECONDS);
         lossCheck = open.eventLoop().scheduleAtFixedRate(this::expireLost, checkNanos, checkNanos,
                 TimeUnit.NANOSECONDS);
     }
@@ -115,6 +144,9 @@ public final class StampSessionSender {
         if (open == null) {
             return;
         }
+        long due = nextBurstDue;
+        nextBurstDue = due + intervalNanos;
+        ProbeSendObserver observer = sendObserver;
         long probeCount = settings.probeCount();
         boolean wrote = false;
         for (int i = 0; i < settings.burstSize(); i++) {
@@ -143,6 +175,9 @@ public final class StampSessionSender {
             open.write(new DatagramPacket(probe, settings.reflector()), open.voidPromise());
             counters.sent.incrementAndGet();
             wrote = true;
+            if (observer != null) {
+                observer.probeSent(due, System.nanoTime());
+            }
         }
         if (wrote) {
             open.flush();

@@ -112,6 +112,31 @@ class StampSessionSenderTest {
     }
 
     @Test
+    void theSendObserverSeesEveryProbeAgainstItsBurstsDueTime() throws IOException {
+        List<long[]> sends = new CopyOnWriteArrayList<>();
+        long interval = TimeUnit.MILLISECONDS.toNanos(20);
+        sender = new StampSessionSender(group, Clock.SYSTEM,
+                path().probeCount(6).burstSize(2).interval(Duration.ofNanos(interval)).build(), recorder);
+        sender.sendObserver((due, sent) -> sends.add(new long[] {due, sent}));
+        long started = System.nanoTime();
+        sender.start();
+        await(() -> sends.size() == 6, "6 probes sent");
+
+        // The first burst is due at a random phase within one interval of the start.
+        long firstDue = sends.get(0)[0];
+        assertTrue(firstDue - started >= 0 && firstDue - started < interval + TimeUnit.MILLISECONDS.toNanos(50),
+                "first due " + (firstDue - started) + " ns after start");
+        for (int i = 0; i < 6; i++) {
+            // Probes of one burst share its due time; bursts are one interval apart.
+            assertEquals(firstDue + (i / 2) * interval, sends.get(i)[0], "due time of probe " + i);
+            // Never earlier than the half-millisecond lead ahead of the due time.
+            assertTrue(sends.get(i)[1] - sends.get(i)[0] >= -StampSessionSender.TIMER_LEAD_NANOS,
+                    "probe " + i + " sent " + (sends.get(i)[1] - sends.get(i)[0]) + " ns after due");
+        }
+        assertThrows(IllegalStateException.class, () -> sender.sendObserver((due, sent) -> { }));
+    }
+
+    @Test
     void probeSocketCarriesThePathDscp() throws IOException {
         start(path().dscp(46).probeCount(1).build());
         assertEquals(46 << 2, sender.channel().config().getOption(ChannelOption.IP_TOS));
