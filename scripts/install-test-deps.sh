@@ -12,6 +12,9 @@
 #   iputils-ping, python3      traffic for live-capture tests (bundle-capture LiveCaptureTest:
 #                              ping in a namespace) and scripts/netns-traffic.sh (ping; python3
 #                              http.server, DNS responder, UDP load sender)
+#   nftables, curl             the AppQoE lab (appqoe-lab NetnsLab: loss, blackout and traffic /
+#                              DSCP counters at the site; curl as the LAN's HTTP client); its tc
+#                              (rate) comes with iproute2, nsenter with util-linux
 #
 # Idempotent, non-interactive, for root (no sudo), installing as scripts/lib/apt-install.sh does:
 # `apt-get update` once and only when something is missing, so repeated runs are fast. It never
@@ -31,6 +34,8 @@ PACKAGES=(
   procps
   iputils-ping
   python3
+  nftables
+  curl
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

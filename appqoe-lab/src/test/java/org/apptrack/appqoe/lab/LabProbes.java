@@ -112,6 +112,29 @@ final class LabProbes implements AutoCloseable, ProbeResultListener, SlaListener
         return events().stream().filter(e -> e.path().equals(pathOf(uplink)) && e.type() == type).toList();
     }
 
+    /** Whether the uplink's path is in violation now (its last event was a violation). */
+    boolean violated(int uplink) {
+        List<SlaEvent> all = events().stream().filter(e -> e.path().equals(pathOf(uplink))).toList();
+        return !all.isEmpty() && all.get(all.size() - 1).type() == SlaEvent.Type.VIOLATION;
+    }
+
+    /**
+     * Waits for the start of a sampling period of the uplink's path while the path is not in
+     * violation (a busy machine may have made it violate; it then recovers first), so that a
+     * change made now falls into one fresh period.
+     */
+    void awaitCleanPeriodStart(int uplink, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            int closed = periods(uplink).size();
+            if (await(Duration.ofSeconds(15), () -> periods(uplink).size() > closed) && !violated(uplink)) {
+                return;
+            }
+        }
+        throw new AssertionError("path " + pathOf(uplink) + " found no clean period start in " + timeout
+                + "; events " + events());
+    }
+
     List<PeriodMetrics> periods(int uplink) {
         List<PeriodMetrics> closed = periods.get(pathOf(uplink));
         synchronized (closed) {
