@@ -50,6 +50,14 @@ class LossTargetLabTest {
             lab.delay(k, 1_000);
             lab.loss(k, 1);
         }
+        DscpCounts[] wireBefore = new DscpCounts[4];
+        TrafficCount[] passedBefore = new TrafficCount[4];
+        long[] relayedBefore = new long[4];
+        for (int k = 1; k <= 3; k++) {
+            wireBefore[k] = lab.dscpCounts(k);
+            passedBefore[k] = lab.traffic(k);
+            relayedBefore[k] = relayed(k);
+        }
         long sent = 0;
         long lost = 0;
         StringBuilder report = new StringBuilder();
@@ -77,6 +85,15 @@ class LossTargetLabTest {
                         counters.answered(), counters.lost(), 100.0 * counters.lost() / (counters.answered() + counters.lost()),
                         periods.size(), periods.stream().map(p -> p.lost() + "/" + p.resolved()).toList(),
                         raised.size(), recovered.size()));
+                // where the probes were lost, from the site's counters (probes still in flight when
+                // the sender stopped make the figures differ by a few)
+                long onWire = lab.dscpCounts(k).since(wireBefore[k]).ef();
+                TrafficCount passed = lab.traffic(k).since(passedBefore[k]);
+                long relayed = relayed(k) - relayedBefore[k];
+                report.append(String.format("    site: %d probes arrived, %d passed the impairment (%.2f %% dropped);"
+                                + " %d replies sent, %d passed (%.2f %% dropped)%n", onWire, passed.toSitePackets(),
+                        100.0 * (onWire - passed.toSitePackets()) / onWire, relayed, passed.toBranchPackets(),
+                        100.0 * (relayed - passed.toBranchPackets()) / relayed));
                 for (SlaEvent e : raised) {
                     report.append("    ").append(e).append(" loss count ").append(e.lossViolationCount()).append('\n');
                 }
@@ -87,5 +104,15 @@ class LossTargetLabTest {
         // the lab lost probes at about 1 - 0.99^2 = 2 %
         double percent = 100.0 * lost / sent;
         assertTrue(percent > 0.3 && percent < 6, "probe loss " + percent + " %");
+    }
+
+    private long relayed(int uplink) {
+        String[] words = lab.forwarderStats(uplink).split(" ");
+        for (int i = 0; i < words.length - 1; i++) {
+            if (words[i].equals("relayed")) {
+                return Long.parseLong(words[i + 1]);
+            }
+        }
+        throw new IllegalStateException("no relayed count in " + lab.forwarderStats(uplink));
     }
 }
