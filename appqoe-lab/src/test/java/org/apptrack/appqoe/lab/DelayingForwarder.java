@@ -44,6 +44,8 @@ final class DelayingForwarder implements AutoCloseable {
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong relayed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    /** Replies the kernel refused: an nft drop on the way out fails the send (EPERM). */
+    private final AtomicLong repliesRefused = new AtomicLong();
     private final Thread receiver;
     private volatile long delayNanos;
     private volatile long jitterNanos;
@@ -76,7 +78,8 @@ final class DelayingForwarder implements AutoCloseable {
     }
 
     String stats() {
-        return uplink + " forwarded " + forwarded.get() + " relayed " + relayed.get() + " dropped " + dropped.get()
+        return uplink + " forwarded " + forwarded.get() + " relayed " + relayed.get() + " refused " + repliesRefused.get()
+                + " dropped " + dropped.get()
                 + " delay_us " + delayNanos / 1000 + " jitter_us " + jitterNanos / 1000;
     }
 
@@ -169,7 +172,7 @@ final class DelayingForwarder implements AutoCloseable {
                 } catch (ClosedChannelException e) {
                     return;
                 } catch (IOException e) {
-                    dropped.incrementAndGet();
+                    repliesRefused.incrementAndGet();
                 }
             }
         }

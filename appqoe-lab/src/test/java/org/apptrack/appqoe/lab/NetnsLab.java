@@ -190,6 +190,28 @@ public final class NetnsLab implements AutoCloseable {
                 "burst", Math.max(1600, kbit * 1000 / 8 / 100) + "", "latency", "50ms");
     }
 
+    /** Back to clean uplinks: no delay, jitter, loss, blackout or rate limit on any. */
+    public void clearImpairments() throws IOException {
+        for (int k = 1; k <= UPLINK_COUNT; k++) {
+            delay(k, 0);
+            jitter(k, 0);
+            synchronized (this) {
+                blackout[k] = false;
+                lossPercent[k] = 0;
+                applyImpairments(k);
+            }
+            rate(k, 0);
+        }
+    }
+
+    /**
+     * Routes the branch's traffic to the site's 10.62.0.0/24 over the uplink (the main table's
+     * route; uplink 1 when the lab is built). The product's actuator steers with rules of its own.
+     */
+    public void routeApplicationServerVia(int uplink) throws IOException {
+        Commands.must(STEP, "ip", "route", "replace", "10.62.0.0/24", "via", uplink(uplink).siteAddress());
+    }
+
     // --- measurements ---
 
     /** What crossed the uplink at the site after the impairments, since the lab was built. */

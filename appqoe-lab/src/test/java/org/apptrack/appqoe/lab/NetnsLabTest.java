@@ -79,7 +79,7 @@ class NetnsLabTest {
             assertTrue(received > 5 && received < 60, lossy.output());
 
             // the site answers over the uplink the connection came in on
-            Commands.must(COMMAND, "ip", "route", "replace", "10.62.0.0/24", "via", lab.uplink(3).siteAddress());
+            lab.routeApplicationServerVia(3);
             TrafficCount third = lab.traffic(3);
             assertEquals(0, lab.runInLan(COMMAND, "curl", "-s", "-o", "/dev/null", "-m", "10",
                     "http://" + NetnsLab.APP_SERVER + ":8080/").exit());
@@ -90,7 +90,7 @@ class NetnsLabTest {
             lab.rate(3, 2000);
             CommandResult slow = lab.runInLan(COMMAND, "curl", "-s", "-o", "/dev/null", "-w", "%{speed_download}",
                     "http://" + NetnsLab.APP_SERVER + ":8080/", "-r", "0-999999");
-            lab.rate(3, 0);
+            lab.clearImpairments();
             System.out.println("download at 2000 kbit tbf: " + slow.output() + " bytes/s");
             // an upper bound only: a busy machine makes it slower, never faster than the bucket
             assertTrue(Double.parseDouble(slow.output().trim()) < 2000 * 1000 / 8 * 1.25, slow.output());

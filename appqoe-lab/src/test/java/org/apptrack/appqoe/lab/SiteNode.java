@@ -27,7 +27,7 @@ import org.apptrack.appqoe.probe.stamp.StampSessionReflector;
  * <pre>
  *   ID delay UPLINK MICROS     ->  ok ID NANOTIME   then, at the uplink's next datagram: first ID NANOTIME
  *   ID jitter UPLINK MICROS    ->  likewise
- *   ID stats UPLINK            ->  ok ID UPLINK forwarded N relayed N dropped N delay_us N jitter_us N
+ *   ID stats UPLINK            ->  ok ID UPLINK forwarded N relayed N refused N dropped N delay_us N jitter_us N
  * </pre>
  * A bad command gets {@code error ID message}. NANOTIME is System.nanoTime(), CLOCK_MONOTONIC
  * on Linux, so the test JVM can compare it with its own. Exits at the end of stdin (the test
