@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.apptrack.api.time.Clock;
 import org.apptrack.appqoe.metrics.PeriodMetrics;
@@ -156,7 +157,7 @@ final class LabProbes implements AutoCloseable, ProbeResultListener, SlaListener
     }
 
     /** Waits until {@code condition} holds, up to {@code timeout}; false if it never did. */
-    static boolean await(Duration timeout, java.util.function.BooleanSupplier condition) {
+    static boolean await(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
