@@ -13,7 +13,11 @@
 #                              ping in a namespace) and scripts/netns-traffic.sh (ping; python3
 #                              http.server, DNS responder, UDP load sender)
 #   nftables                   nft for the AppQoE Linux steering test (bundle-appqoe
-#                              LinuxPolicyRoutingNetnsTest: nft table, marks, policy routing in namespaces)
+#                              LinuxPolicyRoutingNetnsTest: nft table, marks, policy routing in
+#                              namespaces) and the AppQoE lab (appqoe-lab NetnsLab: loss, blackout,
+#                              traffic and DSCP counters at the site)
+#   curl                       the AppQoE lab's HTTP client in the LAN; its tc (rate) comes with
+#                              iproute2, nsenter with util-linux
 #
 # Idempotent, non-interactive, for root (no sudo), installing as scripts/lib/apt-install.sh does:
 # `apt-get update` once and only when something is missing, so repeated runs are fast. It never
@@ -34,6 +38,7 @@ PACKAGES=(
   iputils-ping
   python3
   nftables
+  curl
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
