@@ -1,5 +1,7 @@
 package org.apptrack.apptrack.engine.session;
 
+import org.apptrack.apptrack.api.SessionRoute;
+
 /**
  * Per-session state that packets do not touch, addressed by the {@link SessionTable}'s session
  * index: what application identification found, the parent of a linked session. Kept apart so
@@ -36,6 +38,20 @@ public final class SessionSideTable {
     private final int[] parent;
     private final byte[] encrypted;
     private final byte[] identifiedBy;
+    /** {@code application << 16 | nestedApplication} as last announced to listeners. */
+    private final int[] announced;
+    /** SYN to SYN-ACK in microseconds; 0: not seen; negative: not measurable (see {@link #serverRttMicros}). */
+    private final int[] serverRtt;
+    /**
+     * SYN-ACK to the client's ACK in microseconds once measured; during the handshake
+     * {@code -(micros from session start to the SYN-ACK) - 1}; {@link #RTT_AMBIGUOUS}: not measurable.
+     */
+    private final int[] clientRtt;
+    /** The route the path selection gave the session (null: none), replaced whole, never modified. */
+    private final SessionRoute[] route;
+
+    /** A handshake time that cannot be measured (a retransmitted SYN or SYN-ACK). */
+    public static final int RTT_AMBIGUOUS = Integer.MIN_VALUE;
 
     public SessionSideTable(int maxSessions) {
         application = new char[maxSessions];
@@ -43,6 +59,10 @@ public final class SessionSideTable {
         parent = new int[maxSessions];
         encrypted = new byte[maxSessions];
         identifiedBy = new byte[maxSessions];
+        announced = new int[maxSessions];
+        serverRtt = new int[maxSessions];
+        clientRtt = new int[maxSessions];
+        route = new SessionRoute[maxSessions];
     }
 
     /** The defaults of a new session: unknown application, no parent, encryption unknown. */
@@ -52,6 +72,60 @@ public final class SessionSideTable {
         parent[s] = 0;
         encrypted[s] = ENCRYPTED_UNKNOWN;
         identifiedBy[s] = IDENTIFIED_NOT_YET;
+        announced[s] = 0;
+        serverRtt[s] = 0;
+        clientRtt[s] = 0;
+        route[s] = null;
+    }
+
+    /**
+     * Whether the application or nested application differs from what was last announced
+     * (nothing at creation); if so it counts as announced from now on.
+     */
+    public boolean takeIdentificationChange(int s) {
+        int now = application[s] << 16 | nestedApplication[s];
+        if (now == announced[s]) {
+            return false;
+        }
+        announced[s] = now;
+        return true;
+    }
+
+    /** The raw server-side handshake time (see {@link org.apptrack.apptrack.engine.HandshakeTiming}). */
+    public int serverRttRaw(int s) {
+        return serverRtt[s];
+    }
+
+    public void setServerRttRaw(int s, int value) {
+        serverRtt[s] = value;
+    }
+
+    /** The raw client-side handshake time (see {@link org.apptrack.apptrack.engine.HandshakeTiming}). */
+    public int clientRttRaw(int s) {
+        return clientRtt[s];
+    }
+
+    public void setClientRttRaw(int s, int value) {
+        clientRtt[s] = value;
+    }
+
+    /** SYN to SYN-ACK in microseconds, 0 when not measured. */
+    public int serverRttMicros(int s) {
+        return Math.max(0, serverRtt[s]);
+    }
+
+    /** SYN-ACK to the client's ACK in microseconds, 0 when not measured (or not yet). */
+    public int clientRttMicros(int s) {
+        return Math.max(0, clientRtt[s]);
+    }
+
+    /** The route path selection gave the session, or null (the default route). */
+    public SessionRoute route(int s) {
+        return route[s];
+    }
+
+    public void setRoute(int s, SessionRoute value) {
+        route[s] = value;
     }
 
     /** The application id (0: unknown), in the classifier's catalog. */
@@ -108,7 +182,7 @@ public final class SessionSideTable {
 
     /** Bytes these arrays take on the heap (array headers aside). */
     public long memoryBytes() {
-        return application.length * (2L + 2 + 4 + 1 + 1);
+        return application.length * (2L + 2 + 4 + 1 + 1 + 4 + 4 + 4 + 4); // route: a compressed reference
     }
 
     private static char checkedId(int id) {
