@@ -71,7 +71,7 @@ public final class AppTrackEngine {
         this.ids = new SessionIdIndex(table);
         this.aging = new SessionAging(settings, table);
         this.placement = new SessionPlacement(table, side, counters, policies);
-        this.tcp = new TcpCloseRule(settings, table, aging, new HandshakeTiming(table, side));
+        this.tcp = new TcpCloseRule(settings, table, aging, new HandshakeTiming(table));
         this.responses = new ResponseRule(settings, table);
         this.fragments = new FragmentTracker(settings, table, counters);
         this.updates = new UpdateSchedule(settings, table);
@@ -227,7 +227,9 @@ public final class AppTrackEngine {
      * and when it gives up at the close: only those moments are checked.
      */
     private void identificationChecked(int s) {
-        if (side.takeIdentificationChange(s)) {
+        int now = side.identification(s);
+        if (now != table.announcedIdentification(s)) {
+            table.setAnnouncedIdentification(s, now);
             listener.sessionIdentified(table, s);
         }
     }

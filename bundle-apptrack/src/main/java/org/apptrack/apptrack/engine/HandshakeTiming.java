@@ -1,6 +1,5 @@
 package org.apptrack.apptrack.engine;
 
-import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.apptrack.engine.tcp.TcpTracker;
 
@@ -13,19 +12,18 @@ import org.apptrack.apptrack.engine.tcp.TcpTracker;
  * be measured: no handshake seen (UDP, a connection picked up mid-stream, a SYN-ACK the capture
  * missed), or an ambiguous one (Karn's rule: after a retransmitted SYN nobody can tell which SYN
  * the SYN-ACK answers; after a retransmitted SYN-ACK, which one the ACK answers). A half that
- * took less than a microsecond is 1. Runs only while the handshake is pending; kept in two ints
- * per session of the {@link SessionSideTable}, so it allocates nothing.
+ * took less than a microsecond is 1. Runs only while the handshake is pending; kept in spare
+ * bits of the session's block in the {@link SessionTable}, so it costs no memory and allocates
+ * nothing.
  */
 final class HandshakeTiming {
 
     private static final long NANOS_PER_MICRO = 1_000L;
 
     private final SessionTable table;
-    private final SessionSideTable side;
 
-    HandshakeTiming(SessionTable table, SessionSideTable side) {
+    HandshakeTiming(SessionTable table) {
         this.table = table;
-        this.side = side;
     }
 
     /**
@@ -40,34 +38,34 @@ final class HandshakeTiming {
         boolean ack = (flags & TcpTracker.FLAG_ACK) != 0;
         if (syn && !ack) {
             if (fromClient && !created && (before & TcpTracker.S_SYN_ACK) == 0) {
-                side.setServerRttRaw(s, SessionSideTable.RTT_AMBIGUOUS); // retransmitted SYN
+                table.setServerRttRaw(s, SessionTable.RTT_AMBIGUOUS); // retransmitted SYN
             }
             return;
         }
         if (syn && !fromClient) {
             int sinceStart = micros(nowNanos - table.startNanos(s));
             if ((before & TcpTracker.S_SYN_ACK) == 0) {
-                if (side.serverRttRaw(s) == 0) {
-                    side.setServerRttRaw(s, Math.max(1, sinceStart));
+                if (table.serverRttRaw(s) == 0) {
+                    table.setServerRttRaw(s, Math.max(1, sinceStart));
                 }
-                side.setClientRttRaw(s, -sinceStart - 1); // pending: when the SYN-ACK came
-            } else if (pending(side.clientRttRaw(s))) {
-                side.setClientRttRaw(s, SessionSideTable.RTT_AMBIGUOUS); // retransmitted SYN-ACK
+                table.setClientRttRaw(s, -sinceStart - 1); // pending: when the SYN-ACK came
+            } else if (pending(table.clientRttRaw(s))) {
+                table.setClientRttRaw(s, SessionTable.RTT_AMBIGUOUS); // retransmitted SYN-ACK
             }
             return;
         }
         if (fromClient && (before & TcpTracker.ESTABLISHED) == 0 && (after & TcpTracker.ESTABLISHED) != 0) {
-            int raw = side.clientRttRaw(s);
+            int raw = table.clientRttRaw(s);
             if (pending(raw)) {
                 int synAck = -(raw + 1);
-                side.setClientRttRaw(s, Math.max(1, micros(nowNanos - table.startNanos(s)) - synAck));
+                table.setClientRttRaw(s, Math.max(1, micros(nowNanos - table.startNanos(s)) - synAck));
             }
         }
     }
 
     /** A client half waiting for the ACK: the SYN-ACK's time, encoded negative. */
     private static boolean pending(int clientRaw) {
-        return clientRaw < 0 && clientRaw != SessionSideTable.RTT_AMBIGUOUS;
+        return clientRaw < 0 && clientRaw != SessionTable.RTT_AMBIGUOUS;
     }
 
     private static int micros(long nanos) {

@@ -67,8 +67,8 @@ public final class SessionModel {
                 int parent = side.parent(s);
                 return parent >= 0 ? table.sessionId(parent) & 0xffffffffL : 0L;
             }
-            case SERVER_RTT_MICROS: return side.serverRttMicros(s);
-            case CLIENT_RTT_MICROS: return side.clientRttMicros(s);
+            case SERVER_RTT_MICROS: return table.serverRttMicros(s);
+            case CLIENT_RTT_MICROS: return table.clientRttMicros(s);
             case ROUTE_DSCP: {
                 SessionRoute r = side.route(s);
                 return r == null ? SessionRoute.NO_DSCP : r.dscp();

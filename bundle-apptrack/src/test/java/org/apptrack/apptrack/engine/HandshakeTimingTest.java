@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
-import org.apptrack.apptrack.engine.session.SessionSideTable;
+import org.apptrack.apptrack.engine.session.SessionTable;
 import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.Test;
 
@@ -32,11 +32,11 @@ class HandshakeTimingTest {
     }
 
     private int serverRtt() {
-        return engine.side().serverRttMicros(session());
+        return engine.table().serverRttMicros(session());
     }
 
     private int clientRtt() {
-        return engine.side().clientRttMicros(session());
+        return engine.table().clientRttMicros(session());
     }
 
     @Test
@@ -112,7 +112,7 @@ class HandshakeTimingTest {
 
     @Test
     void aReusedSessionSlotStartsUnmeasured() {
-        SessionSideTable side = engine.side();
+        SessionTable side = engine.table();
         send(Frames.tcp(A, 40000, B, 443, SYN), 0);
         send(Frames.tcp(B, 443, A, 40000, SYN | ACK), 20 * MS);
         send(Frames.tcp(A, 40000, B, 443, ACK), 21 * MS);

@@ -38,20 +38,8 @@ public final class SessionSideTable {
     private final int[] parent;
     private final byte[] encrypted;
     private final byte[] identifiedBy;
-    /** {@code application << 16 | nestedApplication} as last announced to listeners. */
-    private final int[] announced;
-    /** SYN to SYN-ACK in microseconds; 0: not seen; negative: not measurable (see {@link #serverRttMicros}). */
-    private final int[] serverRtt;
-    /**
-     * SYN-ACK to the client's ACK in microseconds once measured; during the handshake
-     * {@code -(micros from session start to the SYN-ACK) - 1}; {@link #RTT_AMBIGUOUS}: not measurable.
-     */
-    private final int[] clientRtt;
     /** The route the path selection gave the session (null: none), replaced whole, never modified. */
     private final SessionRoute[] route;
-
-    /** A handshake time that cannot be measured (a retransmitted SYN or SYN-ACK). */
-    public static final int RTT_AMBIGUOUS = Integer.MIN_VALUE;
 
     public SessionSideTable(int maxSessions) {
         application = new char[maxSessions];
@@ -59,9 +47,6 @@ public final class SessionSideTable {
         parent = new int[maxSessions];
         encrypted = new byte[maxSessions];
         identifiedBy = new byte[maxSessions];
-        announced = new int[maxSessions];
-        serverRtt = new int[maxSessions];
-        clientRtt = new int[maxSessions];
         route = new SessionRoute[maxSessions];
     }
 
@@ -72,51 +57,12 @@ public final class SessionSideTable {
         parent[s] = 0;
         encrypted[s] = ENCRYPTED_UNKNOWN;
         identifiedBy[s] = IDENTIFIED_NOT_YET;
-        announced[s] = 0;
-        serverRtt[s] = 0;
-        clientRtt[s] = 0;
         route[s] = null;
     }
 
-    /**
-     * Whether the application or nested application differs from what was last announced
-     * (nothing at creation); if so it counts as announced from now on.
-     */
-    public boolean takeIdentificationChange(int s) {
-        int now = application[s] << 16 | nestedApplication[s];
-        if (now == announced[s]) {
-            return false;
-        }
-        announced[s] = now;
-        return true;
-    }
-
-    /** The raw server-side handshake time (see {@link org.apptrack.apptrack.engine.HandshakeTiming}). */
-    public int serverRttRaw(int s) {
-        return serverRtt[s];
-    }
-
-    public void setServerRttRaw(int s, int value) {
-        serverRtt[s] = value;
-    }
-
-    /** The raw client-side handshake time (see {@link org.apptrack.apptrack.engine.HandshakeTiming}). */
-    public int clientRttRaw(int s) {
-        return clientRtt[s];
-    }
-
-    public void setClientRttRaw(int s, int value) {
-        clientRtt[s] = value;
-    }
-
-    /** SYN to SYN-ACK in microseconds, 0 when not measured. */
-    public int serverRttMicros(int s) {
-        return Math.max(0, serverRtt[s]);
-    }
-
-    /** SYN-ACK to the client's ACK in microseconds, 0 when not measured (or not yet). */
-    public int clientRttMicros(int s) {
-        return Math.max(0, clientRtt[s]);
+    /** The application and nested application as one int: {@code application << 16 | nested}. */
+    public int identification(int s) {
+        return application[s] << 16 | nestedApplication[s];
     }
 
     /** The route path selection gave the session, or null (the default route). */
@@ -182,7 +128,7 @@ public final class SessionSideTable {
 
     /** Bytes these arrays take on the heap (array headers aside). */
     public long memoryBytes() {
-        return application.length * (2L + 2 + 4 + 1 + 1 + 4 + 4 + 4 + 4); // route: a compressed reference
+        return application.length * (2L + 2 + 4 + 1 + 1 + 4); // route: a compressed reference
     }
 
     private static char checkedId(int id) {
