@@ -64,8 +64,10 @@ public final class EmbeddedAppTrack {
     /**
      * Registers a listener of session events ({@code SESSION_CREATED}, {@code APPLICATION_IDENTIFIED},
      * {@code SESSION_CLOSED}), as {@code AppTrackService.addListener} does in ONOS, but called on
-     * the thread that feeds packets, during the event: quick and non-blocking, please. Its
-     * exceptions are caught and counted ({@link AppTrackCounters#sessionListenerFailures()}).
+     * the thread that feeds packets, during the event: quick and non-blocking, please, and no
+     * call back into this AppTrack (a route change belongs after the event, e.g. before the next
+     * packet). Its exceptions are caught and counted
+     * ({@link AppTrackCounters#sessionListenerFailures()}).
      */
     public void addListener(AppTrackSessionListener listener) {
         runtime.sessionEvents().addListener(listener);
