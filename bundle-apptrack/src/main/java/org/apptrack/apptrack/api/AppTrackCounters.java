@@ -26,6 +26,11 @@ public final class AppTrackCounters {
     private final long ownTrafficFrames;
     private final Map<String, Long> closedByReason;
     private final Map<String, Long> malformedByCause;
+    private long routeUpdates;
+    private long routeUpdatesUnknownSession;
+    private long sessionEventsDelivered;
+    private long sessionEventsDropped;
+    private long sessionListenerFailures;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     public AppTrackCounters(long sessionCreateMessages, long volumeUpdateMessages, long sessionCloseMessages,
@@ -127,5 +132,48 @@ public final class AppTrackCounters {
 
     public Map<String, Long> malformedByCause() {
         return malformedByCause;
+    }
+
+    /**
+     * These counters with the session events' and route changes' (the constructor's callers that
+     * have none leave them 0).
+     */
+    public AppTrackCounters withSessionEvents(long routes, long routesUnknownSession, long eventsDelivered,
+                                              long eventsDropped, long listenerFailures) {
+        AppTrackCounters c = new AppTrackCounters(sessionCreateMessages, volumeUpdateMessages, sessionCloseMessages,
+                failedMessages, sessionsCreated, sessionsClosed, activeSessions, refusedSessions, frames,
+                malformedFrames, notIpFrames, framesWithoutZone, framesNotTracked, ownTrafficFrames, closedByReason,
+                malformedByCause);
+        c.routeUpdates = routes;
+        c.routeUpdatesUnknownSession = routesUnknownSession;
+        c.sessionEventsDelivered = eventsDelivered;
+        c.sessionEventsDropped = eventsDropped;
+        c.sessionListenerFailures = listenerFailures;
+        return c;
+    }
+
+    /** Route changes applied to open sessions (each logged a route update and a next-hop change). */
+    public long routeUpdates() {
+        return routeUpdates;
+    }
+
+    /** Route changes refused because no open session had the id (it closed meanwhile, or never was). */
+    public long routeUpdatesUnknownSession() {
+        return routeUpdatesUnknownSession;
+    }
+
+    /** Session events handed to the listeners. */
+    public long sessionEventsDelivered() {
+        return sessionEventsDelivered;
+    }
+
+    /** Session events dropped because the listeners' queue was full (they did not keep up). */
+    public long sessionEventsDropped() {
+        return sessionEventsDropped;
+    }
+
+    /** Exceptions session event listeners threw (caught; the other listeners and the packets go on). */
+    public long sessionListenerFailures() {
+        return sessionListenerFailures;
     }
 }

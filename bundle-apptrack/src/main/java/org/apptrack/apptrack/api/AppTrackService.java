@@ -3,9 +3,16 @@ package org.apptrack.apptrack.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.onosproject.event.ListenerService;
 
-/** Application tracking: sessions from the packets ONOS delivers, and their AppTrack logs. */
-public interface AppTrackService {
+/**
+ * Application tracking: sessions from the packets ONOS delivers, and their AppTrack logs.
+ * Listeners hear of each session's creation, application identification and close
+ * ({@link AppTrackSessionEvent}); they are called on one dispatcher thread, in order, after the
+ * fact, and an event that finds the dispatcher's queue full is dropped and counted
+ * ({@link AppTrackCounters#sessionEventsDropped()}).
+ */
+public interface AppTrackService extends ListenerService<AppTrackSessionEvent, AppTrackSessionListener> {
 
     /** The counters since AppTrack started (or since a new session limit was configured). */
     AppTrackCounters counters();
@@ -47,6 +54,18 @@ public interface AppTrackService {
      * @return the number of sessions closed
      */
     int clearSessions(Predicate<SessionInfo> filter);
+
+    /**
+     * Gives an open session a new route (path selection steered it), effective for its logs from
+     * now on: when the route differs from the session's current one, logs
+     * {@code APPTRACK_SESSION_ROUTE_UPDATE} and {@code RT_FLOW_NEXTHOP_CHANGE} (the latter naming
+     * the previous route's interfaces), and later volume updates and the close carry it.
+     *
+     * @param sessionId the session's id ({@link SessionInfo#sessionId()}, session-id-32)
+     * @return false, changing nothing, when no open session has that id (counted in
+     *     {@link AppTrackCounters#routeUpdatesUnknownSession()})
+     */
+    boolean updateRoute(long sessionId, SessionRoute route);
 
     /** The configured security zones, by name, with their open session counts. */
     List<ZoneInfo> zones();

@@ -41,7 +41,29 @@ public enum SessionAttribute {
     START_MILLIS("startMillis", "Started", Kind.TIME),
     LAST_SEEN_MILLIS("lastSeenMillis", "Last seen", Kind.TIME),
     /** The session this one was linked under (FTP data under FTP control); 0: none. */
-    PARENT_SESSION_ID("parentSessionId", "Parent session", Kind.NUMBER);
+    PARENT_SESSION_ID("parentSessionId", "Parent session", Kind.NUMBER),
+    /**
+     * TCP handshake, SYN to SYN-ACK as seen where the packets are captured (the server side's
+     * round trip), in microseconds; 0: not measured (not TCP, picked up mid-stream, SYN-ACK not
+     * seen, or a retransmitted SYN made it ambiguous).
+     */
+    SERVER_RTT_MICROS("serverRttMicros", "Server RTT (us)", Kind.NUMBER),
+    /**
+     * TCP handshake, SYN-ACK to the client's ACK (the client side's round trip), in microseconds;
+     * 0: not measured (as for the server side, or a retransmitted SYN-ACK made it ambiguous).
+     */
+    CLIENT_RTT_MICROS("clientRttMicros", "Client RTT (us)", Kind.NUMBER),
+    // The route path selection gave the session ({@link SessionRoute}); empty (-1 for the DSCP) until then.
+    APBR_PROFILE("apbrProfile", "APBR profile", Kind.TEXT),
+    APBR_RULE("apbrRule", "APBR rule", Kind.TEXT),
+    ROUTING_INSTANCE("routingInstance", "Routing instance", Kind.TEXT),
+    DESTINATION_INTERFACE("destinationInterface", "Destination interface", Kind.TEXT),
+    UPLINK_INCOMING_INTERFACE("uplinkIncomingInterface", "Uplink incoming interface", Kind.TEXT),
+    /** The AppQoE SLA rule of the route. */
+    APBR_POLICY("apbrPolicy", "APBR policy", Kind.TEXT),
+    /** The route rule's DSCP value, 0..63, or -1: none. */
+    ROUTE_DSCP("routeDscp", "Route DSCP", Kind.NUMBER),
+    APBR_RULE_TYPE("apbrRuleType", "APBR rule type", Kind.TEXT);
 
     /** How a value is held and shown. */
     public enum Kind {

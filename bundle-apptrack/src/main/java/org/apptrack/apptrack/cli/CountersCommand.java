@@ -33,6 +33,11 @@ public class CountersCommand implements Action {
         row("Frames outside every zone", c.framesWithoutZone());
         row("Frames with AppTrack disabled", c.framesNotTracked());
         row("Frames of own traffic (not tracked)", c.ownTrafficFrames());
+        row("Route updates", c.routeUpdates());
+        row("Route updates, session not open", c.routeUpdatesUnknownSession());
+        row("Session events delivered", c.sessionEventsDelivered());
+        row("Session events dropped", c.sessionEventsDropped());
+        row("Session listener failures", c.sessionListenerFailures());
         for (Map.Entry<String, Long> e : c.closedByReason().entrySet()) {
             if (e.getValue() > 0) {
                 row("  closed: " + e.getKey(), e.getValue());

@@ -4,9 +4,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apptrack.api.time.Clock;
 import org.apptrack.apptrack.api.AppTrackCounters;
+import org.apptrack.apptrack.api.AppTrackSessionListener;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.impl.AppTrackRuntime;
+import org.apptrack.apptrack.impl.SessionEventDispatcher;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onosproject.net.packet.PacketProcessor;
 
@@ -56,6 +59,27 @@ public final class EmbeddedAppTrack {
      */
     public void onSessionClosed(Consumer<? super SessionInfo> listener) {
         runtime.onSessionClosed(listener);
+    }
+
+    /**
+     * Registers a listener of session events ({@code SESSION_CREATED}, {@code APPLICATION_IDENTIFIED},
+     * {@code SESSION_CLOSED}), as {@code AppTrackService.addListener} does in ONOS, but called on
+     * the thread that feeds packets, during the event: quick and non-blocking, please, and no
+     * call back into this AppTrack (a route change belongs after the event, e.g. before the next
+     * packet). Its exceptions are caught and counted
+     * ({@link AppTrackCounters#sessionListenerFailures()}).
+     */
+    public void addListener(AppTrackSessionListener listener) {
+        runtime.sessionEvents().addListener(listener);
+    }
+
+    public void removeListener(AppTrackSessionListener listener) {
+        runtime.sessionEvents().removeListener(listener);
+    }
+
+    /** See {@code AppTrackService.updateRoute}: a new route for an open session, logged when it changes. */
+    public boolean updateRoute(long sessionId, SessionRoute route) {
+        return runtime.updateRoute(sessionId, route);
     }
 
     /** Exceptions the {@link #onSessionClosed} listener threw. */

@@ -7,6 +7,7 @@ import org.apptrack.apptrack.engine.classify.ClassificationPool;
 import org.apptrack.apptrack.engine.classify.ClassifierContext;
 import org.apptrack.apptrack.engine.classify.PortClassifier;
 import org.apptrack.apptrack.engine.decode.FrameDecoder;
+import org.apptrack.apptrack.engine.session.SessionIdIndex;
 import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
 
@@ -31,6 +32,7 @@ public final class AppTrackEngine {
     private final FrameDecoder decoder = new FrameDecoder();
     private final SessionTable table;
     private final SessionSideTable side;
+    private final SessionIdIndex ids;
     private final EngineCounters counters = new EngineCounters();
     private final SessionAging aging;
     private final SessionPlacement placement;
@@ -66,9 +68,10 @@ public final class AppTrackEngine {
         int max = settings.maxSessions();
         this.table = new SessionTable(max);
         this.side = new SessionSideTable(max);
+        this.ids = new SessionIdIndex(table);
         this.aging = new SessionAging(settings, table);
         this.placement = new SessionPlacement(table, side, counters, policies);
-        this.tcp = new TcpCloseRule(settings, table, aging);
+        this.tcp = new TcpCloseRule(settings, table, aging, new HandshakeTiming(table));
         this.responses = new ResponseRule(settings, table);
         this.fragments = new FragmentTracker(settings, table, counters);
         this.updates = new UpdateSchedule(settings, table);
@@ -150,11 +153,13 @@ public final class AppTrackEngine {
         }
         table.addPacket(s, fromClient, d.l3Length(), t);
         fragments.recordFirst(d, context, s, t);
-        CloseReason reason = closingPacket(s, created, fromClient, frame, d);
+        CloseReason reason = closingPacket(s, created, fromClient, frame, d, t);
         if (created) {
             sessionStarted(s, t);
         }
-        classification.packet(s, fromClient, frame, d.payloadOffset(), d.payloadLength());
+        if (classification.packet(s, fromClient, frame, d.payloadOffset(), d.payloadLength()) || created) {
+            identificationChecked(s);
+        }
         if (reason != null) {
             close(s, reason, t);
             return true;
@@ -193,9 +198,10 @@ public final class AppTrackEngine {
     }
 
     /** The reason the packet just counted closes its session now, or null. */
-    private CloseReason closingPacket(int s, boolean created, boolean fromClient, ByteBuffer frame, FrameDecoder d) {
+    private CloseReason closingPacket(int s, boolean created, boolean fromClient, ByteBuffer frame, FrameDecoder d,
+                                      long t) {
         if (d.protocol() == Protocols.TCP) {
-            return tcp.onSegment(s, created, fromClient, d.tcpFlags());
+            return tcp.onSegment(s, created, fromClient, d.tcpFlags(), t);
         }
         if (!responses.isFinalResponse(s, fromClient, frame, d)) {
             return null;
@@ -210,8 +216,22 @@ public final class AppTrackEngine {
     private void sessionStarted(int s, long t) {
         counters.increment(EngineCounter.SESSIONS_CREATED);
         updates.sessionStarted(s, t);
+        ids.created(s);
         listener.sessionCreated(table, s);
         classification.sessionCreated(s);
+    }
+
+    /**
+     * Reports a change of the session's application or nested application, once per change. Only
+     * the classifier changes them, when a session starts, while it inspects the session's packets
+     * and when it gives up at the close: only those moments are checked.
+     */
+    private void identificationChecked(int s) {
+        int now = side.identification(s);
+        if (now != table.announcedIdentification(s)) {
+            table.setAnnouncedIdentification(s, now);
+            listener.sessionIdentified(table, s);
+        }
     }
 
     private void volumeUpdate(int s) {
@@ -276,6 +296,7 @@ public final class AppTrackEngine {
         eventNanos = atNanos;
         counters.closed(reason);
         classification.sessionClosing(s);
+        identificationChecked(s);
         listener.sessionClosed(table, s, reason);
         aging.cancel(s);
         families.sessionClosing(s, atNanos, closer);
@@ -386,6 +407,11 @@ public final class AppTrackEngine {
     public void expireAll(long nowNanos) {
         aging.advance(nowNanos, closer);
         aging.expireAll(closer);
+    }
+
+    /** The open session with session id {@code id} (session-id-32), or -1; not for the packet path. */
+    public int sessionOfId(int id) {
+        return ids.find(id);
     }
 
     /** The current idle deadline of a live session. */

@@ -38,12 +38,20 @@ final class SessionClassification {
         table.setClassificationSlot(s, slot);
     }
 
-    /** A packet of session {@code s}, already counted in it. */
-    void packet(int s, boolean fromClient, ByteBuffer frame, int payloadOffset, int payloadLength) {
+    /**
+     * A packet of session {@code s}, already counted in it.
+     *
+     * @return whether the classifier inspected it (and so may have changed the application)
+     */
+    boolean packet(int s, boolean fromClient, ByteBuffer frame, int payloadOffset, int payloadLength) {
         int slot = table.classificationSlot(s);
-        if (slot >= 0 && !classifier.inspect(s, pool.state(slot), fromClient, frame, payloadOffset, payloadLength)) {
+        if (slot < 0) {
+            return false;
+        }
+        if (!classifier.inspect(s, pool.state(slot), fromClient, frame, payloadOffset, payloadLength)) {
             end(s, slot);
         }
+        return true;
     }
 
     /** Session {@code s} closes (before its close is reported): its slot, if it still has one, is free again. */

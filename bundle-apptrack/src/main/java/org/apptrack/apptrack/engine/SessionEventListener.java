@@ -16,6 +16,14 @@ public interface SessionEventListener {
     /** A volume update is due for the session (its counters include the packet that triggered it). */
     void sessionUpdated(SessionTable table, int session);
 
+    /**
+     * The session's application or nested application became known or changed (once per change;
+     * never per packet). Reported before the close of a session whose application its close
+     * decided.
+     */
+    default void sessionIdentified(SessionTable table, int session) {
+    }
+
     /** The session closes; called BEFORE it is removed from the table, so its state is readable. */
     void sessionClosed(SessionTable table, int session, CloseReason reason);
 
@@ -47,6 +55,12 @@ public interface SessionEventListener {
             public void sessionUpdated(SessionTable table, int session) {
                 first.sessionUpdated(table, session);
                 second.sessionUpdated(table, session);
+            }
+
+            @Override
+            public void sessionIdentified(SessionTable table, int session) {
+                first.sessionIdentified(table, session);
+                second.sessionIdentified(table, session);
             }
 
             @Override

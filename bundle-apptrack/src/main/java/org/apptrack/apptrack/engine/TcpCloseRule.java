@@ -12,13 +12,15 @@ final class TcpCloseRule {
 
     private final SessionTable table;
     private final SessionAging aging;
+    private final HandshakeTiming handshake;
     private EngineSettings settings;
     private boolean deadlineMovedEarlier;
 
-    TcpCloseRule(EngineSettings settings, SessionTable table, SessionAging aging) {
+    TcpCloseRule(EngineSettings settings, SessionTable table, SessionAging aging, HandshakeTiming handshake) {
         this.settings = settings;
         this.table = table;
         this.aging = aging;
+        this.handshake = handshake;
     }
 
     void configure(EngineSettings newSettings) {
@@ -26,15 +28,18 @@ final class TcpCloseRule {
     }
 
     /**
-     * Tracks one segment of session {@code s}.
+     * Tracks one segment of session {@code s} (and times its handshake, {@link HandshakeTiming}).
      *
      * @return the reason to close the session now, or null
      */
-    CloseReason onSegment(int s, boolean created, boolean fromClient, int flags) {
+    CloseReason onSegment(int s, boolean created, boolean fromClient, int flags, long nowNanos) {
         int before = table.tcpState(s);
         int r = TcpTracker.onSegment(before, created, fromClient, flags);
         int after = TcpTracker.state(r);
         table.setTcpState(s, after);
+        if (created || TcpTracker.isHandshakePending(before)) {
+            handshake.segment(s, created, before, after, fromClient, flags, nowNanos);
+        }
         deadlineMovedEarlier = aging.tcpTimeout(after) < aging.tcpTimeout(before);
         switch (TcpTracker.verdict(r)) {
             case TcpTracker.VERDICT_FIN:

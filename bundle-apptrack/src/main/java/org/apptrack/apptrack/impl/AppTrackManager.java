@@ -12,11 +12,13 @@ import org.apptrack.api.traffic.OwnTrafficListener;
 import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.AppTrackSessionListener;
 import org.apptrack.apptrack.api.ApplicationCacheEntry;
 import org.apptrack.apptrack.api.ApplicationIdentificationService;
 import org.apptrack.apptrack.api.ApplicationStatistics;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
@@ -59,6 +61,11 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     private static final Logger log = LoggerFactory.getLogger(AppTrackManager.class);
     private static final TrafficSelector IPV4 = DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
             .build();
+    /**
+     * Session events waiting for the listeners: at most a few seconds of session churn on a busy
+     * link; beyond that the listeners are not keeping up and events are dropped (counted).
+     */
+    private static final int SESSION_EVENT_QUEUE = 16_384;
     private static final TrafficSelector IPV6 = DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV6)
             .build();
 
@@ -84,6 +91,9 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     };
     private ApplicationId appId;
     private volatile AppTrackRuntime runtime;
+    /** Outlives reconfigurations; listeners may register before activation. */
+    private final SessionEventDispatcher sessionEvents =
+            SessionEventDispatcher.queued(SESSION_EVENT_QUEUE, "apptrack-session-events");
     private ScheduledExecutorService ticker;
 
     @Activate
@@ -96,7 +106,7 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
             log.error("AppTrack configuration rejected, starting with the defaults: {}", e.getMessage());
             settings = AppTrackSettings.parse(Map.of());
         }
-        runtime = new AppTrackRuntime(securityLog, settings, time);
+        runtime = new AppTrackRuntime(securityLog, settings, time, sessionEvents);
         OwnTrafficService own = ownTrafficService;
         if (own != null) {
             applyOwnTraffic(own.ownTraffic());
@@ -134,6 +144,7 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
         packetService.cancelPackets(IPV6, PacketPriority.REACTIVE, appId);
         ticker.shutdownNow();
         runtime.closeAll(CloseReason.POLICY_DELETE);
+        sessionEvents.close();
         log.info("AppTrack stopped");
     }
 
@@ -231,6 +242,21 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     @Override
     public int clearSessions(Predicate<SessionInfo> filter) {
         return runtime.closeMatching(filter, CloseReason.CLI);
+    }
+
+    @Override
+    public boolean updateRoute(long sessionId, SessionRoute route) {
+        return runtime.updateRoute(sessionId, route);
+    }
+
+    @Override
+    public void addListener(AppTrackSessionListener listener) {
+        sessionEvents.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(AppTrackSessionListener listener) {
+        sessionEvents.removeListener(listener);
     }
 
     @Override

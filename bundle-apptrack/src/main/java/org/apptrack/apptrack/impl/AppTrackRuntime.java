@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import org.apptrack.apptrack.api.ApplicationStatistics;
 import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.appid.IdentificationCatalog;
 import org.apptrack.apptrack.appid.AppIdCounter;
@@ -75,18 +77,37 @@ public final class AppTrackRuntime {
     private Consumer<? super SessionInfo> closedSessionListener;
     /** Failures of the closed-session listener in the engines replaced by a new session limit. */
     private long earlierListenerFailures;
+    private final SessionEventDispatcher sessionEvents;
+    private long routeUpdates;
+    private long routeUpdatesUnknownSession;
 
-    /** AppTrack with the application catalog bundled with the product. */
+    /** AppTrack with the application catalog bundled with the product, session events delivered synchronously. */
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock) {
         this(securityLog, settings, clock, CatalogIdentification.bundled());
     }
 
+    /** AppTrack with the application catalog bundled with the product, session events through {@code events}. */
+    public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock,
+                           SessionEventDispatcher events) {
+        this(securityLog, settings, clock, CatalogIdentification.bundled(), events);
+    }
+
     public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock,
                            IdentificationCatalog catalog) {
+        this(securityLog, settings, clock, catalog, SessionEventDispatcher.synchronous());
+    }
+
+    /**
+     * @param events who hears of the sessions' creation, identification and close (its listeners
+     *     may change at any time)
+     */
+    public AppTrackRuntime(SecurityLogService securityLog, AppTrackSettings settings, Clock clock,
+                           IdentificationCatalog catalog, SessionEventDispatcher events) {
         this.securityLog = securityLog;
         this.clock = clock;
         this.settings = settings;
         this.catalog = catalog;
+        this.sessionEvents = Objects.requireNonNull(events, "events");
         customApplications(settings);
         build(settings);
     }
@@ -107,12 +128,15 @@ public final class AppTrackRuntime {
         statistics = new ApplicationStatisticsTable(STATISTICS_INTERVAL_NANOS);
         classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog), s.appId());
         classifier.enabled(s.applicationIdentification());
-        engine = new AppTrackEngine(s.engine(), SessionEventListener.both(feed, statistics), s.zones(), classifier);
+        SessionEventFeed events = new SessionEventFeed(sessionEvents);
+        engine = new AppTrackEngine(s.engine(),
+                SessionEventListener.both(SessionEventListener.both(feed, statistics), events), s.zones(), classifier);
         statistics.bind(engine.side());
         engine.ownTraffic(ownTraffic);
         model = new SessionModel(engine, s.zones());
         emitter.bind(engine, model);
         feed.bind(model);
+        events.bind(engine, model);
     }
 
     /**
@@ -159,6 +183,37 @@ public final class AppTrackRuntime {
             ingressZones.put(cp, z);
         }
         return z;
+    }
+
+    /** Who hears of the sessions' creation, identification and close. */
+    public SessionEventDispatcher sessionEvents() {
+        return sessionEvents;
+    }
+
+    /**
+     * See {@link org.apptrack.apptrack.api.AppTrackService#updateRoute}. Takes turns with the
+     * packets on the runtime's lock, as every command does: the route is stored in the session's
+     * side state, which only the engine's turn-holder touches, and is read by its later logs.
+     */
+    public boolean updateRoute(long sessionId, SessionRoute route) {
+        Objects.requireNonNull(route, "route");
+        synchronized (lock) {
+            long now = clock.currentTimeNanos();
+            engine.advanceTime(now); // a session already due closes first, as a packet would find it
+            int s = sessionId > 0 && sessionId <= 0xFFFF_FFFFL ? engine.sessionOfId((int) sessionId) : -1;
+            if (s < 0) {
+                routeUpdatesUnknownSession++;
+                return false;
+            }
+            SessionRoute previous = engine.side().route(s);
+            if (route.equals(previous)) {
+                return true;
+            }
+            engine.side().setRoute(s, route);
+            emitter.routeChanged(s, previous, Math.max(now, engine.eventNanos()));
+            routeUpdates++;
+            return true;
+        }
     }
 
     /** Idle aging while no packets arrive. */
@@ -312,7 +367,8 @@ public final class AppTrackRuntime {
                     c.get(EngineCounter.SESSIONS_CREATED), c.closed(), engine.active(), engine.table().refused(),
                     d.frames(), d.malformedTotal(), d.notIp(), c.get(EngineCounter.FRAMES_WITHOUT_ZONE),
                     c.get(EngineCounter.FRAMES_NOT_TRACKED), c.get(EngineCounter.OWN_TRAFFIC_FRAMES), closed,
-                    malformed);
+                    malformed).withSessionEvents(routeUpdates, routeUpdatesUnknownSession, sessionEvents.delivered(),
+                    sessionEvents.dropped(), sessionEvents.failures());
         }
     }
 

@@ -42,7 +42,11 @@ public enum AppTrackField {
     RULE_NAME("rule-name"),
     ROUTING_INSTANCE("routing-instance"),
     DESTINATION_INTERFACE_NAME("destination-interface-name"),
+    /** The destination interface of the route before a next-hop change. */
+    LAST_DESTINATION_INTERFACE_NAME("last-destination-interface-name"),
     UPLINK_INCOMING_INTERFACE_NAME("uplink-incoming-interface-name", false, ""),
+    /** The uplink incoming interface of the route before a next-hop change. */
+    LAST_INCOMING_INTERFACE_NAME("last-incoming-interface-name"),
     UPLINK_TX_BYTES("uplink-tx-bytes", true),
     UPLINK_RX_BYTES("uplink-rx-bytes", true),
     CATEGORY("category"),

@@ -6,6 +6,8 @@ import static org.apptrack.apptrack.log.AppTrackField.CATEGORY;
 import static org.apptrack.apptrack.log.AppTrackField.DESTINATION_INTERFACE_NAME;
 import static org.apptrack.apptrack.log.AppTrackField.DESTINATION_L3VPN_VRF_GROUP_NAME;
 import static org.apptrack.apptrack.log.AppTrackField.DSCP_VALUE;
+import static org.apptrack.apptrack.log.AppTrackField.LAST_DESTINATION_INTERFACE_NAME;
+import static org.apptrack.apptrack.log.AppTrackField.LAST_INCOMING_INTERFACE_NAME;
 import static org.apptrack.apptrack.log.AppTrackField.MULTIPATH_RULE_NAME;
 import static org.apptrack.apptrack.log.AppTrackField.PROFILE_NAME;
 import static org.apptrack.apptrack.log.AppTrackField.REASON;
@@ -24,7 +26,7 @@ import org.apptrack.syslog.api.LogRecord;
  * The AppTrack messages, each with its fields declared once, in the order of
  * {@code srx-log-format.md}: the layout drives both the record's fields and its plain-text body,
  * and its test compares it with the reference. The create layout is the one of a real device
- * line; the bodies of the other three follow the same rules (inferred).
+ * line; the bodies of the others follow the same rules (inferred; the next-hop change's head too).
  */
 public enum AppTrackMessage {
     CREATE("APPTRACK_SESSION_CREATE", MessageLayout.builder("AppTrack session created ", 256)
@@ -49,6 +51,13 @@ public enum AppTrackMessage {
             .then(PROFILE_NAME, RULE_NAME, ROUTING_INSTANCE, DESTINATION_INTERFACE_NAME, CATEGORY, SUB_CATEGORY,
                     APBR_POLICY_NAME, WEBFILTER_CATEGORY, SOURCE_L3VPN_VRF_GROUP_NAME,
                     DESTINATION_L3VPN_VRF_GROUP_NAME, DSCP_VALUE, APBR_RULE_TYPE)
+            .build()),
+    /** The route or next hop of an APBR session changed; the {@code last-*} fields name the previous one's. */
+    NEXTHOP_CHANGE("RT_FLOW_NEXTHOP_CHANGE", MessageLayout.builder("AppTrack next-hop change: ", 384)
+            .prefix("").counters().user()
+            .then(PROFILE_NAME, RULE_NAME, ROUTING_INSTANCE, DESTINATION_INTERFACE_NAME,
+                    LAST_DESTINATION_INTERFACE_NAME, UPLINK_INCOMING_INTERFACE_NAME, LAST_INCOMING_INTERFACE_NAME,
+                    UPLINK_TX_BYTES, UPLINK_RX_BYTES, APBR_POLICY_NAME, DSCP_VALUE, APBR_RULE_TYPE)
             .build());
 
     private final String tag;

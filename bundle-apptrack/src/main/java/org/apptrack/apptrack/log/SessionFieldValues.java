@@ -1,19 +1,30 @@
 package org.apptrack.apptrack.log;
 
 import org.apptrack.apptrack.api.SessionAttribute;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.model.SessionModel;
 
 /**
  * Which session attribute each AppTrack log field carries: the binding of the messages'
  * fields to the {@link SessionModel}, plus what belongs to the event (close reason, elapsed
- * time). Without NAT the NAT fields repeat the original address and port; fields of features
- * not built (profile, rule, routing instance, interfaces, VRF groups, DSCP, APBR) are absent.
+ * time, the route before a next-hop change). Without NAT the NAT fields repeat the original
+ * address and port; the route fields are the session's {@link SessionRoute}'s (absent without
+ * one); fields of features not built (NAT rules, VRF groups, uplink byte counts, web filtering)
+ * are absent.
  * Reused for every record of one emitter; not thread-safe.
  */
 final class SessionFieldValues implements FieldValues {
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** dscp-value texts, made once. */
+    private static final String[] DSCP_TEXT = new String[64];
+
+    static {
+        for (int i = 0; i < DSCP_TEXT.length; i++) {
+            DSCP_TEXT[i] = Integer.toString(i);
+        }
+    }
 
     private final SessionModel model;
     private int session;
@@ -21,6 +32,8 @@ final class SessionFieldValues implements FieldValues {
     private long eventNanos;
     private String clientAddress;
     private String serverAddress;
+    private SessionRoute route;
+    private SessionRoute previousRoute;
 
     SessionFieldValues(SessionModel model) {
         this.model = model;
@@ -33,6 +46,15 @@ final class SessionFieldValues implements FieldValues {
         eventNanos = atNanos;
         clientAddress = null;
         serverAddress = null;
+        route = model.route(s);
+        previousRoute = null;
+        return this;
+    }
+
+    /** The values of a next-hop change: as {@link #of}, with the route the session had before. */
+    SessionFieldValues ofRouteChange(int s, SessionRoute previous, long atNanos) {
+        of(s, null, atNanos);
+        previousRoute = previous;
         return this;
     }
 
@@ -56,6 +78,18 @@ final class SessionFieldValues implements FieldValues {
             case USERNAME: return model.text(SessionAttribute.USERNAME, s);
             case ROLES: return model.text(SessionAttribute.ROLES, s);
             case ENCRYPTED: return model.text(SessionAttribute.ENCRYPTED, s);
+            case PROFILE_NAME: return route == null ? null : orAbsent(route.profileName());
+            case RULE_NAME: return route == null ? null : orAbsent(route.ruleName());
+            case ROUTING_INSTANCE: return route == null ? null : orAbsent(route.routingInstance());
+            case DESTINATION_INTERFACE_NAME: return route == null ? null : orAbsent(route.destinationInterface());
+            case UPLINK_INCOMING_INTERFACE_NAME: return route == null ? null : orAbsent(route.uplinkIncomingInterface());
+            case APBR_POLICY_NAME: return route == null ? null : orAbsent(route.apbrPolicyName());
+            case APBR_RULE_TYPE: return route == null ? null : orAbsent(route.apbrRuleType());
+            case DSCP_VALUE: return route == null || route.dscp() == SessionRoute.NO_DSCP ? null : DSCP_TEXT[route.dscp()];
+            case LAST_DESTINATION_INTERFACE_NAME:
+                return previousRoute == null ? null : orAbsent(previousRoute.destinationInterface());
+            case LAST_INCOMING_INTERFACE_NAME:
+                return previousRoute == null ? null : orAbsent(previousRoute.uplinkIncomingInterface());
             default: return null;
         }
     }
@@ -77,6 +111,11 @@ final class SessionFieldValues implements FieldValues {
             case ELAPSED_TIME: return Math.max(0, (eventNanos - model.table().startNanos(s)) / NANOS_PER_SECOND);
             default: return 0;
         }
+    }
+
+    /** Null (the field's absent value) for a route value that does not apply. */
+    private static String orAbsent(String routeValue) {
+        return routeValue.isEmpty() ? null : routeValue;
     }
 
     /** The session's logical system (the record's {@code logical-system-name} when not the root one). */

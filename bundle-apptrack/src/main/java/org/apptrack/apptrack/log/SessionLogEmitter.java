@@ -3,6 +3,7 @@ package org.apptrack.apptrack.log;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apptrack.apptrack.api.SessionAttribute;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.CloseReason;
 import org.apptrack.apptrack.engine.SessionEventListener;
@@ -29,6 +30,7 @@ public final class SessionLogEmitter implements SessionEventListener {
     private long creates;
     private long updates;
     private long closes;
+    private long routeChanges;
     private long failures;
     /** Closed sessions per application; the catalog is small and fixed, so this stops allocating. */
     private final Map<String, long[]> closedByApplication = new TreeMap<>();
@@ -85,8 +87,24 @@ public final class SessionLogEmitter implements SessionEventListener {
         }
     }
 
+    /**
+     * Session {@code s}'s route just changed from {@code previous} (null: the default route) to
+     * the one it now has: logs the route update and the next-hop change, at {@code atNanos}.
+     */
+    public void routeChanged(int s, SessionRoute previous, long atNanos) {
+        long millis = Math.floorDiv(atNanos, NANOS_PER_MILLI);
+        SessionFieldValues v = values.ofRouteChange(s, previous, atNanos);
+        String logicalSystem = v.logicalSystem();
+        log(AppTrackMessage.ROUTE_UPDATE.build(v, millis, logicalSystem));
+        log(AppTrackMessage.NEXTHOP_CHANGE.build(v, millis, logicalSystem));
+        routeChanges++;
+    }
+
     private void emit(AppTrackMessage message, int s, CloseReason reason) {
-        LogRecord record = record(message, s, reason);
+        log(record(message, s, reason));
+    }
+
+    private void log(LogRecord record) {
         try {
             securityLog.log(record);
         } catch (RuntimeException e) {
@@ -114,6 +132,11 @@ public final class SessionLogEmitter implements SessionEventListener {
 
     public long closes() {
         return closes;
+    }
+
+    /** Route changes logged (each a route update and a next-hop change). */
+    public long routeChanges() {
+        return routeChanges;
     }
 
     /** Closed sessions by application name, sorted by name. */

@@ -3,6 +3,7 @@ package org.apptrack.apptrack.model;
 import org.apptrack.apptrack.api.IpAddresses;
 import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.engine.AppTrackEngine;
 import org.apptrack.apptrack.engine.catalog.PortServiceMap;
 import org.apptrack.apptrack.engine.classify.ApplicationCatalog;
@@ -66,6 +67,12 @@ public final class SessionModel {
                 int parent = side.parent(s);
                 return parent >= 0 ? table.sessionId(parent) & 0xffffffffL : 0L;
             }
+            case SERVER_RTT_MICROS: return table.serverRttMicros(s);
+            case CLIENT_RTT_MICROS: return table.clientRttMicros(s);
+            case ROUTE_DSCP: {
+                SessionRoute r = side.route(s);
+                return r == null ? SessionRoute.NO_DSCP : r.dscp();
+            }
             default: throw new IllegalArgumentException(a + " is not a number");
         }
     }
@@ -89,8 +96,37 @@ public final class SessionModel {
             case LOGICAL_SYSTEM: return policy(s).logicalSystem();
             case USERNAME: return zones.username(policy(s), table.clientAddrHi(s), table.clientAddrLo(s));
             case ROLES: return zones.roles(policy(s), table.clientAddrHi(s), table.clientAddrLo(s));
+            case APBR_PROFILE:
+            case APBR_RULE:
+            case ROUTING_INSTANCE:
+            case DESTINATION_INTERFACE:
+            case UPLINK_INCOMING_INTERFACE:
+            case APBR_POLICY:
+            case APBR_RULE_TYPE: return routeText(a, side.route(s));
             default: throw new IllegalArgumentException(a + " is not text");
         }
+    }
+
+    /** A text attribute of a route (empty without one). */
+    private static String routeText(SessionAttribute a, SessionRoute r) {
+        if (r == null) {
+            return "";
+        }
+        switch (a) {
+            case APBR_PROFILE: return r.profileName();
+            case APBR_RULE: return r.ruleName();
+            case ROUTING_INSTANCE: return r.routingInstance();
+            case DESTINATION_INTERFACE: return r.destinationInterface();
+            case UPLINK_INCOMING_INTERFACE: return r.uplinkIncomingInterface();
+            case APBR_POLICY: return r.apbrPolicyName();
+            case APBR_RULE_TYPE: return r.apbrRuleType();
+            default: throw new IllegalArgumentException(a + " is not a route attribute");
+        }
+    }
+
+    /** The session's route, or null (the default route). */
+    public SessionRoute route(int s) {
+        return side.route(s);
     }
 
     /** Every attribute of session {@code s}. */

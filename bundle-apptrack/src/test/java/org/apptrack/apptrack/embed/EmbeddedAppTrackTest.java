@@ -1,6 +1,8 @@
 package org.apptrack.apptrack.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -9,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.api.time.Clock;
+import org.apptrack.apptrack.api.AppTrackSessionEvent;
 import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.apptrack.testsupport.packets.Frames;
@@ -98,5 +102,32 @@ class EmbeddedAppTrackTest {
         assertEquals(1, closed.size(), "null: nobody is told");
         assertEquals(1, appTrack.sessionClosedListenerFailures());
         assertEquals(3, logs.size());
+    }
+
+    @Test
+    void sessionEventsAndRouteChangesWithoutOsgi() {
+        List<AppTrackSessionEvent> events = new ArrayList<>();
+        appTrack.addListener(events::add);
+        send(Frames.tcp(CLIENT, 40001, SERVER, 443, Packets.SYN));
+        assertEquals(AppTrackSessionEvent.Type.SESSION_CREATED, events.get(0).type(), "delivered at once, in step");
+        long id = events.get(0).subject().sessionId();
+        send(Frames.tcp(SERVER, 443, CLIENT, 40001, Packets.SYN | Packets.ACK));
+        send(Frames.tcp(CLIENT, 40001, SERVER, 443, Packets.ACK));
+
+        SessionRoute route = SessionRoute.builder().profileName("p1").ruleName("r1").routingInstance("RI1")
+                .destinationInterface("ge-0/0/1.0").apbrRuleType("application").build();
+        assertTrue(appTrack.updateRoute(id, route));
+        assertFalse(appTrack.updateRoute(id + 1, route));
+        assertEquals(1, appTrack.counters().routeUpdatesUnknownSession());
+        assertEquals(2, logs.size(), "the route update and the next-hop change");
+
+        appTrack.endOfCapture();
+        AppTrackSessionEvent closed = events.get(events.size() - 1);
+        assertEquals(AppTrackSessionEvent.Type.SESSION_CLOSED, closed.type());
+        assertEquals("idle Timeout", closed.closeReason());
+        assertEquals("ge-0/0/1.0", closed.subject().text(SessionAttribute.DESTINATION_INTERFACE));
+        assertEquals(1_000, closed.subject().number(SessionAttribute.SERVER_RTT_MICROS));
+        assertEquals(1_000, closed.subject().number(SessionAttribute.CLIENT_RTT_MICROS));
+        assertEquals("ge-0/0/1.0", logs.get(logs.size() - 1).value("destination-interface-name"));
     }
 }

@@ -40,6 +40,7 @@ class AppTrackMessageTest {
     private static final List<String> VOL_UPDATE = REFERENCE.get("APPTRACK_SESSION_VOL_UPDATE");
     private static final List<String> CLOSE = REFERENCE.get("APPTRACK_SESSION_CLOSE");
     private static final List<String> ROUTE_UPDATE = REFERENCE.get("APPTRACK_SESSION_ROUTE_UPDATE");
+    private static final List<String> NEXTHOP_CHANGE = REFERENCE.get("RT_FLOW_NEXTHOP_CHANGE");
 
     private static List<String> names(LogRecord r) {
         List<String> out = new ArrayList<>();
@@ -155,6 +156,20 @@ class AppTrackMessageTest {
         checkSeedSample(SEED_134_CLOSE, AppTrackMessage.CLOSE, CLOSE, Map.of());
     }
 
+    /** Seed line 142 (next-hop change, first sample). */
+    private static final String SEED_142_NEXTHOP = "RT_FLOW_NEXTHOP_CHANGE [junos@2636.1.1.1.2.129 source-address=\"4.1.0.1\" source-port=\"43540\" destination-address=\"5.1.0.1\" destination-port=\"7000\" service-name=\"None\" application=\"JNPR-UDPSVR-ADDR\" nested-application=\"UNKNOWN\" nat-source-address=\"4.1.0.1\" nat-source-port=\"43540\" nat-destination-address=\"5.1.0.1\" nat-destination-port=\"7000\" src-nat-rule-name=\"N/A\" dst-nat-rule-name=\"N/A\" protocol-id=\"17\" policy-name=\"1\" source-zone-name=\"trust\" destination-zone-name=\"untrust\" session-id-32=\"2\" packets-from-client=\"1\" bytes-from-client=\"105\" packets-from-server=\"0\" bytes-from-server=\"0\" elapsed-time=\"0\" username=\"N/A\" roles=\"N/A\" encrypted=\"No\" profile-name=\"profile1\" rule-name=\"rule1\" routing-instance=\"RI1\" destination-interface-name=\"ge-0/0/1.0\" last-destination-interface-name=\"ge-0/0/4.0\" uplink-incoming-interface-name=\"\" last-incoming-interface-name=\"N/A\" uplink-tx-bytes=\"0\" uplink-rx-bytes=\"0\" apbr-policy-name=\"N/A\" dscp-value=\"N/A\" apbr-rule-type=\"application\"]";
+    /** Seed line 152 (19.3R1 next-hop change with dscp-value and apbr-rule-type in curly quotes). */
+    private static final String SEED_152_NEXTHOP = "RT_FLOW_NEXTHOP_CHANGE [junos@2636.1.1.1.2.129 source-address=\"4.0.0.1\" source-port=\"1999\" destination-address=\"157.240.23.35\" destination-port=\"80\" service-name=\"junos-http\" application=\"UNKNOWN\" nested-application=\"UNKNOWN\" nat-source-address=\"4.0.0.1\" nat-source-port=\"1999\" nat-destination-address=\"157.240.23.35\" nat-destination-port=\"80\" src-nat-rule-name=\"N/A\" dst-nat-rule-name=\"N/A\" protocol-id=\"6\" policy-name=\"1\" source-zone-name=\"trust\" destination-zone-name=\"untrust\" session-id-32=\"3287\" packets-from-client=\"1\" bytes-from-client=\"60\" packets-from-server=\"0\" bytes-from-server=\"0\" elapsed-time=\"0\" username=\"N/A\" roles=\"N/A\" encrypted=\"No\" profile-name=\"profile1\" rule-name=\"rule1\" routing-instance=\"RI1\" destination-interface-name=\"ge-0/0/1.0\" last-destination-interface-name=\"ge-0/0/4.0\" uplink-incoming-interface-name=\"\" last-incoming-interface-name=\"N/A\" uplink-tx-bytes=\"0\" uplink-rx-bytes=\"0\" apbr-policy-name=\"sla1\" dscp-value=\u201D13\u201D apbr-rule-type=\u201Ddscp\u201D]";
+    /** Seed line 148 (19.3R1 route update with dscp-value and apbr-rule-type). */
+    private static final String SEED_148_ROUTE = "APPTRACK_SESSION_ROUTE_UPDATE [junos@2636.1.1.1.2.129 source-address=\"4.0.0.1\" source-port=\"33040\" destination-address=\"5.0.0.1\" destination-port=\"80\" service-name=\"junos-http\" application=\"HTTP\" nested-application=\"FACEBOOK-SOCIALRSS\" nat-source-address=\"4.0.0.1\" nat-source-port=\"33040\" nat-destination-address=\"5.0.0.1\" nat-destination-port=\"80\" src-nat-rule-name=\"N/A\" dst-nat-rule-name=\"N/A\" protocol-id=\"6\" policy-name=\"permit-all\" source-zone-name=\"trust\" destination-zone-name=\"untrust\" session-id-32=\"28\" username=\"user1\" roles=\"DEPT1\" encrypted=\"No\" profile-name=\u201Dpf1\u201D rule-name=\u201Dfacebook1\u201D routing-instance=\u201Dinstance1\u201D destination-interface-name=\u201Dst0.0\u201D dscp-value=\u201D13\u201D apbr-rule-type=\u201Dapplication-dscp\u201D]";
+
+    @Test
+    void seedNextHopChangeSamples() {
+        checkSeedSample(SEED_142_NEXTHOP, AppTrackMessage.NEXTHOP_CHANGE, NEXTHOP_CHANGE, Map.of());
+        checkSeedSample(SEED_152_NEXTHOP, AppTrackMessage.NEXTHOP_CHANGE, NEXTHOP_CHANGE, Map.of());
+        checkSeedSample(SEED_148_ROUTE, AppTrackMessage.ROUTE_UPDATE, ROUTE_UPDATE, Map.of());
+    }
+
     @Test
     void seedRouteUpdateSamples() {
         checkSeedSample(SEED_126_ROUTE, AppTrackMessage.ROUTE_UPDATE, ROUTE_UPDATE, Map.of());
@@ -265,7 +280,7 @@ class AppTrackMessageTest {
     @Test
     void logicalSystemVariantHasLogicalSystemNameFirst() {
         FieldValueMap f = sample();
-        List<List<String>> orders = List.of(CREATE, VOL_UPDATE, CLOSE, ROUTE_UPDATE);
+        List<List<String>> orders = List.of(CREATE, VOL_UPDATE, CLOSE, ROUTE_UPDATE, NEXTHOP_CHANGE);
         for (int i = 0; i < AppTrackMessage.values().length; i++) {
             LogRecord r = AppTrackMessage.values()[i].build(f, TIME, "LSYS1");
             assertTrue(r.isLogicalSystemRecord());

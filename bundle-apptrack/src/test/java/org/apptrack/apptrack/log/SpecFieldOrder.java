@@ -23,7 +23,7 @@ final class SpecFieldOrder {
 
     static final Path SPEC = Paths.get("..", "..", "shared", "reference", "srx-log-format.md");
     private static final Pattern GROUP = Pattern.compile("(?:Common prefix )?([PCU]): `([^`]*)`", Pattern.DOTALL);
-    private static final Pattern ROW = Pattern.compile("^\\| (APPTRACK_[A-Z_]+) \\| (.*) \\|$", Pattern.MULTILINE);
+    private static final Pattern ROW = Pattern.compile("^\\| ((?:APPTRACK|RT_FLOW)_[A-Z_]+) \\| (.*) \\|$", Pattern.MULTILINE);
     private static final Pattern TOKEN = Pattern.compile("`([^`]*)`|\\b([PCU])\\b");
 
     private SpecFieldOrder() {

@@ -32,6 +32,11 @@ final class CountersJson {
         n.put("framesWithoutZone", c.framesWithoutZone());
         n.put("framesNotTracked", c.framesNotTracked());
         n.put("ownTrafficFrames", c.ownTrafficFrames());
+        n.put("routeUpdates", c.routeUpdates());
+        n.put("routeUpdatesUnknownSession", c.routeUpdatesUnknownSession());
+        n.put("sessionEventsDelivered", c.sessionEventsDelivered());
+        n.put("sessionEventsDropped", c.sessionEventsDropped());
+        n.put("sessionListenerFailures", c.sessionListenerFailures());
         putAll(n.putObject("closedByReason"), c.closedByReason());
         putAll(n.putObject("malformedByCause"), c.malformedByCause());
         return n;

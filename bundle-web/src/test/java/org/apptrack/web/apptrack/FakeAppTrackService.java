@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.api.AppTrackSessionListener;
+import org.apptrack.apptrack.api.SessionRoute;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.ZoneInfo;
@@ -35,6 +37,21 @@ final class FakeAppTrackService implements AppTrackService {
                 .put(PACKETS_FROM_CLIENT, 3).put(BYTES_FROM_CLIENT, 300 + id).put(PACKETS_FROM_SERVER, 2)
                 .put(BYTES_FROM_SERVER, 2000 + id).put(START_MILLIS, 1_700_000_000_000L + id)
                 .put(LAST_SEEN_MILLIS, 1_700_000_005_000L + id).build();
+    }
+
+    @Override
+    public void addListener(AppTrackSessionListener listener) {
+        throw new UnsupportedOperationException("the REST resources do not listen");
+    }
+
+    @Override
+    public void removeListener(AppTrackSessionListener listener) {
+        throw new UnsupportedOperationException("the REST resources do not listen");
+    }
+
+    @Override
+    public boolean updateRoute(long sessionId, SessionRoute route) {
+        throw new UnsupportedOperationException("the REST resources do not route");
     }
 
     @Override

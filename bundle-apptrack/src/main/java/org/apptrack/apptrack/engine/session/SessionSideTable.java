@@ -1,5 +1,7 @@
 package org.apptrack.apptrack.engine.session;
 
+import org.apptrack.apptrack.api.SessionRoute;
+
 /**
  * Per-session state that packets do not touch, addressed by the {@link SessionTable}'s session
  * index: what application identification found, the parent of a linked session. Kept apart so
@@ -36,6 +38,8 @@ public final class SessionSideTable {
     private final int[] parent;
     private final byte[] encrypted;
     private final byte[] identifiedBy;
+    /** The route the path selection gave the session (null: none), replaced whole, never modified. */
+    private final SessionRoute[] route;
 
     public SessionSideTable(int maxSessions) {
         application = new char[maxSessions];
@@ -43,6 +47,7 @@ public final class SessionSideTable {
         parent = new int[maxSessions];
         encrypted = new byte[maxSessions];
         identifiedBy = new byte[maxSessions];
+        route = new SessionRoute[maxSessions];
     }
 
     /** The defaults of a new session: unknown application, no parent, encryption unknown. */
@@ -52,6 +57,21 @@ public final class SessionSideTable {
         parent[s] = 0;
         encrypted[s] = ENCRYPTED_UNKNOWN;
         identifiedBy[s] = IDENTIFIED_NOT_YET;
+        route[s] = null;
+    }
+
+    /** The application and nested application as one int: {@code application << 16 | nested}. */
+    public int identification(int s) {
+        return application[s] << 16 | nestedApplication[s];
+    }
+
+    /** The route path selection gave the session, or null (the default route). */
+    public SessionRoute route(int s) {
+        return route[s];
+    }
+
+    public void setRoute(int s, SessionRoute value) {
+        route[s] = value;
     }
 
     /** The application id (0: unknown), in the classifier's catalog. */
@@ -108,7 +128,7 @@ public final class SessionSideTable {
 
     /** Bytes these arrays take on the heap (array headers aside). */
     public long memoryBytes() {
-        return application.length * (2L + 2 + 4 + 1 + 1);
+        return application.length * (2L + 2 + 4 + 1 + 1 + 4); // route: a compressed reference
     }
 
     private static char checkedId(int id) {

@@ -83,14 +83,24 @@ public final class SessionTable {
     private static final int LAST_SEEN = 10;
     private static final int START = 11;
     private static final int DEADLINE = 12;
-    /** flags << 32 | tcpState. */
+    /**
+     * announcedIdentification << 32 | flags << 16 | tcpState, flags and TCP state 16 bits each
+     * (the TCP tracker uses 10, the engine one flag).
+     */
     private static final int TCP_FLAGS = 13;
-    /** Classification pool slot + 1 while the classifier inspects the session's packets (low 32 bits), else 0. */
+    /**
+     * Classification pool slot + 1 while the classifier inspects the session's packets (low 32
+     * bits), else 0; high 32 bits: the server side's handshake time ({@link #serverRttRaw}).
+     */
     private static final int CLASSIFY = 14;
-    /** The key's index hash (low 32 bits): its home slot, for backward-shift deletion. High 32 bits: spare. */
+    /**
+     * The key's index hash (low 32 bits): its home slot, for backward-shift deletion. High 32
+     * bits: the client side's handshake time ({@link #clientRttRaw}).
+     */
     private static final int INDEX_HASH = 15;
 
     private static final long LOW32 = 0xFFFF_FFFFL;
+    private static final int LOW16 = 0xFFFF;
 
     /** Largest supported maxSessions (keeps every offset in {@link #data} an int). */
     public static final int MAX_SESSIONS_LIMIT = 1 << 26;
@@ -560,22 +570,78 @@ public final class SessionTable {
         return (int) (data[META + base(s)] >>> 32);
     }
 
+    /** The TCP tracker's state, 16 bits. */
     public int tcpState(int s) {
-        return (int) data[TCP_FLAGS + base(s)];
+        return (int) data[TCP_FLAGS + base(s)] & LOW16;
     }
 
     public void setTcpState(int s, int state) {
         int b = TCP_FLAGS + base(s);
-        data[b] = (data[b] & ~LOW32) | (state & LOW32);
+        data[b] = (data[b] & ~LOW16) | (state & LOW16);
     }
 
+    /** The engine's flags, 16 bits. */
     public int flags(int s) {
-        return (int) (data[TCP_FLAGS + base(s)] >>> 32);
+        return (int) (data[TCP_FLAGS + base(s)] >>> 16) & LOW16;
     }
 
     public void setFlags(int s, int flags) {
         int b = TCP_FLAGS + base(s);
-        data[b] = (data[b] & LOW32) | ((long) flags << 32);
+        data[b] = (data[b] & ~((long) LOW16 << 16)) | ((long) (flags & LOW16) << 16);
+    }
+
+    /**
+     * What the session's listeners were last told of its application ({@code application << 16 |
+     * nestedApplication}; 0 at creation): kept in the block the packet that may change the
+     * application has just touched.
+     */
+    public int announcedIdentification(int s) {
+        return (int) (data[TCP_FLAGS + base(s)] >>> 32);
+    }
+
+    public void setAnnouncedIdentification(int s, int value) {
+        int b = TCP_FLAGS + base(s);
+        data[b] = (data[b] & LOW32) | ((long) value << 32);
+    }
+
+    /** A handshake time that cannot be measured (a retransmitted SYN or SYN-ACK). */
+    public static final int RTT_AMBIGUOUS = Integer.MIN_VALUE;
+
+    /**
+     * SYN to SYN-ACK in microseconds; 0: not seen; {@link #RTT_AMBIGUOUS}: not measurable
+     * (0 at creation; written by the engine's handshake timing).
+     */
+    public int serverRttRaw(int s) {
+        return (int) (data[CLASSIFY + base(s)] >>> 32);
+    }
+
+    public void setServerRttRaw(int s, int value) {
+        int b = CLASSIFY + base(s);
+        data[b] = (data[b] & LOW32) | ((long) value << 32);
+    }
+
+    /**
+     * SYN-ACK to the client's ACK in microseconds once measured; while the ACK is awaited
+     * {@code -(microseconds from the session's start to the SYN-ACK) - 1}; 0: not seen;
+     * {@link #RTT_AMBIGUOUS}: not measurable.
+     */
+    public int clientRttRaw(int s) {
+        return (int) (data[INDEX_HASH + base(s)] >>> 32);
+    }
+
+    public void setClientRttRaw(int s, int value) {
+        int b = INDEX_HASH + base(s);
+        data[b] = (data[b] & LOW32) | ((long) value << 32);
+    }
+
+    /** SYN to SYN-ACK in microseconds, 0 when not measured. */
+    public int serverRttMicros(int s) {
+        return Math.max(0, serverRttRaw(s));
+    }
+
+    /** SYN-ACK to the client's ACK in microseconds, 0 when not measured (or not yet). */
+    public int clientRttMicros(int s) {
+        return Math.max(0, clientRttRaw(s));
     }
 
     /**
@@ -601,7 +667,8 @@ public final class SessionTable {
     }
 
     public void setClassificationSlot(int s, int slot) {
-        data[CLASSIFY + base(s)] = slot + 1;
+        int b = CLASSIFY + base(s);
+        data[b] = (data[b] & ~LOW32) | ((slot + 1) & LOW32);
     }
 
     public long nextUpdateDeadline(int s) {

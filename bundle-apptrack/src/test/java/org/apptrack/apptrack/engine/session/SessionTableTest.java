@@ -149,24 +149,42 @@ class SessionTableTest {
         assertEquals(T0, t.startNanos(s));
         assertEquals(T0 + 4, t.lastSeenNanos(s));
 
-        t.setTcpState(s, -7);
-        t.setFlags(s, 0x8000_0001);
+        // TCP state, flags (16 bits each), announced identification and the handshake times share
+        // words with other state: each keeps its own bits.
+        t.setTcpState(s, 0xFFF9);
+        t.setFlags(s, 0x8001);
+        t.setAnnouncedIdentification(s, 0xFFFF_FFFE);
         t.setClassificationSlot(s, 42);
+        t.setServerRttRaw(s, SessionTable.RTT_AMBIGUOUS);
+        t.setClientRttRaw(s, -5);
         t.setNextUpdateDeadline(s, Long.MAX_VALUE);
-        assertEquals(-7, t.tcpState(s));
-        assertEquals(0x8000_0001, t.flags(s));
+        assertEquals(0xFFF9, t.tcpState(s));
+        assertEquals(0x8001, t.flags(s));
+        assertEquals(0xFFFF_FFFE, t.announcedIdentification(s));
         assertEquals(42, t.classificationSlot(s));
+        assertEquals(SessionTable.RTT_AMBIGUOUS, t.serverRttRaw(s));
+        assertEquals(0, t.serverRttMicros(s));
+        assertEquals(-5, t.clientRttRaw(s));
         assertEquals(Long.MAX_VALUE, t.nextUpdateDeadline(s));
         t.setTcpState(s, 3);
-        assertEquals(0x8000_0001, t.flags(s));
-        assertEquals(42, t.classificationSlot(s));
+        t.setClassificationSlot(s, -1);
+        t.setClientRttRaw(s, 1234);
+        assertEquals(0x8001, t.flags(s));
+        assertEquals(0xFFFF_FFFE, t.announcedIdentification(s));
+        assertEquals(SessionTable.RTT_AMBIGUOUS, t.serverRttRaw(s));
+        assertEquals(-1, t.classificationSlot(s));
         assertEquals(3, t.tcpState(s));
+        assertEquals(1234, t.clientRttMicros(s));
+        assertEquals(s, t.find(0, v4(1, 1, 1, 1), 1000, 0, v4(2, 2, 2, 2), 80, TCP, 0),
+                "the handshake time beside the index hash leaves the lookup intact");
+        t.setClassificationSlot(s, 42);
 
         // A reused index starts from zero.
         assertTrue(t.remove(s));
         int r = t.findOrCreate(0, v4(3, 3, 3, 3), 1, 0, v4(4, 4, 4, 4), 2, UDP, 0, T0 + 9);
         assertEquals(s, r);
-        assertEquals(0, t.clientPackets(r) + t.serverBytes(r) + t.tcpState(r) + t.flags(r) + t.nextUpdateDeadline(r));
+        assertEquals(0, t.clientPackets(r) + t.serverBytes(r) + t.tcpState(r) + t.flags(r) + t.nextUpdateDeadline(r)
+                + t.announcedIdentification(r) + t.serverRttRaw(r) + t.clientRttRaw(r));
         assertEquals(-1, t.classificationSlot(r), "no classification slot");
         assertEquals(T0 + 9, t.startNanos(r));
     }
