@@ -342,7 +342,7 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
         if (s.sla == null || s.sla.samplingPercentage() <= 0) {
             return;
         }
-        long rtt = info.number(SessionAttribute.SERVER_HANDSHAKE_MICROS);
+        long rtt = info.number(SessionAttribute.SERVER_RTT_MICROS);
         // Sample by session id so the choice is stable and spread evenly, with no random source.
         if (rtt <= 0 || Math.floorMod(info.sessionId() * 0x9E3779B97F4A7C15L >>> 32, 100) >= s.sla.samplingPercentage()) {
             return;

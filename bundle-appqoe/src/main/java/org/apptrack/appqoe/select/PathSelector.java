@@ -91,7 +91,9 @@ public final class PathSelector {
     private Optional<PathDecision> switchTo(PathState best, SelectionReason reason, long nowNanos) {
         PathDecision d = new PathDecision(destinationGroup, current, best.path(), reason, nowNanos);
         current = best.path();
-        lastSwitchNanos = nowNanos;
+        // The first choice is not a switch: a path that violates right after the application
+        // appeared is left at once; only switches hold the decision.
+        lastSwitchNanos = reason == SelectionReason.APP_DETECTED ? nowNanos - switchIdleTimeNanos : nowNanos;
         return Optional.of(d);
     }
 }

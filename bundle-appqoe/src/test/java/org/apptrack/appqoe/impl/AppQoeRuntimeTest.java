@@ -127,7 +127,7 @@ class AppQoeRuntimeTest {
                 .put(SessionAttribute.APPLICATION, application)
                 .put(SessionAttribute.NESTED_APPLICATION, "UNKNOWN")
                 .put(SessionAttribute.SOURCE_ZONE, "trust")
-                .put(SessionAttribute.SERVER_HANDSHAKE_MICROS, handshakeMicros)
+                .put(SessionAttribute.SERVER_RTT_MICROS, handshakeMicros)
                 .build();
     }
 
@@ -153,7 +153,7 @@ class AppQoeRuntimeTest {
         SessionInfo s1 = session(1, "HTTP", 6, 80, 0);
         identified(s1);
         assertEquals("ISP1", app("HTTP").activePath(), "all met: the highest priority");
-        assertEquals(List.of("steer 1 site1.ISP1"), actuator.calls);
+        assertEquals(List.of("steer 1 site1/ISP1"), actuator.calls);
         assertEquals(List.of("1 up1 web"), routes);
         assertEquals("app detected", log.appSelections.get(0));
 
@@ -164,7 +164,7 @@ class AppQoeRuntimeTest {
         round(90_000, 10_000, 10_000);
         assertEquals("ISP2", app("HTTP").activePath());
         assertEquals("sla violated", app("HTTP").lastReason());
-        assertEquals(List.of("steer 1 site1.ISP1", "steer 1 site1.ISP2"), actuator.calls, "move: the session follows");
+        assertEquals(List.of("steer 1 site1/ISP1", "steer 1 site1/ISP2"), actuator.calls, "move: the session follows");
         assertEquals("1 up2 web", routes.get(1));
         assertEquals(List.of("violation up1 " + ViolationReason.RTT), log.violations);
         assertEquals(2, runtime.switches(10).size(), "app detected, then one switch");
@@ -232,13 +232,13 @@ class AppQoeRuntimeTest {
         identified(s1);
         rounds(3, 90_000, 10_000, 10_000);
         assertEquals("ISP2", app("HTTP").activePath());
-        assertEquals(List.of("steer 1 site1.ISP1"), actuator.calls, "stay: the existing session is not moved");
+        assertEquals(List.of("steer 1 site1/ISP1"), actuator.calls, "stay: the existing session is not moved");
         SessionInfo s2 = session(2, "HTTP", 6, 80, 0);
         identified(s2);
-        assertEquals(List.of("steer 1 site1.ISP1", "steer 2 site1.ISP2"), actuator.calls);
+        assertEquals(List.of("steer 1 site1/ISP1", "steer 2 site1/ISP2"), actuator.calls);
         closed(s1);
         closed(s2);
-        assertEquals(List.of("steer 1 site1.ISP1", "steer 2 site1.ISP2", "release 1", "release 2"), actuator.calls);
+        assertEquals(List.of("steer 1 site1/ISP1", "steer 2 site1/ISP2", "release 1", "release 2"), actuator.calls);
         assertEquals("", app("HTTP").activePath(), "the last session closed the selection");
         assertEquals("session close", app("HTTP").lastReason());
     }
