@@ -105,7 +105,7 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
             for (PathConfig p : g.paths()) {
                 monitors.put(p.id(), new PathMonitor(p, this));
                 steeringPaths.put(p.id(), new SteeringPath(p.id(), index++, p.interfaceName(), p.gateway(),
-                        p.connectPoint()));
+                        p.connectPoint(), p.sourceAddress()));
             }
         }
         Map<String, Boolean> probed = new LinkedHashMap<>();

@@ -24,8 +24,19 @@ public final class SteeringPath {
     private final String egressInterface;
     private final InetAddress gateway;
     private final String connectPoint;
+    private final InetAddress sourceAddress;
 
     public SteeringPath(String name, int index, String egressInterface, InetAddress gateway, String connectPoint) {
+        this(name, index, egressInterface, gateway, connectPoint, null);
+    }
+
+    /**
+     * @param sourceAddress the path's own address (its probes' source), null when none: traffic
+     *     from it is routed by the path's table, so that probes to a reflector shared by all paths
+     *     still leave by their own uplink
+     */
+    public SteeringPath(String name, int index, String egressInterface, InetAddress gateway, String connectPoint,
+            InetAddress sourceAddress) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("steering path: name must not be empty");
         }
@@ -45,6 +56,12 @@ public final class SteeringPath {
         this.egressInterface = egressInterface;
         this.gateway = gateway;
         this.connectPoint = connectPoint;
+        this.sourceAddress = sourceAddress;
+    }
+
+    /** The path's own address, null when none. */
+    public InetAddress sourceAddress() {
+        return sourceAddress;
     }
 
     public String name() {

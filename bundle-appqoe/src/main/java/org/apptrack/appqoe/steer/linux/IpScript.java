@@ -36,6 +36,12 @@ final class IpScript {
         }
         v4.append("rule add").append(rule(path)).append('\n');
         v6.append("rule add").append(rule(path)).append('\n');
+        if (path.sourceAddress() != null) {
+            // The path's own traffic (its probes) leaves by the path even to a shared reflector.
+            StringBuilder family = path.sourceAddress() instanceof Inet4Address ? v4 : v6;
+            family.append("rule add from ").append(NftScript.address(path.sourceAddress())).append(" lookup ")
+                    .append(table).append(" priority ").append(settings.rulePriority()).append('\n');
+        }
         return this;
     }
 
@@ -43,8 +49,10 @@ final class IpScript {
     IpScript remove(int pathIndex) {
         String rule = rule(pathIndex);
         String flush = "route flush table " + settings.table(pathIndex) + '\n';
-        v4.append("rule del").append(rule).append('\n').append(flush);
-        v6.append("rule del").append(rule).append('\n').append(flush);
+        // The second del takes the path's source rule, the only other rule of ours to this table.
+        String sourceRule = "rule del lookup " + settings.table(pathIndex) + " priority " + settings.rulePriority() + '\n';
+        v4.append("rule del").append(rule).append('\n').append(sourceRule).append(flush);
+        v6.append("rule del").append(rule).append('\n').append(sourceRule).append(flush);
         return this;
     }
 

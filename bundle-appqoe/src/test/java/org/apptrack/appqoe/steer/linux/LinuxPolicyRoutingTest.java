@@ -40,6 +40,21 @@ class LinuxPolicyRoutingTest {
     }
 
     @Test
+    void aPathsOwnAddressIsRoutedByItsTableSoProbesToASharedReflectorTakeTheirUplink() throws Exception {
+        RecordingCommandRunner runner = new RecordingCommandRunner();
+        LinuxPolicyRouting actuator = new LinuxPolicyRouting(SETTINGS, runner);
+        SteeringPath withSource = new SteeringPath("isp1", 1, "wan1", InetAddress.getByName("198.51.100.1"), null,
+                InetAddress.getByName("198.51.100.2"));
+
+        actuator.preparePaths(List.of(withSource));
+
+        assertEquals("route replace default via 198.51.100.1 dev wan1 table 1001\n"
+                + "rule add fwmark 0x101 lookup 1001 priority 900\n"
+                + "rule add from 198.51.100.2 lookup 1001 priority 900\n", runner.runs.get(2).input);
+        assertEquals("rule add fwmark 0x101 lookup 1001 priority 900\n", runner.runs.get(3).input);
+    }
+
+    @Test
     void preparePathsRemovesOldRoutingThenAddsTablesRulesAndOurNftTable() throws Exception {
         RecordingCommandRunner runner = new RecordingCommandRunner();
         LinuxPolicyRouting actuator = new LinuxPolicyRouting(SETTINGS, runner);
@@ -49,9 +64,9 @@ class LinuxPolicyRoutingTest {
         List<RecordingCommandRunner.Run> runs = runner.runs;
         assertEquals(5, runs.size(), runs.toString());
         assertEquals("ip -force -batch -", runs.get(0).line());
-        assertEquals("rule del fwmark 0x101 lookup 1001 priority 900\nroute flush table 1001\n"
-                + "rule del fwmark 0x102 lookup 1002 priority 900\nroute flush table 1002\n"
-                + "rule del fwmark 0x103 lookup 1003 priority 900\nroute flush table 1003\n", runs.get(0).input);
+        assertEquals("rule del fwmark 0x101 lookup 1001 priority 900\nrule del lookup 1001 priority 900\nroute flush table 1001\n"
+                + "rule del fwmark 0x102 lookup 1002 priority 900\nrule del lookup 1002 priority 900\nroute flush table 1002\n"
+                + "rule del fwmark 0x103 lookup 1003 priority 900\nrule del lookup 1003 priority 900\nroute flush table 1003\n", runs.get(0).input);
         assertEquals("ip -6 -force -batch -", runs.get(1).line());
         assertEquals("ip -batch -", runs.get(2).line());
         assertEquals("route replace default via 198.51.100.1 dev wan1 table 1001\n"
@@ -203,8 +218,8 @@ class LinuxPolicyRoutingTest {
         assertEquals("nft -f -", runner.runs.get(0).line());
         assertEquals("add table inet apptrack_appqoe\ndelete table inet apptrack_appqoe\n", runner.runs.get(0).input);
         assertEquals("ip -force -batch -", runner.runs.get(1).line());
-        assertEquals("rule del fwmark 0x101 lookup 1001 priority 900\nroute flush table 1001\n"
-                + "rule del fwmark 0x103 lookup 1003 priority 900\nroute flush table 1003\n", runner.runs.get(1).input);
+        assertEquals("rule del fwmark 0x101 lookup 1001 priority 900\nrule del lookup 1001 priority 900\nroute flush table 1001\n"
+                + "rule del fwmark 0x103 lookup 1003 priority 900\nrule del lookup 1003 priority 900\nroute flush table 1003\n", runner.runs.get(1).input);
         assertEquals("ip -6 -force -batch -", runner.runs.get(2).line());
         assertEquals(runner.runs.get(1).input, runner.runs.get(2).input);
     }
