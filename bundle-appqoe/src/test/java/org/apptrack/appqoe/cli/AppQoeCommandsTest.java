@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.cli;
 
+import org.apptrack.appqoe.testing.FakeAppQoeService;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.apptrack.appqoe.cli;
+package org.apptrack.appqoe.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,18 +8,18 @@ import org.apptrack.appqoe.api.PathStatus;
 import org.apptrack.appqoe.api.PathSwitch;
 import org.apptrack.appqoe.api.ProbeStatus;
 
-/** An AppQoeService over lists the test fills, recording the limit asked of switches. */
-final class FakeAppQoeService implements AppQoeService {
+/** An AppQoeService over lists the test fills, recording the limit asked of switches (for the console and REST tests). */
+public final class FakeAppQoeService implements AppQoeService {
 
-    boolean enabled = true;
-    String actuator = "none";
-    boolean steering;
-    String actuatorError = "";
-    final List<PathStatus> paths = new ArrayList<>();
-    final List<ApplicationPath> applications = new ArrayList<>();
-    final List<ProbeStatus> probes = new ArrayList<>();
-    final List<PathSwitch> switches = new ArrayList<>();
-    int lastSwitchLimit = -1;
+    public boolean enabled = true;
+    public String actuator = "none";
+    public boolean steering;
+    public String actuatorError = "";
+    public final List<PathStatus> paths = new ArrayList<>();
+    public final List<ApplicationPath> applications = new ArrayList<>();
+    public final List<ProbeStatus> probes = new ArrayList<>();
+    public final List<PathSwitch> switches = new ArrayList<>();
+    public int lastSwitchLimit = -1;
 
     @Override
     public boolean enabled() {
