@@ -7,6 +7,7 @@ import org.apptrack.appqoe.config.ActiveProbeConfig;
 import org.apptrack.appqoe.config.PathConfig;
 import org.apptrack.appqoe.log.AppQoeLogRecords;
 import org.apptrack.appqoe.log.PathSelectionLog;
+import org.apptrack.appqoe.log.RuleContextBuilder;
 import org.apptrack.appqoe.log.SlaMetricReportLog;
 import org.apptrack.appqoe.log.SlaMetrics;
 import org.apptrack.appqoe.log.SlaViolationLog;
@@ -49,6 +50,20 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
 
     private static String criteria(ApplicationSelection s) {
         return s.rule.match().needsApplication() ? "application" : "default";
+    }
+
+    /** The fields every per-application message of a selection on a path carries. */
+    private static <B extends RuleContextBuilder<B>> B applicationOnPath(B builder, ApplicationSelection s,
+            PathConfig path) {
+        return builder.rule(s.profile, s.rule.name())
+                .application(s.application)
+                .routingInstance(s.group.routingInstance())
+                .destinationInterface(path.interfaceName())
+                .slaRule(s.sla.name())
+                .activeProbeParams(s.sla.activeProbe() == null ? NA : s.sla.activeProbe().name())
+                .destinationGroup(s.group.name())
+                .ipDscp(NO_DSCP)
+                .selectionCriteria(criteria(s));
     }
 
     private static String name(PathConfig p) {
@@ -98,16 +113,7 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
     @Override
     public void applicationSlaViolation(ApplicationSelection s, PathConfig path, SlaEvent event) {
         MetricsProfile profile = event.rule().profile();
-        SlaViolationLog log = SlaViolationLog.builder()
-                .rule(s.profile, s.rule.name())
-                .application(s.application)
-                .routingInstance(s.group.routingInstance())
-                .destinationInterface(path.interfaceName())
-                .slaRule(s.sla.name())
-                .activeProbeParams(s.sla.activeProbe() == null ? NA : s.sla.activeProbe().name())
-                .destinationGroup(s.group.name())
-                .ipDscp(NO_DSCP)
-                .selectionCriteria(criteria(s))
+        SlaViolationLog log = applicationOnPath(SlaViolationLog.builder(), s, path)
                 .measured(SlaMetrics.of(event.measured()))
                 .targets(jitterTypeCode(profile.jitterType()), profile.jitterMicros(), profile.rttMicros(),
                         Math.round(profile.lossPercent()))
@@ -142,16 +148,7 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
     public void passiveReport(ApplicationSelection s, PathConfig path, PeriodMetrics period, long minRttMicros,
             long maxRttMicros, long monitoringMillis) {
         long nm = SlaMetrics.NOT_MEASURED;
-        SlaMetricReportLog log = SlaMetricReportLog.builder()
-                .rule(s.profile, s.rule.name())
-                .application(s.application)
-                .routingInstance(s.group.routingInstance())
-                .destinationInterface(path.interfaceName())
-                .slaRule(s.sla.name())
-                .activeProbeParams(s.sla.activeProbe() == null ? NA : s.sla.activeProbe().name())
-                .destinationGroup(s.group.name())
-                .ipDscp(NO_DSCP)
-                .selectionCriteria(criteria(s))
+        SlaMetricReportLog log = applicationOnPath(SlaMetricReportLog.builder(), s, path)
                 .measured(SlaMetrics.of(period))
                 .minimum(SlaMetrics.of(nm, nm, nm, minRttMicros, 0))
                 .maximum(SlaMetrics.of(nm, nm, nm, maxRttMicros, 0))

@@ -1,0 +1,149 @@
+package org.apptrack.appqoe.impl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apptrack.api.time.Clock;
+import org.apptrack.apptrack.api.AppTrackSessionEvent;
+import org.apptrack.apptrack.api.SessionAttribute;
+import org.apptrack.apptrack.api.SessionInfo;
+import org.apptrack.appqoe.config.AppQoeSettings;
+import org.apptrack.syslog.api.LogRecord;
+import org.apptrack.syslog.testing.RecordingSecurityLog;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the runtime's decisions look like in the security log: the runtime of
+ * {@link AppQoeRuntimeTest} with the real log writer and a recording security log.
+ */
+class SecurityLogAppQoeLogTest {
+
+    private static final long SPACING = 100_000_000L;
+
+    private final RecordingSecurityLog securityLog = new RecordingSecurityLog();
+    private final Map<String, PathMonitor> monitors = new HashMap<>();
+    private long mono = 1_000_000_000_000L;
+    private AppQoeRuntime runtime;
+
+    private void start() {
+        Map<String, Object> p = new HashMap<>();
+        p.put("enabled", "true");
+        p.put("pathGroup.site1.routingInstance", "ri1");
+        p.put("pathGroup.site1.path.ISP1.interface", "up1");
+        p.put("pathGroup.site1.path.ISP1.linkTag", "ISP1");
+        p.put("pathGroup.site1.path.ISP1.priority", "10");
+        p.put("pathGroup.site1.path.ISP1.sourceAddress", "10.61.1.1");
+        p.put("pathGroup.site1.path.ISP1.reflector", "10.61.1.2");
+        p.put("pathGroup.site1.path.ISP2.interface", "up2");
+        p.put("pathGroup.site1.path.ISP2.linkTag", "ISP2");
+        p.put("pathGroup.site1.path.ISP2.priority", "20");
+        p.put("pathGroup.site1.path.ISP2.sourceAddress", "10.61.2.1");
+        p.put("pathGroup.site1.path.ISP2.reflector", "10.61.2.2");
+        p.put("activeProbe.pp1.interval", "100ms");
+        p.put("activeProbe.pp1.dscp", "ef");
+        p.put("metricsProfile.m1.rtt", "50000");
+        p.put("metricsProfile.m1.jitter", "20000");
+        p.put("slaRule.sla1.metricsProfile", "m1");
+        p.put("slaRule.sla1.activeProbeParams", "pp1");
+        p.put("slaRule.sla1.passive.samplingPeriod", "2s");
+        p.put("apbrProfile.apbr1.zone", "trust");
+        p.put("apbrProfile.apbr1.rule.web.application", "HTTP");
+        p.put("apbrProfile.apbr1.rule.web.destinationGroup", "site1");
+        p.put("apbrProfile.apbr1.rule.web.slaRule", "sla1");
+        p.put("steering.existingSessions", "move");
+        Clock wall = () -> 1_700_000_000_000_000_000L;
+        runtime = new AppQoeRuntime(AppQoeSettings.parse(p), new AppQoeRuntime.Environment(wall, () -> mono,
+                Runnable::run, new RecordingActuator(), (id, route) -> true, new SecurityLogAppQoeLog(securityLog, wall),
+                (path, params, monitor) -> {
+                    monitors.put(path.name(), monitor);
+                    return new IdleProbeSession(path, params);
+                }));
+        runtime.start();
+    }
+
+    private void rounds(int n, long isp1, long isp2) {
+        for (int i = 0; i < n; i++) {
+            monitors.get("ISP1").answered("pp1", mono, isp1, isp1 / 2, isp1 / 2, true);
+            monitors.get("ISP2").answered("pp1", mono, isp2, isp2 / 2, isp2 / 2, true);
+            runtime.tick();
+            mono += SPACING;
+        }
+    }
+
+    private List<LogRecord> tagged(String tag) {
+        return securityLog.records().stream().filter(r -> r.tag().equals(tag)).collect(Collectors.toList());
+    }
+
+    @Test
+    void decisionsViolationsAndReportsCarryTheirFields() {
+        start();
+        rounds(25, 10_000, 10_000);
+        SessionInfo session = SessionInfo.builder()
+                .put(SessionAttribute.SESSION_ID, 611)
+                .put(SessionAttribute.CLIENT_ADDRESS, "20.1.1.1")
+                .put(SessionAttribute.CLIENT_PORT, 47335)
+                .put(SessionAttribute.SERVER_ADDRESS, "151.101.9.67")
+                .put(SessionAttribute.SERVER_PORT, 443)
+                .put(SessionAttribute.PROTOCOL, 6)
+                .put(SessionAttribute.APPLICATION, "HTTP")
+                .put(SessionAttribute.NESTED_APPLICATION, "CNN")
+                .put(SessionAttribute.SOURCE_ZONE, "trust")
+                .put(SessionAttribute.DESTINATION_ZONE, "untrust")
+                .put(SessionAttribute.SERVICE_NAME, "junos-https")
+                .build();
+        runtime.sessionEvent(new AppTrackSessionEvent(AppTrackSessionEvent.Type.APPLICATION_IDENTIFIED, session, 0, ""));
+        rounds(3, 90_000, 10_000);
+
+        List<LogRecord> app = tagged("APPQOE_APP_BEST_PATH_SELECTED");
+        assertEquals(2, app.size(), securityLog.records().toString());
+        LogRecord detected = app.get(0);
+        assertEquals("app detected", detected.value("reason"));
+        assertEquals("CNN", detected.value("application"));
+        assertEquals("N/A", detected.value("previous-interface"));
+        assertEquals("up1", detected.value("destination-interface-name"));
+        assertEquals("ri1", detected.value("routing-instance"));
+        assertEquals("sla1", detected.value("sla-rule"));
+        assertEquals("pp1", detected.value("active-probe-params"));
+        assertEquals("site1", detected.value("destination-group-name"));
+        assertEquals("N/A", detected.value("previous-link-tag"));
+        assertEquals("ISP1", detected.value("destination-link-tag"));
+        assertEquals("10", detected.value("destination-link-priority"));
+        assertEquals("application", detected.value("selection-criteria"));
+        LogRecord moved = app.get(1);
+        assertEquals("sla violated", moved.value("reason"));
+        assertEquals("up1", moved.value("previous-interface"));
+        assertEquals("up2", moved.value("destination-interface-name"));
+        assertEquals("ISP1", moved.value("previous-link-tag"));
+        assertEquals("10", moved.value("previous-link-priority"));
+        assertEquals("20", moved.value("destination-link-priority"));
+        assertEquals("1", moved.value("session-count"));
+
+        LogRecord violation = tagged("APPQOE_APP_SLA_METRIC_VIOLATION").get(0);
+        assertEquals("up1", violation.value("destination-interface-name"));
+        assertEquals("1", violation.value("violation-reason"));
+        assertEquals("50000", violation.value("target-rtt"));
+        assertEquals("20000", violation.value("target-jitter"));
+        assertEquals("2", violation.value("target-jitter-type"));
+
+        List<LogRecord> perSession = tagged("APPQOE_BEST_PATH_SELECTED");
+        assertEquals(2, perSession.size());
+        assertEquals("20.1.1.1", perSession.get(0).value("source-address"));
+        assertEquals("47335", perSession.get(0).value("source-port"));
+        assertEquals("611", perSession.get(0).value("session-id-32"));
+        assertEquals("junos-https", perSession.get(0).value("service-name"));
+        assertEquals("up2", perSession.get(1).value("destination-interface-name"));
+        assertEquals("up1", perSession.get(1).value("previous-interface"));
+
+        LogRecord report = tagged("APPQOE_ACTIVE_SLA_METRIC_REPORT").get(0);
+        assertEquals("10.61.1.1", report.value("source-address"));
+        assertEquals("10.61.1.2", report.value("destination-address"));
+        assertEquals("862", report.value("destination-port"));
+        assertEquals("46", report.value("ip-dscp"));
+        assertEquals("10000", report.value("rtt"));
+        assertEquals("stamp", report.value("active-probe-type"));
+    }
+}
