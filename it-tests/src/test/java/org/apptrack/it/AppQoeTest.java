@@ -142,6 +142,10 @@ public class AppQoeTest {
                 invalid.put("slaRule.sla1.passive.violationCount", "99");
                 config.update(invalid);
                 await("the refusal is logged", () -> !AppTrackIt.karafLogLines("slaRule.sla1.passive.violationCount").isEmpty());
+                assertTrue(appQoe.configurationError(),
+                        appQoe.configurationError().startsWith("slaRule.sla1.passive.violationCount:"));
+                String refused = KarafShell.execute(sessionFactory, "appqoe:paths");
+                assertTrue(refused, refused.contains("Configuration refused, the previous one stays in force"));
                 assertEquals(2, appQoe.paths().size());
                 assertTrue(appQoe.enabled());
             } finally {

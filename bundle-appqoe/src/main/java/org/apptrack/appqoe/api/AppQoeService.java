@@ -21,6 +21,14 @@ public interface AppQoeService {
     /** The last actuator error (e.g. missing privileges), empty when none. */
     String actuatorError();
 
+    /**
+     * Why the last configuration given was refused (starting with the key at fault), empty when
+     * the configuration in force is the last one given.
+     */
+    default String configurationError() {
+        return "";
+    }
+
     /** Every path of every destination group, with its measurements and SLA state per rule. */
     List<PathStatus> paths();
 

@@ -17,6 +17,10 @@ abstract class AppQoeCommand implements Action {
 
     /** Says so when AppQoE is not enabled; whether it is. */
     boolean printEnabled(PrintStream out) {
+        String refused = appQoe.configurationError();
+        if (refused != null && !refused.isEmpty()) {
+            out.println("Configuration refused, the previous one stays in force: " + refused);
+        }
         if (!appQoe.enabled()) {
             out.println("AppQoE is not enabled: no path is probed, no application steered.");
         }

@@ -104,6 +104,11 @@ public class AppQoeManager implements AppQoeService {
     }
 
     @Override
+    public String configurationError() {
+        return runner.configurationError();
+    }
+
+    @Override
     public List<PathStatus> paths() {
         return runner.paths();
     }

@@ -112,7 +112,7 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
         runtime.sessionEvent(event);
     }
 
-    /** The last configuration error, empty when the configuration in force was the last given. */
+    @Override
     public String configurationError() {
         return configurationError;
     }

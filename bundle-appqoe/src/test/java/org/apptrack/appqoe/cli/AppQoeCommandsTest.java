@@ -74,6 +74,16 @@ class AppQoeCommandsTest {
     }
 
     @Test
+    void aRefusedConfigurationIsShownAboveTheTables() {
+        service.configurationError = "slaRule.sla1.passive.violationCount: must be 1-32, was 40";
+        PathsCommand c = new PathsCommand();
+        c.appQoe = service;
+        c.execute();
+        assertTrue(output().startsWith("Configuration refused, the previous one stays in force: "
+                + "slaRule.sla1.passive.violationCount: must be 1-32, was 40"), output());
+    }
+
+    @Test
     void pathsShowsFiguresInMillisecondsSlaPerRuleAndTheApplicationsOnEachPath() {
         PathsCommand c = new PathsCommand();
         c.appQoe = service;

@@ -15,6 +15,7 @@ public final class FakeAppQoeService implements AppQoeService {
     public String actuator = "none";
     public boolean steering;
     public String actuatorError = "";
+    public String configurationError = "";
     public final List<PathStatus> paths = new ArrayList<>();
     public final List<ApplicationPath> applications = new ArrayList<>();
     public final List<ProbeStatus> probes = new ArrayList<>();
@@ -60,5 +61,10 @@ public final class FakeAppQoeService implements AppQoeService {
     public List<PathSwitch> switches(int limit) {
         lastSwitchLimit = limit;
         return List.copyOf(switches.subList(0, Math.min(limit, switches.size())));
+    }
+
+    @Override
+    public String configurationError() {
+        return configurationError;
     }
 }

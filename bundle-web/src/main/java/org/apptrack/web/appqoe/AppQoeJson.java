@@ -30,6 +30,7 @@ final class AppQoeJson {
         body.put("actuator", service.actuator());
         body.put("steering", service.steering());
         text(body, "actuatorError", service.actuatorError());
+        text(body, "configurationError", service.configurationError());
         List<ApplicationPath> applications = service.applications();
         ArrayNode array = body.putArray("paths");
         for (PathStatus p : service.paths()) {

@@ -57,6 +57,7 @@ class AppQoeResourceTest {
         assertEquals("linux-policy-routing", body.path("actuator").asText());
         assertEquals(false, body.path("steering").asBoolean());
         assertEquals("ip rule: Operation not permitted", body.path("actuatorError").asText());
+        assertTrue(body.path("configurationError").isNull(), "nothing refused");
         assertEquals(2, body.path("paths").size());
 
         JsonNode a = body.path("paths").get(0);
