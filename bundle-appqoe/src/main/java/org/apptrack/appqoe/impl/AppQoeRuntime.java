@@ -374,7 +374,8 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
             return null;
         }
         return profile.firstMatch(info.application(), info.text(SessionAttribute.NESTED_APPLICATION),
-                info.protocol(), client.high, client.low, server.high, server.low, info.serverPort(), 0);
+                info.protocol(), client.high, client.low, server.high, server.low, info.serverPort(),
+                (int) info.number(SessionAttribute.DSCP));
     }
 
     private static String applicationName(SessionInfo info) {

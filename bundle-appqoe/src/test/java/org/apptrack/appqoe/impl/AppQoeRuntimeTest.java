@@ -68,6 +68,11 @@ class AppQoeRuntimeTest {
         p.put("apbrProfile.apbr1.rule.web.application", "HTTP");
         p.put("apbrProfile.apbr1.rule.web.destinationGroup", "site1");
         p.put("apbrProfile.apbr1.rule.web.slaRule", "sla1");
+        p.put("apbrProfile.apbr1.rule.voice.order", "5");
+        p.put("apbrProfile.apbr1.rule.voice.protocol", "udp");
+        p.put("apbrProfile.apbr1.rule.voice.dscp", "ef");
+        p.put("apbrProfile.apbr1.rule.voice.destinationGroup", "site1");
+        p.put("apbrProfile.apbr1.rule.voice.preferredLinkTag", "ISP2");
         p.put("apbrProfile.apbr1.rule.ssh.order", "20");
         p.put("apbrProfile.apbr1.rule.ssh.protocol", "tcp");
         p.put("apbrProfile.apbr1.rule.ssh.destinationPort", "22");
@@ -252,6 +257,29 @@ class AppQoeRuntimeTest {
         assertEquals("ssh", app("SSH").rule());
         rounds(100, 10_000, 10_000, -1);
         assertEquals("ISP3", app("SSH").activePath(), "strict: no other tag even when ISP3 is dead");
+    }
+
+    @Test
+    void aDscpRuleMatchesTheSessionsFirstPacketsDscp() {
+        start(base());
+        rounds(25, 10_000, 10_000, 10_000);
+        SessionInfo ef = SessionInfo.builder()
+                .put(SessionAttribute.SESSION_ID, 9)
+                .put(SessionAttribute.CLIENT_ADDRESS, "10.60.0.2")
+                .put(SessionAttribute.CLIENT_PORT, 5004)
+                .put(SessionAttribute.SERVER_ADDRESS, "10.62.0.1")
+                .put(SessionAttribute.SERVER_PORT, 5004)
+                .put(SessionAttribute.PROTOCOL, 17)
+                .put(SessionAttribute.APPLICATION, "RTP")
+                .put(SessionAttribute.NESTED_APPLICATION, "UNKNOWN")
+                .put(SessionAttribute.SOURCE_ZONE, "trust")
+                .put(SessionAttribute.DSCP, 46)
+                .build();
+        identified(ef);
+        assertEquals("voice", app("RTP").rule());
+        assertEquals("ISP2", app("RTP").activePath());
+        identified(session(10, "RTP", 17, 5004, 0));
+        assertEquals(1, app("RTP").sessions(), "best effort RTP matches no rule");
     }
 
     @Test

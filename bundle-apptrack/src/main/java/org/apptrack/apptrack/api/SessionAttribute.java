@@ -53,6 +53,8 @@ public enum SessionAttribute {
      * 0: not measured (as for the server side, or a retransmitted SYN-ACK made it ambiguous).
      */
     CLIENT_RTT_MICROS("clientRttMicros", "Client RTT (us)", Kind.NUMBER),
+    /** The DSCP of the session's first packet, 0..63 (what an APBR rule's DSCP criterion matches). */
+    DSCP("dscp", "DSCP", Kind.NUMBER),
     // The route path selection gave the session ({@link SessionRoute}); empty (-1 for the DSCP) until then.
     APBR_PROFILE("apbrProfile", "APBR profile", Kind.TEXT),
     APBR_RULE("apbrRule", "APBR rule", Kind.TEXT),

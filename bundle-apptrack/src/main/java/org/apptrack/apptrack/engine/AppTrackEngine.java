@@ -148,6 +148,7 @@ public final class AppTrackEngine {
                 return false;
             }
             fromClient = placement.createdFromClient();
+            table.setDscp(s, d.dscp());
         } else {
             fromClient = table.lastLookupFromClient();
         }

@@ -69,6 +69,7 @@ public final class SessionModel {
             }
             case SERVER_RTT_MICROS: return table.serverRttMicros(s);
             case CLIENT_RTT_MICROS: return table.clientRttMicros(s);
+            case DSCP: return table.dscp(s);
             case ROUTE_DSCP: {
                 SessionRoute r = side.route(s);
                 return r == null ? SessionRoute.NO_DSCP : r.dscp();

@@ -42,6 +42,12 @@ class EmbeddedAppTrackTest {
         Mockito.doAnswer(inv -> logs.add(inv.getArgument(0))).when(log).log(Mockito.any(LogRecord.class));
     }
 
+    /** The frame with its IPv4 TOS byte (after the 14-byte Ethernet header) set. */
+    private static byte[] tos(byte[] frame, int tos) {
+        frame[15] = (byte) tos;
+        return frame;
+    }
+
     private void send(byte[] frame) {
         now += 1_000_000L;
         PacketContext ctx = mock(PacketContext.class);
@@ -102,6 +108,22 @@ class EmbeddedAppTrackTest {
         assertEquals(1, closed.size(), "null: nobody is told");
         assertEquals(1, appTrack.sessionClosedListenerFailures());
         assertEquals(3, logs.size());
+    }
+
+    @Test
+    void aSessionCarriesTheDscpOfItsFirstPacket() {
+        List<AppTrackSessionEvent> events = new ArrayList<>();
+        appTrack.addListener(events::add);
+        send(tos(Frames.udp(CLIENT, 40010, SERVER, 5004, 20), 46 << 2));
+        send(tos(Frames.udp(SERVER, 5004, CLIENT, 40010, 20), 0)); // best effort back: the session keeps EF
+        send(tos(Frames.udp(CLIENT, 40011, SERVER, 5004, 20), 0));
+        assertEquals(46, events.get(0).subject().number(SessionAttribute.DSCP));
+        assertEquals(0, events.stream().filter(e -> e.subject().clientPort() == 40011).findFirst().orElseThrow()
+                .subject().number(SessionAttribute.DSCP));
+        appTrack.endOfCapture();
+        AppTrackSessionEvent closedEf = events.stream().filter(e -> e.type() == AppTrackSessionEvent.Type.SESSION_CLOSED
+                && e.subject().clientPort() == 40010).findFirst().orElseThrow();
+        assertEquals(46, closedEf.subject().number(SessionAttribute.DSCP));
     }
 
     @Test

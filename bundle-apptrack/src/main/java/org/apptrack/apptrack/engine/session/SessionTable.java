@@ -101,6 +101,8 @@ public final class SessionTable {
 
     private static final long LOW32 = 0xFFFF_FFFFL;
     private static final int LOW16 = 0xFFFF;
+    private static final int DSCP_SHIFT = 8;
+    private static final int DSCP_MASK = 0x3F;
 
     /** Largest supported maxSessions (keeps every offset in {@link #data} an int). */
     public static final int MAX_SESSIONS_LIMIT = 1 << 26;
@@ -588,6 +590,18 @@ public final class SessionTable {
     public void setFlags(int s, int flags) {
         int b = TCP_FLAGS + base(s);
         data[b] = (data[b] & ~((long) LOW16 << 16)) | ((long) (flags & LOW16) << 16);
+    }
+
+    /**
+     * The DSCP of the session's first packet, kept in bits 8..13 of the flags (the engine's flags
+     * use the low byte).
+     */
+    public int dscp(int s) {
+        return (flags(s) >>> DSCP_SHIFT) & DSCP_MASK;
+    }
+
+    public void setDscp(int s, int dscp) {
+        setFlags(s, (flags(s) & ~(DSCP_MASK << DSCP_SHIFT)) | ((dscp & DSCP_MASK) << DSCP_SHIFT));
     }
 
     /**

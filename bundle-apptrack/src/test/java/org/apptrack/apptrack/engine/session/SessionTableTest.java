@@ -162,6 +162,13 @@ class SessionTableTest {
         assertEquals(0x8001, t.flags(s));
         assertEquals(0xFFFF_FFFE, t.announcedIdentification(s));
         assertEquals(42, t.classificationSlot(s));
+        t.setDscp(s, 46);
+        assertEquals(46, t.dscp(s));
+        assertEquals(0x8001 | 46 << 8, t.flags(s), "the DSCP shares the flags' word, the flags keep their bits");
+        t.setFlags(s, t.flags(s) & ~1);
+        assertEquals(46, t.dscp(s));
+        t.setFlags(s, t.flags(s) | 1);
+        t.setDscp(s, 0);
         assertEquals(SessionTable.RTT_AMBIGUOUS, t.serverRttRaw(s));
         assertEquals(0, t.serverRttMicros(s));
         assertEquals(-5, t.clientRttRaw(s));
