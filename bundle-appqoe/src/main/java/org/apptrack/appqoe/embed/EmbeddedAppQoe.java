@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.embed;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apptrack.apptrack.api.AppTrackSessionListener;
@@ -28,7 +29,7 @@ public final class EmbeddedAppQoe implements AutoCloseable {
      */
     public static EmbeddedAppQoe create(SecurityLogService log, AppQoeRunner.RouteUpdater routes,
             Map<String, ?> properties) {
-        AppQoeRunner runner = new AppQoeRunner(log, routes, StandaloneActuators::create);
+        AppQoeRunner runner = new AppQoeRunner(log, routes, StandaloneActuators::create, List::of);
         String error = runner.apply(properties);
         if (!error.isEmpty()) {
             runner.close();

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public class AppQoeManager implements AppQoeService {
 
     static final String APP_NAME = "org.apptrack.appqoe";
+    /** The most open sessions a new configuration is applied to; beyond it, open sessions stay as they are until they end. */
+    static final int OPEN_SESSIONS_MATCHED = 100_000;
 
     private static final Logger log = LoggerFactory.getLogger(AppQoeManager.class);
 
@@ -56,7 +58,8 @@ public class AppQoeManager implements AppQoeService {
     @Activate
     protected synchronized void activate(Map<String, Object> properties) {
         runner = new AppQoeRunner(securityLog, appTrack::updateRoute,
-                steering -> Actuators.create(steering, flowObjectives, coreService, APP_NAME));
+                steering -> Actuators.create(steering, flowObjectives, coreService, APP_NAME),
+                () -> appTrack.sessions(s -> true, OPEN_SESSIONS_MATCHED));
         apply(properties);
         appTrack.addListener(runner);
     }

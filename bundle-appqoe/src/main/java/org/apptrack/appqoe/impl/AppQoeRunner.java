@@ -9,10 +9,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apptrack.api.time.Clock;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
 import org.apptrack.apptrack.api.AppTrackSessionListener;
+import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.appqoe.api.AppQoeService;
 import org.apptrack.appqoe.api.ApplicationPath;
 import org.apptrack.appqoe.api.PathStatus;
@@ -45,6 +47,7 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
     private final SecurityLogService securityLog;
     private final AppQoeRuntime.RouteSink routes;
     private final Function<SteeringConfig, SteeringActuator> actuators;
+    private final Supplier<List<SessionInfo>> openSessions;
     private final AtomicLong droppedEvents = new AtomicLong();
     private final ThreadPoolExecutor worker;
     private final ScheduledExecutorService ticker;
@@ -56,12 +59,15 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
      * @param routes     tells AppTrack a session's route ({@code AppTrackService::updateRoute})
      * @param actuators  the actuator a configuration's {@code steering.*} asks for; throws
      *                   IllegalArgumentException naming the key when it cannot be provided
+     * @param openSessions AppTrack's open sessions, matched again by each new configuration so
+     *                   that sessions already running are steered by it too
      */
     public AppQoeRunner(SecurityLogService securityLog, RouteUpdater routes,
-            Function<SteeringConfig, SteeringActuator> actuators) {
+            Function<SteeringConfig, SteeringActuator> actuators, Supplier<List<SessionInfo>> openSessions) {
         this.securityLog = securityLog;
         this.routes = routes::updateRoute;
         this.actuators = actuators;
+        this.openSessions = openSessions;
         worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(WORKER_QUEUE),
                 new DefaultThreadFactory("apptrack-appqoe", true), (task, executor) -> droppedEvents.incrementAndGet());
         ticker = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("apptrack-appqoe-tick", true));
@@ -97,6 +103,13 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
         runtime.stop();
         runtime = next;
         next.start();
+        if (next.enabled()) {
+            // The new rules apply to the sessions already open, as to the ones to come.
+            long now = System.currentTimeMillis();
+            for (SessionInfo s : openSessions.get()) {
+                next.sessionEvent(new AppTrackSessionEvent(AppTrackSessionEvent.Type.APPLICATION_IDENTIFIED, s, now, ""));
+            }
+        }
         return "";
     }
 
