@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
 import org.apptrack.appqoe.lab.RecordingSecurityLog.Logged;
 import org.junit.jupiter.api.AfterAll;
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.TestInstance;
  * AppQoE in the branch, fed by AppTrack's live capture of the LAN, steering a real HTTP session
  * over the lab's uplinks with the Linux actuator: where the session's packets really go (the
  * site's per-uplink counters of the application's traffic) and what the product logs, when the
- * active uplink's RTT steps over the target, when it blacks out, and under strict and loose
- * link affinity. Each scenario applies its configuration and starts a new session.
+ * active uplink's RTT steps over the target, when it blacks out, under strict and loose link
+ * affinity, and under 1 % loss against a 5 % target (no violation). Each scenario applies its configuration and starts a new session.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AppQoeSteeringLabTest {
@@ -179,6 +180,43 @@ class AppQoeSteeringLabTest {
         assertTrue(back.nanos() - left.nanos() >= idle.toNanos(), "switch idle time held");
         assertTrue(away[2] > 10 && away[1] == 0, "away on up2: " + Arrays.toString(away));
         assertTrue(home[1] > 10 && home[2] == 0, "back on up1: " + Arrays.toString(home));
+    }
+
+    @Test
+    void onePercentLossAgainstAFivePercentTargetRaisesNoViolation() throws Exception {
+        long start = System.nanoTime();
+        Map<String, Object> config = AppQoeLab.configuration(null, null, Duration.ofSeconds(5), 2);
+        config.put("metricsProfile.lab.loss", "5");
+        a.configure(config);
+        awaitPlaced(start, "up1");
+        for (int k = 1; k <= NetnsLab.UPLINK_COUNT; k++) {
+            a.lab.loss(k, 1);
+        }
+        long lossNanos = System.nanoTime();
+        try {
+            long[] packets = a.applicationPacketsDuring(Duration.ofSeconds(6L * AppQoeLab.SAMPLING_PERIOD_SECONDS + 1));
+            List<Logged> violations = a.log.find(APP_VIOLATION, lossNanos, l -> true);
+            List<Logged> sessionViolations = a.log.find("APPQOE_SLA_METRIC_VIOLATION", lossNanos, l -> true);
+            List<Logged> switches = a.log.find(APP_BEST_PATH, lossNanos, l -> true);
+            StringBuilder periods = new StringBuilder();
+            for (int k = 1; k <= NetnsLab.UPLINK_COUNT; k++) {
+                String up = "up" + k;
+                periods.append("  ").append(up).append(" pkt-loss per period: ").append(a.log.find(ACTIVE_REPORT, lossNanos,
+                        l -> l.field(INTERFACE).equals(up)).stream().map(l -> l.field("pkt-loss")).toList()).append('\n');
+            }
+            System.out.printf("MANAGER loss 1 %% per direction on every uplink against a 5 %% target for %d s:"
+                            + " %d application violations, %d session violations, %d switches; application packets"
+                            + " per uplink %s%n%s", (System.nanoTime() - lossNanos) / 1_000_000_000L, violations.size(),
+                    sessionViolations.size(), switches.size(), Arrays.toString(packets), periods);
+            assertTrue(violations.isEmpty() && sessionViolations.isEmpty(), "no violation: " + violations + sessionViolations);
+            assertTrue(switches.isEmpty(), "no switch: " + switches);
+            assertTrue(packets[1] > 10 && packets[2] == 0 && packets[3] == 0, "the session stays on up1: "
+                    + Arrays.toString(packets));
+        } finally {
+            for (int k = 1; k <= NetnsLab.UPLINK_COUNT; k++) {
+                a.lab.loss(k, 0);
+            }
+        }
     }
 
     /** Waits until AppQoE placed the new session (reason "app detected") on {@code expected}. */
