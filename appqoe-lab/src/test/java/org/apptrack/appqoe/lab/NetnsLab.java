@@ -223,6 +223,17 @@ public final class NetnsLab implements AutoCloseable {
         return new TrafficCount(toSite[0], toSite[1], toBranch[0], toBranch[1]);
     }
 
+    /**
+     * The application server's traffic (to and from 10.62.0.0/24) that crossed the uplink at the
+     * site after the impairments: the LAN's sessions, without the probes.
+     */
+    public TrafficCount applicationTraffic(int uplink) throws IOException {
+        String w = uplink(uplink).siteInterface();
+        long[] toSite = counter(w + "_app_to_site");
+        long[] toBranch = counter(w + "_app_to_branch");
+        return new TrafficCount(toSite[0], toSite[1], toBranch[0], toBranch[1]);
+    }
+
     /** Packets that arrived at the site over the uplink and were not dropped by an impairment. */
     public long txPackets(int uplink) throws IOException {
         return traffic(uplink).toSitePackets();
@@ -245,6 +256,15 @@ public final class NetnsLab implements AutoCloseable {
     /** Runs a command in the LAN namespace (the client at 10.60.0.2), e.g. ping or curl towards {@link #APP_SERVER}. */
     public CommandResult runInLan(Duration timeout, String... command) throws IOException {
         return Commands.run(timeout, in(lan, command));
+    }
+
+    /** Starts a command in the LAN namespace (the client); it is killed by {@link #close()}. */
+    public Process startInLan(String... command) throws IOException {
+        Process p = new ProcessBuilder(in(lan, command)).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        Commands.drain(p.getInputStream(), new ByteArrayOutputStream(), "lan-" + command[0]);
+        background.add(p);
+        return p;
     }
 
     /** Runs a command in the site namespace. */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestInstance;
  * bad: an RTT step from about 1 ms to 150 ms against a 50 ms target, and a blackout. With a
  * violation count of C and probes every S, the C-th bad probe after the change is answered
  * about (C - 1) x S + the new RTT later, and a blacked-out path's C-th lost probe is declared
- * (C - 1) x S + the loss timeout later (plus up to a quarter of the loss timeout: the sender
+ * (C - 1) x S + the loss timeout later (plus up to a twentieth of the loss timeout: the sender
  * checks for lost probes at that pace).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,7 +80,7 @@ class SlaDetectionLabTest {
             assertNotNull(dead, "blackout of uplink 3 declared; events " + probes.events());
             long deadDetection = dead.timeNanos() - blackoutNanos;
             long deadBrief = VIOLATION_COUNT * SPACING.toNanos() + LOSS_TIMEOUT.toNanos() + SLACK.toNanos();
-            long deadBound = deadBrief + LOSS_TIMEOUT.toNanos() / 4;
+            long deadBound = deadBrief + LOSS_TIMEOUT.toNanos() / 20;
             assertTrue((dead.reason() & ViolationReason.LOSS) != 0, dead.toString());
 
             System.out.printf("DETECTION rtt step 1 -> %d ms on uplink 2: %.1f ms after the first probe under"
@@ -90,7 +90,7 @@ class SlaDetectionLabTest {
                             + " %.1f ms; bound %d ms = %d x %d ms + %d ms loss timeout + %d ms, plus %d ms of"
                             + " loss-check pace); %s%n", deadDetection / 1e6, nftNanos / 1e6,
                     deadBound / 1_000_000, VIOLATION_COUNT, SPACING.toMillis(), LOSS_TIMEOUT.toMillis(),
-                    SLACK.toMillis(), LOSS_TIMEOUT.toMillis() / 4, dead);
+                    SLACK.toMillis(), LOSS_TIMEOUT.toMillis() / 20, dead);
             System.out.println("forwarder 2: " + lab.forwarderStats(2));
             // at about 1 ms RTT a violation is the machine's noise (a busy shared host), not the path
             System.out.println("events on the unchanged uplink 1 (noise): " + probes.events(1, SlaEvent.Type.VIOLATION));
