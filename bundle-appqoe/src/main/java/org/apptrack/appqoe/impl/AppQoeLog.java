@@ -21,6 +21,9 @@ interface AppQoeLog {
     /** APPQOE_APP_SLA_METRIC_VIOLATION: the application's active path violates its SLA rule. */
     void applicationSlaViolation(ApplicationSelection selection, PathConfig path, SlaEvent event);
 
+    /** APPQOE_SLA_METRIC_VIOLATION: the path one of the application's sessions takes violates the SLA rule. */
+    void sessionSlaViolation(ApplicationSelection selection, SessionInfo session, PathConfig path, SlaEvent event);
+
     /** APPQOE_ACTIVE_SLA_METRIC_REPORT: a path's sampling period closed. */
     void activeReport(PathConfig path, String routingInstance, ActiveProbeConfig params, PeriodMetrics period,
             long monitoringMillis);

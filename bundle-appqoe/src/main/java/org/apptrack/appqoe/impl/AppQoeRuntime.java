@@ -271,6 +271,14 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
                 s.violationStartMillis = wall;
                 env.log.applicationSlaViolation(s, monitor.config(), event);
             }
+            if (event.type() == SlaEvent.Type.VIOLATION) {
+                String violatedPath = monitor.config().name();
+                for (SteeredFlow f : s.flows.values()) {
+                    if (violatedPath.equals(f.pathName)) {
+                        env.log.sessionSlaViolation(s, f.info, monitor.config(), event);
+                    }
+                }
+            }
             reselect(s, now);
         }
     }

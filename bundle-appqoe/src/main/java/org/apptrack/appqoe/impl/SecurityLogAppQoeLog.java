@@ -112,8 +112,18 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
 
     @Override
     public void applicationSlaViolation(ApplicationSelection s, PathConfig path, SlaEvent event) {
+        securityLog.log(AppQoeLogRecords.appSlaViolation(violation(s, path, event), clock.currentTimeMillis()));
+    }
+
+    @Override
+    public void sessionSlaViolation(ApplicationSelection s, SessionInfo session, PathConfig path, SlaEvent event) {
+        securityLog.log(AppQoeLogRecords.slaViolation(violation(s, path, event), session(session),
+                clock.currentTimeMillis()));
+    }
+
+    private static SlaViolationLog violation(ApplicationSelection s, PathConfig path, SlaEvent event) {
         MetricsProfile profile = event.rule().profile();
-        SlaViolationLog log = applicationOnPath(SlaViolationLog.builder(), s, path)
+        return applicationOnPath(SlaViolationLog.builder(), s, path)
                 .measured(SlaMetrics.of(event.measured()))
                 .targets(jitterTypeCode(profile.jitterType()), profile.jitterMicros(), profile.rttMicros(),
                         Math.round(profile.lossPercent()))
@@ -121,7 +131,6 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
                 .violationCounts(event.jitterViolationCount(), event.lossViolationCount(), event.rttViolationCount())
                 .violationDurationSeconds(event.violationDurationNanos() / 1_000_000_000L)
                 .build();
-        securityLog.log(AppQoeLogRecords.appSlaViolation(log, clock.currentTimeMillis()));
     }
 
     @Override

@@ -171,7 +171,8 @@ class AppQoeRuntimeTest {
         assertEquals("sla violated", app("HTTP").lastReason());
         assertEquals(List.of("steer 1 site1/ISP1", "steer 1 site1/ISP2"), actuator.calls, "move: the session follows");
         assertEquals("1 up2 web", routes.get(1));
-        assertEquals(List.of("violation up1 " + ViolationReason.RTT), log.violations);
+        assertEquals(List.of("violation up1 " + ViolationReason.RTT, "session 1 violation up1 " + ViolationReason.RTT),
+                log.violations);
         assertEquals(2, runtime.switches(10).size(), "app detected, then one switch");
         assertEquals("ISP2", runtime.switches(10).get(0).path());
     }

@@ -37,6 +37,12 @@ final class RecordingLog implements AppQoeLog {
     }
 
     @Override
+    public void sessionSlaViolation(ApplicationSelection selection, SessionInfo session, PathConfig path,
+            SlaEvent event) {
+        violations.add("session " + session.sessionId() + " violation " + path.interfaceName() + " " + event.reason());
+    }
+
+    @Override
     public void activeReport(PathConfig path, String routingInstance, ActiveProbeConfig params, PeriodMetrics period,
             long monitoringMillis) {
         active.add(path.interfaceName() + " " + period.rttMeanMicros());

@@ -129,6 +129,13 @@ class SecurityLogAppQoeLogTest {
         assertEquals("20000", violation.value("target-jitter"));
         assertEquals("2", violation.value("target-jitter-type"));
 
+        LogRecord sessionViolation = tagged("APPQOE_SLA_METRIC_VIOLATION").get(0);
+        assertEquals("20.1.1.1", sessionViolation.value("source-address"));
+        assertEquals("611", sessionViolation.value("session-id-32"));
+        assertEquals("up1", sessionViolation.value("destination-interface-name"));
+        assertEquals("1", sessionViolation.value("violation-reason"));
+        assertEquals("3", sessionViolation.value("rtt-violation-count"));
+
         List<LogRecord> perSession = tagged("APPQOE_BEST_PATH_SELECTED");
         assertEquals(2, perSession.size());
         assertEquals("20.1.1.1", perSession.get(0).value("source-address"));
