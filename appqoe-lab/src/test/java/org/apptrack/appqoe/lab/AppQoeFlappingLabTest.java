@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.apptrack.appqoe.lab.RecordingSecurityLog.Logged;
+import org.apptrack.appqoe.lab.TimedLogRecords.Logged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

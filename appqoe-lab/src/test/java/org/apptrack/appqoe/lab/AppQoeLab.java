@@ -14,6 +14,7 @@ import org.apptrack.capture.api.CaptureSourceStatus;
 import org.apptrack.capture.onos.CapturePacketService;
 import org.apptrack.capture.source.CaptureClock;
 import org.apptrack.capture.source.CaptureManager;
+import org.apptrack.syslog.testing.RecordingSecurityLog;
 import org.onosproject.net.packet.PacketProcessor;
 
 /**
@@ -65,7 +66,9 @@ final class AppQoeLab implements AutoCloseable {
             "    c.sendall(b'x\\n')");
 
     final NetnsLab lab;
-    final RecordingSecurityLog log = new RecordingSecurityLog();
+    /** What the product logs, as a SIEM would receive it, with arrival times. */
+    final TimedLogRecords log = new TimedLogRecords();
+    private final RecordingSecurityLog securityLog = new RecordingSecurityLog();
     final List<AppTrackSessionEvent> sessionEvents = new CopyOnWriteArrayList<>();
     private final CapturePacketService packets = new CapturePacketService();
     private final CaptureManager capture = new CaptureManager();
@@ -75,7 +78,8 @@ final class AppQoeLab implements AutoCloseable {
 
     private AppQoeLab(NetnsLab lab) {
         this.lab = lab;
-        appTrack = EmbeddedAppTrack.create(log, appTrackConfiguration(), Clock.SYSTEM);
+        securityLog.addListener(log);
+        appTrack = EmbeddedAppTrack.create(securityLog, appTrackConfiguration(), Clock.SYSTEM);
         appTrack.addListener(sessionEvents::add);
     }
 
@@ -103,7 +107,7 @@ final class AppQoeLab implements AutoCloseable {
     }
 
     private void startChain() throws IOException {
-        appQoe = EmbeddedAppQoe.create(log, appTrack::updateRoute, Map.of("enabled", "false"));
+        appQoe = EmbeddedAppQoe.create(securityLog, appTrack::updateRoute, Map.of("enabled", "false"));
         appTrack.addListener(appQoe.sessionListener());
         capture.bind(packets, new CaptureClock());
         packets.addProcessor(appTrack.processor(), PacketProcessor.observer(1));

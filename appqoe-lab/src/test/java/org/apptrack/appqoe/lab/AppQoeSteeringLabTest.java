@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
-import org.apptrack.appqoe.lab.RecordingSecurityLog.Logged;
+import org.apptrack.appqoe.lab.TimedLogRecords.Logged;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,20 +2,17 @@ package org.apptrack.appqoe.lab;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.syslog.api.LogRecordListener;
-import org.apptrack.syslog.api.LogStreamStatus;
-import org.apptrack.syslog.api.SecurityLogService;
 
 /**
- * The security log of the lab's AppTrack and AppQoE: keeps every record the product emits, with
- * the monotonic time it arrived (System.nanoTime, the clock of the lab's forwarders), so tests
- * assert on the logs a user would read and time them against the impairments.
+ * The records the lab's AppTrack and AppQoE log, each with the monotonic time it arrived
+ * (System.nanoTime, the clock of the lab's forwarders), so tests assert on the logs a user would
+ * read and time them against the impairments. Listens to the security log the product is given.
  */
-final class RecordingSecurityLog implements SecurityLogService {
+final class TimedLogRecords implements LogRecordListener {
 
     /** A record and when it was logged. */
     record Logged(long nanos, LogRecord record) {
@@ -37,42 +34,12 @@ final class RecordingSecurityLog implements SecurityLogService {
 
     private static final int CAPACITY = 200_000;
     private final List<Logged> records = new CopyOnWriteArrayList<>();
-    private final List<LogRecordListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
-    public void log(LogRecord record) {
+    public void recordLogged(LogRecord record) {
         if (records.size() < CAPACITY) {
             records.add(new Logged(System.nanoTime(), record));
         }
-        for (LogRecordListener l : listeners) {
-            l.recordLogged(record);
-        }
-    }
-
-    @Override
-    public boolean log(String streamName, LogRecord record) {
-        log(record);
-        return true;
-    }
-
-    @Override
-    public List<LogStreamStatus> streams() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<LogStreamStatus> stream(String name) {
-        return Optional.empty();
-    }
-
-    @Override
-    public void addListener(LogRecordListener listener) {
-        listeners.add(listener);
-    }
-
-    @Override
-    public void removeListener(LogRecordListener listener) {
-        listeners.remove(listener);
     }
 
     /** The records with this tag logged after {@code sinceNanos} that {@code filter} accepts, oldest first. */
