@@ -10,7 +10,8 @@ import org.apptrack.appqoe.probe.stamp.ProbePathSettings;
 /**
  * Junos {@code sla-options active-probe-params NAME settings}: how the paths of an SLA rule are
  * probed. Every {@code interval} a burst of {@code burstSize} probes leaves on each path; the
- * active SLA report ({@code slaExportInterval}) summarizes the probes of its interval, and
+ * active SLA report goes out once per {@code slaExportInterval} and path, with the figures of the
+ * sampling period that just closed, and
  * {@code count} (Junos probe-count) is the number of resolved probes a measurement needs.
  */
 public final class ActiveProbeConfig {

@@ -94,6 +94,8 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
     private final Map<Long, ApplicationSelection> selectionOfSession = new LinkedHashMap<>();
     private final Map<ApplicationSelection, PassiveSamples> passive = new LinkedHashMap<>();
     private final Deque<PathSwitch> history = new ArrayDeque<>();
+    /** When each path's probe session was last reported (probe I/O threads). */
+    private final Map<String, Long> lastExport = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile String actuatorError = NONE;
     private volatile boolean steering;
 
@@ -195,6 +197,15 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
         if (sla == null || !monitor.reportsFor(rule.name())) {
             return;
         }
+        // Junos sla-export-interval: one report per path and probe parameters per interval, the
+        // first at the first closed period, each with the figures of the period that just closed.
+        long now = env.monotonicNanos.getAsLong();
+        String key = path.id() + '\u0000' + sla.activeProbe().name();
+        Long last = lastExport.get(key);
+        if (last != null && now - last < sla.activeProbe().slaExportInterval().toNanos()) {
+            return;
+        }
+        lastExport.put(key, now);
         DestinationGroupConfig group = config.destinationGroups().get(path.group());
         String routingInstance = group == null ? NONE : group.routingInstance();
         long monitoring = rule.samplingPeriodNanos() / 1_000_000L;

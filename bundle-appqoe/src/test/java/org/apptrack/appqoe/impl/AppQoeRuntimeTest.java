@@ -304,6 +304,19 @@ class AppQoeRuntimeTest {
     }
 
     @Test
+    void activeReportsGoOutOncePerExportInterval() {
+        start(base());
+        rounds(61, 10_000, 10_000, 10_000);
+        assertEquals(3, log.active.size(), "three 2 s periods closed, the default 60 s interval: one report per path");
+        Map<String, Object> p = base();
+        p.put("activeProbe.pp1.slaExportInterval", "2s");
+        log.active.clear();
+        start(p);
+        rounds(61, 10_000, 10_000, 10_000);
+        assertEquals(9, log.active.size(), "every period of every path: " + log.active);
+    }
+
+    @Test
     void viewsShowPathsProbesAndTheirState() {
         start(base());
         rounds(25, 10_000, 10_000, 10_000);
