@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = AppQoeConfigDefinition.class)
 public class AppQoeManager implements AppQoeService {
 
-    static final String APP_NAME = "org.apptrack.appqoe";
+    /** The ONOS application AppQoE's flow objectives belong to: the one the archive installs. */
+    static final String APP_NAME = "org.apptrack.apptrack";
     /** The most open sessions a new configuration is applied to; beyond it, open sessions stay as they are until they end. */
     static final int OPEN_SESSIONS_MATCHED = 100_000;
 
