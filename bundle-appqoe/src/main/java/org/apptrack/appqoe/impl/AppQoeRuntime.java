@@ -276,16 +276,21 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
                     || !s.group.name().equals(monitor.config().group())) {
                 continue;
             }
-            boolean active = s.selector.current().map(p -> p.name().equals(monitor.config().path().name()))
-                    .orElse(false);
+            String violatedPath = monitor.config().name();
+            boolean onIt = s.selector.current().map(p -> p.name().equals(violatedPath)).orElse(false);
+            // The tick may have seen the path die and switched before this event reached the
+            // worker: the application was on the path when it violated all the same.
+            boolean leftItForThis = violatedPath.equals(s.lastSwitchFrom) && s.lastSwitchNanos >= event.timeNanos();
+            boolean active = onIt || leftItForThis;
             if (event.type() == SlaEvent.Type.VIOLATION && active) {
                 s.violationStartMillis = wall;
                 env.log.applicationSlaViolation(s, monitor.config(), event);
             }
             if (event.type() == SlaEvent.Type.VIOLATION) {
-                String violatedPath = monitor.config().name();
+                boolean moved = leftItForThis && config.steering().existingSessions() == ExistingSessions.MOVE;
+                String movedTo = moved ? s.selector.current().map(p -> p.name()).orElse(null) : null;
                 for (SteeredFlow f : s.flows.values()) {
-                    if (violatedPath.equals(f.pathName)) {
+                    if (violatedPath.equals(f.pathName) || (movedTo != null && movedTo.equals(f.pathName))) {
                         env.log.sessionSlaViolation(s, f.info, monitor.config(), event);
                     }
                 }
@@ -313,6 +318,8 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
         env.log.applicationPathSelected(s, d, previous, chosen, violationSeconds);
         s.lastReason = d.reason().logText();
         s.lastSwitchMillis = wall;
+        s.lastSwitchFrom = previous == null ? null : previous.name();
+        s.lastSwitchNanos = d.timeNanos();
         if (chosen != null) {
             s.violationStartMillis = 0;
         }

@@ -25,6 +25,9 @@ final class ApplicationSelection {
     final Map<Long, SteeredFlow> flows = new LinkedHashMap<>();
     String lastReason = "";
     long lastSwitchMillis;
+    /** The path the last switch left (null before one) and when, on the runtime's monotonic clock. */
+    String lastSwitchFrom;
+    long lastSwitchNanos;
     long violationStartMillis;
 
     ApplicationSelection(String profile, ApbrRuleConfig rule, String application, DestinationGroupConfig group,

@@ -37,6 +37,9 @@ class AppQoeRuntimeTest {
     private final List<String> routes = new ArrayList<>();
     private final Map<String, PathMonitor> monitors = new HashMap<>();
     private AppQoeRuntime runtime;
+    /** While set, work handed to the worker waits in {@link #deferred} (a busy worker). */
+    private boolean deferring;
+    private final List<Runnable> deferred = new ArrayList<>();
 
     private static Map<String, Object> base() {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -86,7 +89,13 @@ class AppQoeRuntimeTest {
     private void start(Map<String, Object> properties) {
         AppQoeConfig config = AppQoeSettings.parse(properties);
         Clock wallClock = () -> wall * 1_000_000L;
-        AppQoeRuntime.Environment env = new AppQoeRuntime.Environment(wallClock, () -> mono, Runnable::run, actuator,
+        AppQoeRuntime.Environment env = new AppQoeRuntime.Environment(wallClock, () -> mono, task -> {
+            if (deferring) {
+                deferred.add(task);
+            } else {
+                task.run();
+            }
+        }, actuator,
                 (id, route) -> routes.add(id + " " + route.destinationInterface() + " " + route.ruleName()), log,
                 (path, params, monitor) -> {
                     monitors.put(path.name(), monitor);
@@ -228,6 +237,26 @@ class AppQoeRuntimeTest {
         assertEquals("ISP2", app("HTTP").activePath());
         rounds(3, 90_000, -1, 10_000);
         assertEquals("ISP3", app("HTTP").activePath(), "ISP2 dead one second after the last switch");
+    }
+
+    @Test
+    void aPathThatDiesIsReportedViolatedEvenWhenTheTickSwitchedBeforeTheEventArrived() {
+        start(base());
+        rounds(25, 10_000, 10_000, 10_000);
+        identified(session(1, "HTTP", 6, 80, 0));
+        deferring = true;
+        for (int i = 0; i < 3; i++) {
+            feed("ISP1", -1);
+            mono += SPACING;
+        }
+        assertEquals(1, deferred.size(), "the violation waits for the worker");
+        runtime.tick();
+        assertEquals(List.of("app detected", "sla violated"), log.appSelections, "the tick saw ISP1 dead and left it");
+        deferring = false;
+        deferred.forEach(Runnable::run);
+        assertEquals(2, log.violations.size(), log.violations.toString());
+        assertTrue(log.violations.get(0).startsWith("violation up1 "), log.violations.toString());
+        assertTrue(log.violations.get(1).startsWith("session 1 violation up1 "), log.violations.toString());
     }
 
     @Test
