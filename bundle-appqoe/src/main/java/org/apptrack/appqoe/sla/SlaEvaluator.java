@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.sla;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 import org.apptrack.appqoe.metrics.PathMetrics;
@@ -9,9 +10,14 @@ import org.apptrack.appqoe.metrics.PeriodMetrics;
  * Judges one path against one SLA rule, probe result by probe result. A metric is violated when
  * its bad samples in the current sampling period reach the violation count (RTT: a sample above
  * target; jitter: the estimate of the profile's jitter type above target after a sample; loss:
- * the period's loss above target once enough probes resolved, at least violation-count probes
- * lost, and significantly so ({@link LossSignificance}). {@code match any} raises on any
- * configured metric, {@code all} on all of them.
+ * the loss above target once enough probes resolved, at least violation-count probes lost, and
+ * significantly so ({@link LossSignificance}). {@code match any} raises on any configured metric,
+ * {@code all} on all of them.
+ *
+ * <p>Loss is judged on the current period pooled with up to {@value #POOLED_LOSS_PERIODS} closed
+ * periods before it since the last violation or recovery: one period of 50 probes cannot tell 10%
+ * loss from a 5% target, four can. Once violated, a period is clean on its own loss, so old
+ * losses do not hold a recovered path down.
  *
  * <p>Fail fast, recover slowly: a violation is raised inside the period, the moment the count is
  * reached, but not before the evaluator's first period holds {@code minSamplesPerPeriod} resolved
@@ -25,6 +31,7 @@ import org.apptrack.appqoe.metrics.PeriodMetrics;
 public final class SlaEvaluator {
 
     private static final int RTT_WINDOW_CAPACITY = 1024;
+    private static final int POOLED_LOSS_PERIODS = 3;
 
     private final String path;
     private final SlaRule rule;
@@ -44,6 +51,9 @@ public final class SlaEvaluator {
     private int violationReason;
     private long violationStart;
     private int cleanPeriods;
+    private final long[] pooledResolved = new long[POOLED_LOSS_PERIODS];
+    private final long[] pooledLost = new long[POOLED_LOSS_PERIODS];
+    private int pooledNext;
 
     public SlaEvaluator(String path, SlaRule rule, SlaListener listener) {
         this.path = Objects.requireNonNull(path, "path");
@@ -159,9 +169,7 @@ public final class SlaEvaluator {
         if (jitterBad >= vc) {
             periodMask |= ViolationReason.JITTER;
         }
-        if ((periodMask & ViolationReason.LOSS) == 0 && profile.lossPercent() > 0 && metrics.hasLossVerdict()
-                && metrics.lostInPeriod() >= vc && metrics.lossPercentInPeriod() > profile.lossPercent()
-                && LossSignificance.above(metrics.resolvedInPeriod(), metrics.lostInPeriod(), profile.lossPercent())) {
+        if ((periodMask & ViolationReason.LOSS) == 0 && profile.lossPercent() > 0 && lossAboveTarget(vc)) {
             periodMask |= ViolationReason.LOSS;
         }
         boolean dead = dead();
@@ -173,6 +181,25 @@ public final class SlaEvaluator {
         } else if (warmedUp() && violates(periodMask)) {
             raise(periodMask, nowNanos);
         }
+    }
+
+    private boolean lossAboveTarget(int violationCount) {
+        long resolved = metrics.resolvedInPeriod();
+        long lost = metrics.lostInPeriod();
+        if (!violated) {
+            for (int i = 0; i < POOLED_LOSS_PERIODS; i++) {
+                resolved += pooledResolved[i];
+                lost += pooledLost[i];
+            }
+        }
+        return resolved >= rule.minSamplesPerPeriod() && lost >= violationCount
+                && 100.0 * lost / resolved > profile.lossPercent()
+                && LossSignificance.above(resolved, lost, profile.lossPercent());
+    }
+
+    private void forgetPooledLoss() {
+        Arrays.fill(pooledResolved, 0);
+        Arrays.fill(pooledLost, 0);
     }
 
     /**
@@ -197,6 +224,7 @@ public final class SlaEvaluator {
         violationReason = reason;
         violationStart = nowNanos;
         cleanPeriods = 0;
+        forgetPooledLoss();
         listener.event(new SlaEvent(SlaEvent.Type.VIOLATION, path, rule, reason, rttBad, jitterBad,
                 metrics.lostInPeriod(), metrics.currentPeriod().copy(), 0, nowNanos));
     }
@@ -216,6 +244,7 @@ public final class SlaEvaluator {
         if (behind > 0) {
             // Whole periods without any probe result: not clean, and nothing to report.
             cleanPeriods = 0;
+            forgetPooledLoss();
             metrics.closePeriod();
             periodStart += behind * periodNanos;
         }
@@ -223,6 +252,11 @@ public final class SlaEvaluator {
 
     private void closePeriod(long endNanos) {
         boolean clean = metrics.resolvedInPeriod() >= rule.minSamplesPerPeriod() && !violates(periodMask) && !dead();
+        if (!violated) {
+            pooledResolved[pooledNext] = metrics.resolvedInPeriod();
+            pooledLost[pooledNext] = metrics.lostInPeriod();
+            pooledNext = (pooledNext + 1) % POOLED_LOSS_PERIODS;
+        }
         metrics.closePeriod();
         listener.periodClosed(path, rule, metrics.lastPeriod());
         int reason = violationReason;
@@ -241,6 +275,7 @@ public final class SlaEvaluator {
             violated = false;
             violationReason = 0;
             cleanPeriods = 0;
+            forgetPooledLoss();
             listener.event(new SlaEvent(SlaEvent.Type.RECOVERY, path, rule, reason, 0, 0, 0,
                     metrics.lastPeriod().copy(), endNanos - violationStart, endNanos));
         }

@@ -22,9 +22,12 @@ class LossSignificanceTest {
     @Test
     void chanceClustersAreNotSignificantRealExcessIs() {
         assertFalse(LossSignificance.above(50, 3, 5), "3 of 50 at a 5% target is chance");
-        assertTrue(LossSignificance.above(50, 6, 5));
-        assertTrue(LossSignificance.above(100, 10, 5));
-        assertFalse(LossSignificance.above(100, 9, 5));
+        assertFalse(LossSignificance.above(15, 3, 5), "3 of the first 15 happens on a 2% path");
+        assertTrue(LossSignificance.above(15, 4, 5));
+        assertFalse(LossSignificance.above(50, 7, 5), "P = 0.012, above the level of one look of many");
+        assertTrue(LossSignificance.above(50, 8, 5));
+        assertFalse(LossSignificance.above(100, 11, 5));
+        assertTrue(LossSignificance.above(100, 12, 5));
         assertTrue(LossSignificance.above(20, 20, 5), "all lost");
         assertFalse(LossSignificance.above(20, 0, 5));
     }
