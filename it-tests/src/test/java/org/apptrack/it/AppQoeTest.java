@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import javax.inject.Inject;
 
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.appqoe.api.AppQoeService;
 import org.apptrack.appqoe.api.PathStatus;
 import org.apptrack.appqoe.api.ProbeStatus;
@@ -54,6 +56,9 @@ public class AppQoeTest {
 
     @Inject
     private SessionFactory sessionFactory;
+
+    @Inject
+    private OwnTrafficService ownTraffic;
 
     @Configuration
     public Option[] config() {
@@ -110,6 +115,16 @@ public class AppQoeTest {
                     return paths.size() == 2 && "met".equals(paths.get(0).sla().get(0).state())
                             && paths.get(0).lastPeriod().answered() > 0
                             && "dead".equals(paths.get(1).sla().get(0).state());
+                });
+                // The probes and the reflector are the product's own traffic: never tracked.
+                await("the probes and the reflector are own traffic", () -> {
+                    List<OwnTrafficRule> rules = ownTraffic.ownTraffic().rules();
+                    return rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp1")
+                            && x.port() == REFLECTOR_PORT && x.protocol() == OwnTrafficRule.Protocol.UDP)
+                            && rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp2")
+                            && x.port() == SILENT_PORT)
+                            && rules.stream().anyMatch(x -> x.origin().equals("AppQoE STAMP reflector")
+                            && x.port() == REFLECTOR_PORT && x.peers().isEmpty());
                 });
                 ProbeStatus isp1 = appQoe.probes().get(0);
                 assertEquals("stamp", isp1.type());

@@ -1,8 +1,12 @@
 package org.apptrack.appqoe.impl;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficSource;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.appqoe.api.AppQoeService;
 import org.apptrack.appqoe.api.ApplicationPath;
@@ -29,11 +33,13 @@ import org.slf4j.LoggerFactory;
  * The AppQoE component: runs AppQoE for {@code org.apptrack.appqoe}, fed with AppTrack's session
  * events. A configuration that does not parse, or asks for an actuator this container cannot
  * provide (ONOS flow objectives outside ONOS), is rejected with the key named in the log and the
- * running one stays in force.
+ * running one stays in force. Its probes are the product's own traffic ({@link OwnTrafficSource}):
+ * never tracked, whoever captures the uplink.
  */
-@Component(immediate = true, service = AppQoeService.class, configurationPid = AppQoeSettings.PID)
+@Component(immediate = true, service = {AppQoeService.class, OwnTrafficSource.class},
+        configurationPid = AppQoeSettings.PID)
 @Designate(ocd = AppQoeConfigDefinition.class)
-public class AppQoeManager implements AppQoeService {
+public class AppQoeManager implements AppQoeService, OwnTrafficSource {
 
     /** The ONOS application AppQoE's flow objectives belong to: the one the archive installs. */
     static final String APP_NAME = "org.apptrack.apptrack";
@@ -54,7 +60,8 @@ public class AppQoeManager implements AppQoeService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile CoreService coreService;
 
-    private AppQoeRunner runner;
+    private volatile AppQoeRunner runner;
+    private final List<Runnable> ownTrafficListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     protected synchronized void activate(Map<String, Object> properties) {
@@ -82,9 +89,26 @@ public class AppQoeManager implements AppQoeService {
             log.error("AppQoE configuration rejected, the previous one stays in force: {}", error);
             return;
         }
+        ownTrafficListeners.forEach(Runnable::run);
         log.info("AppQoE {}: {} paths, actuator {}{}", runner.enabled() ? "enabled" : "disabled",
                 runner.paths().size(), runner.actuator(),
                 runner.actuatorError().isEmpty() ? "" : " (" + runner.actuatorError() + ")");
+    }
+
+    @Override
+    public List<OwnTrafficRule> ownTrafficRules(List<InetAddress> hostAddresses) {
+        AppQoeRunner r = runner;
+        return r == null ? List.of() : r.probeTraffic(hostAddresses);
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        ownTrafficListeners.add(listener);
+    }
+
+    @Override
+    public void removeChangeListener(Runnable listener) {
+        ownTrafficListeners.remove(listener);
     }
 
     @Override

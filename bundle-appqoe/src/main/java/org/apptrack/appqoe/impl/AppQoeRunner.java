@@ -1,5 +1,6 @@
 package org.apptrack.appqoe.impl;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.apptrack.api.time.Clock;
+import org.apptrack.api.traffic.OwnTrafficRule;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
 import org.apptrack.apptrack.api.AppTrackSessionListener;
 import org.apptrack.apptrack.api.SessionInfo;
@@ -118,6 +120,11 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
                 actuators.apply(config.steering()), routes, new SecurityLogAppQoeLog(securityLog, Clock.SYSTEM),
                 new ProbeSessions(probeGroup, Clock.SYSTEM, System::nanoTime));
         return new AppQoeRuntime(config, env);
+    }
+
+    /** Rules for the traffic the probes of the configuration in force cause. */
+    public List<OwnTrafficRule> probeTraffic(List<InetAddress> hostAddresses) {
+        return ProbeTraffic.rules(runtime.config(), hostAddresses, InetAddress::getAllByName);
     }
 
     @Override

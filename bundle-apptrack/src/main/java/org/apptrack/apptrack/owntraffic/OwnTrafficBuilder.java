@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficSource;
 import org.apptrack.api.traffic.OwnTrafficRule.Protocol;
 import org.apptrack.apptrack.config.ManagementEndpoint;
 import org.apptrack.syslog.api.LogStreamEndpoint;
@@ -101,6 +102,12 @@ final class OwnTrafficBuilder {
                 rules.add(OwnTrafficRule.endpoint(e.protocol(), addresses, e.port(), "managementEndpoints " + e));
             }
         }
+        return this;
+    }
+
+    /** What another part of the product ({@link OwnTrafficSource}) declares as its own. */
+    OwnTrafficBuilder rules(Collection<OwnTrafficRule> contributed) {
+        rules.addAll(contributed);
         return this;
     }
 

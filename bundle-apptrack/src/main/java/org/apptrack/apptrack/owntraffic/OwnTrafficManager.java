@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +16,7 @@ import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.api.traffic.OwnTrafficEvent;
 import org.apptrack.api.traffic.OwnTrafficListener;
 import org.apptrack.api.traffic.OwnTrafficService;
+import org.apptrack.api.traffic.OwnTrafficSource;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.config.ManagementEndpoint;
 import org.apptrack.apptrack.config.ManagementEndpoints;
@@ -31,6 +33,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * Knows the product's own traffic: the security-log streams' receivers, the container's SSH,
  * HTTP(S) and JMX listeners (from ConfigAdmin), the SSH login the container was started from and
  * the operator's {@code managementEndpoints} (PID {@code org.apptrack.apptrack}, shared with
- * AppTrack: a configuration AppTrack refuses is refused here too). The set is recomputed on one
+ * AppTrack: a configuration AppTrack refuses is refused here too), and whatever the product's
+ * other parts declare as {@link OwnTrafficSource}s (AppQoE's probes and reflector). The set is
+ * recomputed on one
  * thread when a stream, a listener configuration or the endpoints change, and every 30 s when
  * this host's addresses changed; listeners hear of each new set.
  */
@@ -58,6 +64,8 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
 
     private final ListenerRegistry<OwnTrafficEvent, OwnTrafficListener> listeners = new ListenerRegistry<>();
     private final LogStreamsListener streamsListener = this::recomputeSoon;
+    private final Runnable sourceListener = this::recomputeSoon;
+    private final List<OwnTrafficSource> sources = new CopyOnWriteArrayList<>();
     /** At most one recomputation waits: triggers that come while it waits share it. */
     private final AtomicBoolean recomputePending = new AtomicBoolean();
     private volatile OwnTraffic current = OwnTraffic.NONE;
@@ -65,7 +73,7 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
     private List<InetAddress> hostAddresses = List.of();
     private Supplier<List<InetAddress>> hostAddressSource = HostAddresses::current;
     private String sshConnection = System.getenv("SSH_CONNECTION");
-    private ScheduledExecutorService executor;
+    private volatile ScheduledExecutorService executor;
 
     @Activate
     protected void activate(Map<String, Object> properties) {
@@ -92,6 +100,19 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
     protected void deactivate() {
         securityLog.removeStreamsListener(streamsListener);
         executor.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    protected void bindOwnTrafficSource(OwnTrafficSource source) {
+        sources.add(source);
+        source.addChangeListener(sourceListener);
+        recomputeSoon();
+    }
+
+    protected void unbindOwnTrafficSource(OwnTrafficSource source) {
+        source.removeChangeListener(sourceListener);
+        sources.remove(source);
+        recomputeSoon();
     }
 
     /** For tests and tools without OSGi. */
@@ -146,6 +167,9 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
 
     /** Recomputes on the manager's thread, soon; never on the caller's (a stream or ConfigAdmin thread). */
     private void recomputeSoon() {
+        if (executor == null) {
+            return; // not active yet: activate() computes the set
+        }
         if (!recomputePending.compareAndSet(false, true)) {
             return;
         }
@@ -190,6 +214,14 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
         KarafListeners.addTo(rules, this::properties);
         SshConnection.parse(sshConnection).ifPresent(rules::managementConnection);
         rules.managementEndpoints(managementEndpoints);
+        for (OwnTrafficSource source : sources) {
+            try {
+                rules.rules(source.ownTrafficRules(addresses));
+            } catch (RuntimeException e) {
+                log.warn("Own traffic: a part of the product could not say what it sends ({}), left out: {}",
+                        source.getClass().getName(), e.toString());
+            }
+        }
         OwnTraffic next = rules.build();
         if (next.equals(current)) {
             return;

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.apptrack.api.traffic.OwnTraffic;
 import org.apptrack.api.traffic.OwnTrafficEvent;
 import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficSource;
 import org.apptrack.api.traffic.OwnTrafficRule.Protocol;
 import org.apptrack.syslog.api.LogStreamEndpoint;
 import org.apptrack.syslog.api.SecurityLogService;
@@ -206,6 +207,78 @@ class OwnTrafficManagerTest {
             }
             assertEquals(8102, events.get(events.size() - 1).rules().get(0).port(), "recomputed on its thread");
             assertEquals(3, events.size());
+        } finally {
+            manager.deactivate();
+        }
+    }
+
+    /** A part of the product with its own traffic, as AppQoE's probes and reflector are. */
+    private static final class Source implements OwnTrafficSource {
+        volatile List<OwnTrafficRule> rules = List.of();
+        volatile List<InetAddress> askedWith;
+        final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public List<OwnTrafficRule> ownTrafficRules(List<InetAddress> hostAddresses) {
+            askedWith = hostAddresses;
+            if (rules == null) {
+                throw new IllegalStateException("broken");
+            }
+            return rules;
+        }
+
+        @Override
+        public void addChangeListener(Runnable listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public void removeChangeListener(Runnable listener) {
+            listeners.remove(listener);
+        }
+
+        void changed() {
+            listeners.forEach(Runnable::run);
+        }
+    }
+
+    private void awaitEvents(int n) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (events.size() < n && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(n, events.size());
+    }
+
+    @Test
+    void thePartsOfTheProductThatSendTrafficAddTheirRulesAndTheirChanges() throws Exception {
+        Source probes = new Source();
+        probes.rules = List.of(new OwnTrafficRule(Protocol.UDP, List.of(ip("203.0.113.9")), 862,
+                List.of(ip("192.0.2.10")), 0, "AppQoE probe stamp on wan.up1"));
+        manager.bindOwnTrafficSource(probes); // DS binds before activation
+        start(null, Map.of());
+        try {
+            OwnTrafficRule stamp = rule("AppQoE probe");
+            assertEquals(862, stamp.port());
+            assertEquals(List.of(ip("192.0.2.10")), stamp.peers());
+            assertEquals(host, probes.askedWith, "told this host's addresses");
+            assertEquals(1, probes.listeners.size());
+            probes.rules = List.of(new OwnTrafficRule(Protocol.TCP, List.of(ip("203.0.113.80")), 443,
+                    host, 0, "AppQoE probe http on wan.up1"));
+            probes.changed();
+            awaitEvents(2);
+            assertEquals(443, rule("AppQoE probe").port(), "the new configuration's probes");
+            probes.rules = null; // a source that fails is left out, the rest stays
+            probes.changed();
+            awaitEvents(3);
+            assertTrue(manager.ownTraffic().rules().stream().noneMatch(r -> r.origin().startsWith("AppQoE")));
+            probes.rules = List.of(stamp);
+            probes.changed();
+            awaitEvents(4);
+            manager.unbindOwnTrafficSource(probes);
+            awaitEvents(5);
+            assertTrue(manager.ownTraffic().rules().isEmpty(), "gone with its source");
+            assertTrue(probes.listeners.isEmpty());
         } finally {
             manager.deactivate();
         }

@@ -4,9 +4,16 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.api.time.Clock;
+import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficRule.Protocol;
+import org.apptrack.api.traffic.OwnTrafficSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -22,17 +29,19 @@ import org.slf4j.LoggerFactory;
  * socket cannot be bound, is rejected and the running reflector stays as it was.
  *
  * <p>Timestamps are wall time ({@link Clock#SYSTEM}), never the capture clock: a reflector
- * answers live probes even while a capture file is replayed.
+ * answers live probes even while a capture file is replayed. What it answers is the product's own
+ * traffic ({@link OwnTrafficSource}), never tracked.
  */
 @Component(configurationPid = ReflectorSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        immediate = true, service = {})
+        immediate = true, service = OwnTrafficSource.class)
 @Designate(ocd = ReflectorConfig.class)
-public class ReflectorComponent {
+public class ReflectorComponent implements OwnTrafficSource {
 
     private static final Logger log = LoggerFactory.getLogger(ReflectorComponent.class);
 
     private EventLoopGroup group;
     private StampSessionReflector reflector;
+    private final List<Runnable> ownTrafficListeners = new CopyOnWriteArrayList<>();
 
     @Activate
     protected synchronized void activate(Map<String, Object> properties) {
@@ -60,6 +69,11 @@ public class ReflectorComponent {
     }
 
     private void apply(Map<String, Object> properties) {
+        configure(properties);
+        ownTrafficListeners.forEach(Runnable::run);
+    }
+
+    private void configure(Map<String, Object> properties) {
         ReflectorSettings settings;
         try {
             settings = ReflectorSettings.parse(properties);
@@ -99,6 +113,30 @@ public class ReflectorComponent {
         StampSessionReflector started = new StampSessionReflector(group, Clock.SYSTEM, settings);
         started.start();
         return started;
+    }
+
+    /** Every peer of the socket it answers on (this host's addresses when bound to the wildcard). */
+    @Override
+    public synchronized List<OwnTrafficRule> ownTrafficRules(List<InetAddress> hostAddresses) {
+        InetSocketAddress bound = reflector == null ? null : reflector.localAddress();
+        if (bound == null) {
+            return List.of();
+        }
+        List<InetAddress> addresses = bound.getAddress().isAnyLocalAddress() ? hostAddresses : List.of(bound.getAddress());
+        if (addresses.isEmpty()) {
+            return List.of();
+        }
+        return List.of(OwnTrafficRule.endpoint(Protocol.UDP, addresses, bound.getPort(), "AppQoE STAMP reflector"));
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        ownTrafficListeners.add(listener);
+    }
+
+    @Override
+    public void removeChangeListener(Runnable listener) {
+        ownTrafficListeners.remove(listener);
     }
 
     private String describe() {
