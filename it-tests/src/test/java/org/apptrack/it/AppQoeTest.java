@@ -117,15 +117,20 @@ public class AppQoeTest {
                             && "dead".equals(paths.get(1).sla().get(0).state());
                 });
                 // The probes and the reflector are the product's own traffic: never tracked.
-                await("the probes and the reflector are own traffic", () -> {
-                    List<OwnTrafficRule> rules = ownTraffic.ownTraffic().rules();
-                    return rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp1")
-                            && x.port() == REFLECTOR_PORT && x.protocol() == OwnTrafficRule.Protocol.UDP)
-                            && rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp2")
-                            && x.port() == SILENT_PORT)
-                            && rules.stream().anyMatch(x -> x.origin().equals("AppQoE STAMP reflector")
-                            && x.port() == REFLECTOR_PORT && x.peers().isEmpty());
-                });
+                try {
+                    await("the probes and the reflector are own traffic", () -> {
+                        List<OwnTrafficRule> rules = ownTraffic.ownTraffic().rules();
+                        return rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp1")
+                                && x.port() == REFLECTOR_PORT && x.protocol() == OwnTrafficRule.Protocol.UDP)
+                                && rules.stream().anyMatch(x -> x.origin().equals("AppQoE probe pp1 on site1/isp2")
+                                && x.port() == SILENT_PORT)
+                                && rules.stream().anyMatch(x -> x.origin().equals("AppQoE STAMP reflector")
+                                && x.port() == REFLECTOR_PORT && x.peers().isEmpty());
+                    });
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "; own traffic: " + ownTraffic.ownTraffic()
+                            + "; AppQoE paths: " + appQoe.paths(), e);
+                }
                 ProbeStatus isp1 = appQoe.probes().get(0);
                 assertEquals("stamp", isp1.type());
                 assertEquals(46, isp1.dscp());

@@ -12,4 +12,13 @@ public interface OwnTrafficService extends ListenerService<OwnTrafficEvent, OwnT
 
     /** The current set; {@link OwnTraffic#NONE} before anything is known. */
     OwnTraffic ownTraffic();
+
+    /**
+     * Adds a part of the product's own traffic to the set, and its changes. Sources register
+     * themselves (rather than being looked up as services) so that no component depends in a circle
+     * on AppTrack, which depends on this service.
+     */
+    void addSource(OwnTrafficSource source);
+
+    void removeSource(OwnTrafficSource source);
 }

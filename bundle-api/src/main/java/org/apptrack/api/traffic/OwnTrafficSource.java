@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A part of the product that causes traffic of its own beyond log export and management (AppQoE's
- * probes, its STAMP reflector): registered as an OSGi service, its rules join the
- * {@link OwnTrafficService}'s set, so that no packet source or AppTrack session ever counts them.
+ * probes, its STAMP reflector): added with {@link OwnTrafficService#addSource}, its rules join the
+ * service's set, so that no packet source or AppTrack session ever counts them.
  */
 public interface OwnTrafficSource {
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.api.traffic.OwnTrafficSource;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.appqoe.api.AppQoeService;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -36,8 +38,7 @@ import org.slf4j.LoggerFactory;
  * running one stays in force. Its probes are the product's own traffic ({@link OwnTrafficSource}):
  * never tracked, whoever captures the uplink.
  */
-@Component(immediate = true, service = {AppQoeService.class, OwnTrafficSource.class},
-        configurationPid = AppQoeSettings.PID)
+@Component(immediate = true, service = AppQoeService.class, configurationPid = AppQoeSettings.PID)
 @Designate(ocd = AppQoeConfigDefinition.class)
 public class AppQoeManager implements AppQoeService, OwnTrafficSource {
 
@@ -99,6 +100,16 @@ public class AppQoeManager implements AppQoeService, OwnTrafficSource {
     public List<OwnTrafficRule> ownTrafficRules(List<InetAddress> hostAddresses) {
         AppQoeRunner r = runner;
         return r == null ? List.of() : r.probeTraffic(hostAddresses);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    protected void bindOwnTrafficService(OwnTrafficService service) {
+        service.addSource(this);
+    }
+
+    protected void unbindOwnTrafficService(OwnTrafficService service) {
+        service.removeSource(this);
     }
 
     @Override

@@ -33,8 +33,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +63,7 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
     private final ListenerRegistry<OwnTrafficEvent, OwnTrafficListener> listeners = new ListenerRegistry<>();
     private final LogStreamsListener streamsListener = this::recomputeSoon;
     private final Runnable sourceListener = this::recomputeSoon;
-    private final List<OwnTrafficSource> sources = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<OwnTrafficSource> sources = new CopyOnWriteArrayList<>();
     /** At most one recomputation waits: triggers that come while it waits share it. */
     private final AtomicBoolean recomputePending = new AtomicBoolean();
     private volatile OwnTraffic current = OwnTraffic.NONE;
@@ -102,19 +100,6 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
         executor.shutdownNow();
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    protected void bindOwnTrafficSource(OwnTrafficSource source) {
-        sources.add(source);
-        source.addChangeListener(sourceListener);
-        recomputeSoon();
-    }
-
-    protected void unbindOwnTrafficSource(OwnTrafficSource source) {
-        source.removeChangeListener(sourceListener);
-        sources.remove(source);
-        recomputeSoon();
-    }
-
     /** For tests and tools without OSGi. */
     void bind(SecurityLogService logService, ConfigurationAdmin admin, Supplier<List<InetAddress>> addresses,
               String sshConnectionVariable) {
@@ -146,6 +131,24 @@ public class OwnTrafficManager implements OwnTrafficService, ConfigurationListen
     @Override
     public OwnTraffic ownTraffic() {
         return current;
+    }
+
+    @Override
+    public void addSource(OwnTrafficSource source) {
+        if (!sources.addIfAbsent(source)) {
+            return;
+        }
+        source.addChangeListener(sourceListener);
+        recomputeSoon();
+    }
+
+    @Override
+    public void removeSource(OwnTrafficSource source) {
+        if (!sources.remove(source)) {
+            return;
+        }
+        source.removeChangeListener(sourceListener);
+        recomputeSoon();
     }
 
     @Override

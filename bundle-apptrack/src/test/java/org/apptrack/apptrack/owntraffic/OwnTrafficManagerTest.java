@@ -255,7 +255,7 @@ class OwnTrafficManagerTest {
         Source probes = new Source();
         probes.rules = List.of(new OwnTrafficRule(Protocol.UDP, List.of(ip("203.0.113.9")), 862,
                 List.of(ip("192.0.2.10")), 0, "AppQoE probe stamp on wan.up1"));
-        manager.bindOwnTrafficSource(probes); // DS binds before activation
+        manager.addSource(probes); // before activation, as a source may
         start(null, Map.of());
         try {
             OwnTrafficRule stamp = rule("AppQoE probe");
@@ -275,7 +275,7 @@ class OwnTrafficManagerTest {
             probes.rules = List.of(stamp);
             probes.changed();
             awaitEvents(4);
-            manager.unbindOwnTrafficSource(probes);
+            manager.removeSource(probes);
             awaitEvents(5);
             assertTrue(manager.ownTraffic().rules().isEmpty(), "gone with its source");
             assertTrue(probes.listeners.isEmpty());

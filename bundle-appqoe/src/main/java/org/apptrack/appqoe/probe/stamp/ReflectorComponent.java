@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.api.time.Clock;
 import org.apptrack.api.traffic.OwnTrafficRule;
+import org.apptrack.api.traffic.OwnTrafficService;
 import org.apptrack.api.traffic.OwnTrafficRule.Protocol;
 import org.apptrack.api.traffic.OwnTrafficSource;
 import org.osgi.service.component.annotations.Activate;
@@ -19,6 +20,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * traffic ({@link OwnTrafficSource}), never tracked.
  */
 @Component(configurationPid = ReflectorSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
-        immediate = true, service = OwnTrafficSource.class)
+        immediate = true, service = {})
 @Designate(ocd = ReflectorConfig.class)
 public class ReflectorComponent implements OwnTrafficSource {
 
@@ -127,6 +132,16 @@ public class ReflectorComponent implements OwnTrafficSource {
             return List.of();
         }
         return List.of(OwnTrafficRule.endpoint(Protocol.UDP, addresses, bound.getPort(), "AppQoE STAMP reflector"));
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    protected void bindOwnTrafficService(OwnTrafficService service) {
+        service.addSource(this);
+    }
+
+    protected void unbindOwnTrafficService(OwnTrafficService service) {
+        service.removeSource(this);
     }
 
     @Override
