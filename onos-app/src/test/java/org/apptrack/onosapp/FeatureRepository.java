@@ -1,6 +1,8 @@
 package org.apptrack.onosapp;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,13 +23,14 @@ import org.xml.sax.SAXException;
 final class FeatureRepository {
 
     private final Map<String, List<String>> requiredFeatures = new LinkedHashMap<>();
+    private final Map<String, List<String>> bundlesByFeature = new LinkedHashMap<>();
     private final List<String> bundles = new ArrayList<>();
 
     static FeatureRepository read(Path file) throws IOException {
-        try {
+        try (InputStream in = Files.newInputStream(file)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
-            Element root = factory.newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+            Element root = factory.newDocumentBuilder().parse(in, file.toUri().toString()).getDocumentElement();
             FeatureRepository repository = new FeatureRepository();
             for (Element feature : children(root, "feature")) {
                 List<String> required = new ArrayList<>();
@@ -35,9 +38,12 @@ final class FeatureRepository {
                     required.add(dependency.getTextContent().trim());
                 }
                 repository.requiredFeatures.put(feature.getAttribute("name"), required);
+                List<String> featureBundles = new ArrayList<>();
                 for (Element bundle : children(feature, "bundle")) {
-                    repository.bundles.add(bundle.getTextContent().trim());
+                    featureBundles.add(bundle.getTextContent().trim());
                 }
+                repository.bundlesByFeature.put(feature.getAttribute("name"), featureBundles);
+                repository.bundles.addAll(featureBundles);
             }
             return repository;
         } catch (ParserConfigurationException | SAXException e) {
@@ -76,6 +82,11 @@ final class FeatureRepository {
     /** The bundle URLs of every feature, in document order. */
     List<String> bundles() {
         return bundles;
+    }
+
+    /** The bundle URLs of one feature (not of the features it requires). */
+    List<String> bundles(String feature) {
+        return bundlesByFeature.getOrDefault(feature, List.of());
     }
 
     private static List<Element> children(Element parent, String localName) {
