@@ -90,7 +90,6 @@ final class StockKaraf implements AutoCloseable {
                 .redirectOutput(home.resolveSibling("karaf.out").toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         builder.environment().put("JAVA_HOME", javaHome.toString());
-        builder.environment().put("KARAF_HOME", home.toString());
         process = builder.start();
         killer = new Thread(this::kill, "stop-stock-karaf");
         Runtime.getRuntime().addShutdownHook(killer);
