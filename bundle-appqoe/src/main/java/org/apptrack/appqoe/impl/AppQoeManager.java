@@ -2,8 +2,12 @@ package org.apptrack.appqoe.impl;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.apptrack.apptrack.api.AppTrackService;
+import org.apptrack.apptrack.onos.config.ConfigurationLayers;
+import org.apptrack.apptrack.onos.config.NetworkConfigSource;
+import org.apptrack.apptrack.onos.config.OnosComponentProperties;
 import org.apptrack.appqoe.api.AppQoeService;
 import org.apptrack.appqoe.api.ApplicationPath;
 import org.apptrack.appqoe.api.PathStatus;
@@ -11,8 +15,11 @@ import org.apptrack.appqoe.api.PathSwitch;
 import org.apptrack.appqoe.api.ProbeStatus;
 import org.apptrack.appqoe.config.AppQoeConfigDefinition;
 import org.apptrack.appqoe.config.AppQoeSettings;
+import org.apptrack.appqoe.onos.netcfg.AppQoeNetworkConfig;
 import org.apptrack.syslog.api.SecurityLogService;
+import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.CoreService;
+import org.onosproject.net.config.NetworkConfigRegistry;
 import org.onosproject.net.flowobjective.FlowObjectiveService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,6 +27,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -31,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * provide (ONOS flow objectives outside ONOS), is rejected with the key named in the log and the
  * running one stays in force.
  */
-@Component(immediate = true, service = AppQoeService.class, configurationPid = AppQoeSettings.PID)
+@Component(immediate = true, service = {AppQoeService.class, OnosComponentProperties.class},
+        configurationPid = AppQoeSettings.PID)
 @Designate(ocd = AppQoeConfigDefinition.class)
-public class AppQoeManager implements AppQoeService {
+public class AppQoeManager implements AppQoeService, OnosComponentProperties {
 
     /** The ONOS application AppQoE's flow objectives belong to: the one the archive installs. */
     static final String APP_NAME = "org.apptrack.apptrack";
@@ -55,29 +64,95 @@ public class AppQoeManager implements AppQoeService {
     private volatile CoreService coreService;
 
     private AppQoeRunner runner;
+    /** ConfigAdmin's properties, and inside ONOS cfg's values and the network configuration over them. */
+    private final ConfigurationLayers<AppQoeNetworkConfig> configuration =
+            new ConfigurationLayers<>(AppQoeNetworkConfig.OWNED_PREFIXES);
+    private final NetworkConfigSource<AppQoeNetworkConfig> networkConfig = new NetworkConfigSource<>(APP_NAME,
+            AppQoeNetworkConfig.class, AppQoeNetworkConfig.KEY, AppQoeNetworkConfig::new, this::networkConfigChanged);
+    private NetworkConfigRegistry networkConfigRegistry;
 
     @Activate
     protected synchronized void activate(Map<String, Object> properties) {
         runner = new AppQoeRunner(securityLog, appTrack::updateRoute,
                 steering -> Actuators.create(steering, flowObjectives, coreService, APP_NAME),
                 () -> appTrack.sessions(s -> true, OPEN_SESSIONS_MATCHED));
-        apply(properties);
+        apply(layers -> layers.withConfigAdmin(properties, AppQoeSettings::parse), "");
         appTrack.addListener(runner);
+        if (networkConfigRegistry != null) {
+            networkConfig.start(networkConfigRegistry);
+        }
     }
 
     @Modified
     protected synchronized void modified(Map<String, Object> properties) {
-        apply(properties);
+        apply(layers -> layers.withConfigAdmin(properties, AppQoeSettings::parse), "");
     }
 
     @Deactivate
     protected synchronized void deactivate() {
+        networkConfig.stop();
         appTrack.removeListener(runner);
         runner.close();
     }
 
-    private void apply(Map<String, Object> properties) {
-        String error = runner.apply(properties);
+    // ---- ONOS-native configuration (org.apptrack.appqoe.onos.*); these services are absent outside ONOS.
+
+    /** Makes the properties of {@code AppQoeManager.cfgdef} visible and settable with ONOS's {@code cfg}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    protected void bindComponentConfigService(ComponentConfigService service) {
+        service.registerProperties(AppQoeManager.class);
+    }
+
+    protected void unbindComponentConfigService(ComponentConfigService service) {
+        service.unregisterProperties(AppQoeManager.class, false);
+    }
+
+    /** The values set with ONOS's cfg, delivered by {@code onos.cfg.AppQoeCfgProperties}; they win over the file's. */
+    @Override
+    public synchronized void componentProperties(Map<String, ?> properties) {
+        if (runner != null) {
+            apply(layers -> layers.withComponentProperties(properties, AppQoeSettings::parse), "cfg ");
+        }
+    }
+
+    /** Path groups, probes, profiles and rules from ONOS network configuration (apps -> org.apptrack.apptrack -> appqoe). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    protected synchronized void bindNetworkConfigRegistry(NetworkConfigRegistry registry) {
+        networkConfigRegistry = registry;
+        if (runner != null) {
+            networkConfig.start(registry);
+        }
+    }
+
+    protected synchronized void unbindNetworkConfigRegistry(NetworkConfigRegistry registry) {
+        if (networkConfigRegistry == registry) {
+            networkConfigRegistry = null;
+            networkConfig.stop();
+            if (runner != null) {
+                networkConfigChanged(null);
+            }
+        }
+    }
+
+    private synchronized void networkConfigChanged(AppQoeNetworkConfig config) {
+        apply(layers -> layers.withNetwork(config, AppQoeSettings::parse), "network ");
+    }
+
+    // ---- end of ONOS-native configuration
+
+    /**
+     * Parses the sources with one of them changed ({@code change}); when that passes, the runner
+     * applies the result (it may still refuse an actuator this container cannot provide).
+     */
+    private void apply(Consumer<ConfigurationLayers<AppQoeNetworkConfig>> change, String source) {
+        try {
+            change.accept(configuration);
+        } catch (IllegalArgumentException e) {
+            runner.refused(e.getMessage());
+            log.error("AppQoE {}configuration rejected, the previous one stays in force: {}", source, e.getMessage());
+            return;
+        }
+        String error = runner.apply(configuration.effective());
         if (!error.isEmpty()) {
             log.error("AppQoE configuration rejected, the previous one stays in force: {}", error);
             return;
