@@ -97,7 +97,7 @@ public final class FlatKeys {
             }
         }
         if (key == null) {
-            return null;
+            return inObject(message);
         }
         String reason = message.substring(key.length() + 2);
         List<String> values = elements.get(key);
@@ -119,6 +119,23 @@ public final class FlatKeys {
             }
         }
         return new InvalidFieldException(paths.get(key), reason);
+    }
+
+    /** A missing field of one of these objects ({@code pathGroup.G.path.P.connectPoint: missing}). */
+    private InvalidFieldException inObject(String message) {
+        int colon = message.indexOf(": ");
+        if (colon < 0) {
+            return null;
+        }
+        String field = message.substring(0, colon);
+        String prefix = null;
+        for (String k : paths.keySet()) {
+            if (!k.isEmpty() && field.startsWith(k + ".") && (prefix == null || k.length() > prefix.length())) {
+                prefix = k;
+            }
+        }
+        return prefix == null ? null : new InvalidFieldException(paths.get(prefix) + field.substring(prefix.length()),
+                message.substring(colon + 2));
     }
 
     /**
