@@ -93,6 +93,7 @@ public class AppQoeManager implements AppQoeService, OnosComponentProperties {
         networkConfig.stop();
         appTrack.removeListener(runner);
         runner.close();
+        runner = null;
     }
 
     // ---- ONOS-native configuration (org.apptrack.appqoe.onos.*); these services are absent outside ONOS.
@@ -112,6 +113,8 @@ public class AppQoeManager implements AppQoeService, OnosComponentProperties {
     public synchronized void componentProperties(Map<String, ?> properties) {
         if (runner != null) {
             apply(layers -> layers.withComponentProperties(properties, AppQoeSettings::parse), "cfg ");
+        } else {
+            configuration.withComponentProperties(properties, p -> p); // activate() parses them with the file's
         }
     }
 
@@ -135,6 +138,9 @@ public class AppQoeManager implements AppQoeService, OnosComponentProperties {
     }
 
     private synchronized void networkConfigChanged(AppQoeNetworkConfig config) {
+        if (runner == null) {
+            return; // deactivated
+        }
         apply(layers -> layers.withNetwork(config, AppQoeSettings::parse), "network ");
     }
 

@@ -225,7 +225,7 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
         if (networkConfigRegistry == registry) {
             networkConfigRegistry = null;
             networkConfig.stop();
-            if (runtime != null) {
+            if (runtime != null && !ticker.isShutdown()) {
                 networkConfigChanged(null);
             }
         }
