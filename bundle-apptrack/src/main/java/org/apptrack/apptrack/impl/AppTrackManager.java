@@ -23,10 +23,10 @@ import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.CloseReason;
-import org.apptrack.apptrack.onos.netcfg.AppTrackNetworkConfig;
 import org.apptrack.apptrack.onos.config.ConfigurationLayers;
 import org.apptrack.apptrack.onos.config.NetworkConfigSource;
 import org.apptrack.apptrack.onos.config.OnosComponentProperties;
+import org.apptrack.apptrack.onos.netcfg.AppTrackNetworkConfig;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onlab.packet.Ethernet;
 import org.onosproject.cfg.ComponentConfigService;
@@ -101,7 +101,7 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     private final SessionEventDispatcher sessionEvents =
             SessionEventDispatcher.queued(SESSION_EVENT_QUEUE, "apptrack-session-events");
     private ScheduledExecutorService ticker;
-    /** ConfigAdmin's properties, and inside ONOS the network configuration over them. */
+    /** The file's properties, and inside ONOS cfg's values and the network configuration over them. */
     private final ConfigurationLayers<AppTrackNetworkConfig> configuration =
             new ConfigurationLayers<>(AppTrackNetworkConfig.OWNED_PREFIXES);
     private final NetworkConfigSource<AppTrackNetworkConfig> networkConfig = new NetworkConfigSource<>(APP_NAME,

@@ -45,6 +45,7 @@ public class ClusterStatisticsManager implements ClusterStatisticsService {
 
     static final String MAP_NAME = "org.apptrack.apptrack.application-statistics";
     static final long PUBLISH_SECONDS = 5;
+    private static final int FIRST_KRYO_ID = 500;
     private static final Logger log = LoggerFactory.getLogger(ClusterStatisticsManager.class);
 
     @Reference
@@ -68,7 +69,7 @@ public class ClusterStatisticsManager implements ClusterStatisticsService {
         localNode = clusterService.getLocalNode().id().toString();
         nodes = storageService.<String, NodeStatistics>eventuallyConsistentMapBuilder()
                 .withName(MAP_NAME)
-                .withSerializer(KryoNamespace.newBuilder().register(NodeStatistics.class, String[].class, long[].class))
+                .withSerializer(serializer())
                 .withTimestampProvider((node, statistics) -> new WallClockTimestamp())
                 .build();
         publisher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -78,6 +79,16 @@ public class ClusterStatisticsManager implements ClusterStatisticsService {
         });
         publisher.scheduleWithFixedDelay(this::publish, 0, PUBLISH_SECONDS, TimeUnit.SECONDS);
         log.info("Application statistics shared in the cluster as node {}", localNode);
+    }
+
+    /**
+     * What the map's values need beyond Kryo's defaults, from id 500 on: ONOS's first id for an
+     * application's classes ({@code KryoNamespaces.BEGIN_USER_CUSTOM_ID}, in onos-core-serializers,
+     * which the standalone distribution lacks), clear of the ids the map gives its own classes.
+     */
+    static KryoNamespace.Builder serializer() {
+        return KryoNamespace.newBuilder().nextId(FIRST_KRYO_ID)
+                .register(NodeStatistics.class, String[].class, long[].class);
     }
 
     @Deactivate

@@ -13,6 +13,8 @@ import org.onosproject.net.config.InvalidFieldException;
  * shares while the file is one node's: it replaces the file's keys of the families it owns
  * (zones, path groups, ...) as a whole, and any other key it gives. A new state from one source
  * is parsed together with the others' current states and only then becomes the one in force.
+ * ONOS's ComponentConfigManager writes every registered property, its default until set, so
+ * inside ONOS the file's values of those properties are shadowed (the file keeps the rest).
  */
 public final class ConfigurationLayers<C extends FlatKeysConfig> {
 

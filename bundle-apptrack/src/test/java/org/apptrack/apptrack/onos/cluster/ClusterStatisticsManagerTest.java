@@ -112,8 +112,7 @@ class ClusterStatisticsManagerTest {
     /** The snapshot goes through Kryo as ONOS's map serializes it, with only what the manager registers. */
     @Test
     void aSnapshotSurvivesOnosKryoSerialization() {
-        KryoNamespace kryo = KryoNamespace.newBuilder()
-                .register(NodeStatistics.class, String[].class, long[].class).build();
+        KryoNamespace kryo = ClusterStatisticsManager.serializer().build();
         NodeStatistics s = new NodeStatistics(42, List.of(row("HTTP", "UNKNOWN", 2, 20, 2000)),
                 List.of(row("DNS", "UNKNOWN", 1, 2, 100)));
         NodeStatistics copy = kryo.deserialize(kryo.serialize(s));
