@@ -132,6 +132,11 @@ public final class AppQoeRunner implements AppQoeService, AppTrackSessionListene
         runtime.sessionEvent(event);
     }
 
+    /** A configuration refused before it reached {@link #apply} (e.g. a network configuration); the running one stays. */
+    public void refused(String error) {
+        configurationError = error;
+    }
+
     @Override
     public String configurationError() {
         return configurationError;

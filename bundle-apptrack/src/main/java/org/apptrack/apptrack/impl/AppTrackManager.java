@@ -23,10 +23,16 @@ import org.apptrack.apptrack.api.ZoneInfo;
 import org.apptrack.apptrack.config.AppTrackConfig;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.engine.CloseReason;
+import org.apptrack.apptrack.onos.config.ConfigurationLayers;
+import org.apptrack.apptrack.onos.config.NetworkConfigSource;
+import org.apptrack.apptrack.onos.config.OnosComponentProperties;
+import org.apptrack.apptrack.onos.netcfg.AppTrackNetworkConfig;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onlab.packet.Ethernet;
+import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.net.config.NetworkConfigRegistry;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.TrafficSelector;
 import org.onosproject.net.packet.PacketContext;
@@ -52,10 +58,10 @@ import org.slf4j.LoggerFactory;
  * {@link Clock} when there is one (capture time in replays), else wall time. The product's own
  * traffic ({@link OwnTrafficService}: log export, management) gets no session, whoever captures.
  */
-@Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class},
-        configurationPid = AppTrackSettings.PID)
+@Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class,
+        OnosComponentProperties.class}, configurationPid = AppTrackSettings.PID)
 @Designate(ocd = AppTrackConfig.class)
-public class AppTrackManager implements AppTrackService, ApplicationIdentificationService {
+public class AppTrackManager implements AppTrackService, ApplicationIdentificationService, OnosComponentProperties {
 
     public static final String APP_NAME = "org.apptrack.apptrack";
     private static final Logger log = LoggerFactory.getLogger(AppTrackManager.class);
@@ -95,13 +101,20 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     private final SessionEventDispatcher sessionEvents =
             SessionEventDispatcher.queued(SESSION_EVENT_QUEUE, "apptrack-session-events");
     private ScheduledExecutorService ticker;
+    /** The file's properties, and inside ONOS cfg's values and the network configuration over them. */
+    private final ConfigurationLayers<AppTrackNetworkConfig> configuration =
+            new ConfigurationLayers<>(AppTrackNetworkConfig.OWNED_PREFIXES);
+    private final NetworkConfigSource<AppTrackNetworkConfig> networkConfig = new NetworkConfigSource<>(APP_NAME,
+            AppTrackNetworkConfig.class, AppTrackNetworkConfig.KEY, AppTrackNetworkConfig::new,
+            this::networkConfigChanged);
+    private NetworkConfigRegistry networkConfigRegistry;
 
     @Activate
     protected void activate(Map<String, Object> properties) {
         appId = coreService.registerApplication(APP_NAME);
         AppTrackSettings settings;
         try {
-            settings = AppTrackSettings.parse(properties);
+            settings = configuration.withConfigAdmin(properties, AppTrackSettings::parse);
         } catch (IllegalArgumentException e) {
             log.error("AppTrack configuration rejected, starting with the defaults: {}", e.getMessage());
             settings = AppTrackSettings.parse(Map.of());
@@ -121,24 +134,28 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
         });
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
         log.info("AppTrack started: {}, zones {}", settings.engine(), settings.zones().zones());
+        startNetworkConfig();
     }
 
     /** A valid configuration is applied (see {@link AppTrackRuntime#apply}); an invalid one is refused, naming the property. */
     @Modified
     protected void modified(Map<String, Object> properties) {
-        AppTrackSettings settings;
-        try {
-            settings = AppTrackSettings.parse(properties);
-        } catch (IllegalArgumentException e) {
-            log.error("AppTrack configuration rejected, the previous one stays in force: {}", e.getMessage());
-            return;
+        synchronized (configuration) {
+            AppTrackSettings settings;
+            try {
+                settings = configuration.withConfigAdmin(properties, AppTrackSettings::parse);
+            } catch (IllegalArgumentException e) {
+                log.error("AppTrack configuration rejected, the previous one stays in force: {}", e.getMessage());
+                return;
+            }
+            runtime.apply(settings);
+            log.info("AppTrack reconfigured: {}, zones {}", settings.engine(), settings.zones().zones());
         }
-        runtime.apply(settings);
-        log.info("AppTrack reconfigured: {}, zones {}", settings.engine(), settings.zones().zones());
     }
 
     @Deactivate
     protected void deactivate() {
+        networkConfig.stop();
         packetService.removeProcessor(processor);
         packetService.cancelPackets(IPV4, PacketPriority.REACTIVE, appId);
         packetService.cancelPackets(IPV6, PacketPriority.REACTIVE, appId);
@@ -163,6 +180,81 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
             applyOwnTraffic(OwnTraffic.NONE);
         }
     }
+
+    // ---- ONOS-native configuration (org.apptrack.apptrack.onos.*); these services are absent outside ONOS.
+
+    /** Makes the properties of {@code AppTrackManager.cfgdef} visible and settable with ONOS's {@code cfg}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    protected void bindComponentConfigService(ComponentConfigService service) {
+        service.registerProperties(AppTrackManager.class);
+    }
+
+    protected void unbindComponentConfigService(ComponentConfigService service) {
+        service.unregisterProperties(AppTrackManager.class, false);
+    }
+
+    /** The values set with ONOS's cfg, delivered by {@code onos.cfg.AppTrackCfgProperties}; they win over the file's. */
+    @Override
+    public void componentProperties(Map<String, ?> properties) {
+        synchronized (configuration) {
+            AppTrackSettings settings;
+            try {
+                settings = configuration.withComponentProperties(properties, AppTrackSettings::parse);
+            } catch (IllegalArgumentException e) {
+                log.error("AppTrack cfg properties rejected, the previous configuration stays in force: {}",
+                        e.getMessage());
+                return;
+            }
+            if (runtime != null) {
+                runtime.apply(settings);
+                log.info("AppTrack reconfigured (cfg): {}", settings.engine());
+            }
+        }
+    }
+
+    /** Zones, policies and users from ONOS network configuration (apps -> org.apptrack.apptrack -> apptrack). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    protected synchronized void bindNetworkConfigRegistry(NetworkConfigRegistry registry) {
+        networkConfigRegistry = registry;
+        if (runtime != null) {
+            startNetworkConfig();
+        }
+    }
+
+    protected synchronized void unbindNetworkConfigRegistry(NetworkConfigRegistry registry) {
+        if (networkConfigRegistry == registry) {
+            networkConfigRegistry = null;
+            networkConfig.stop();
+            if (runtime != null && !ticker.isShutdown()) {
+                networkConfigChanged(null);
+            }
+        }
+    }
+
+    private synchronized void startNetworkConfig() {
+        if (networkConfigRegistry != null) {
+            networkConfig.start(networkConfigRegistry);
+        }
+    }
+
+    /** A valid network configuration replaces the file's zones, policies and users; an invalid one is refused. */
+    private void networkConfigChanged(AppTrackNetworkConfig config) {
+        synchronized (configuration) {
+            AppTrackSettings settings;
+            try {
+                settings = configuration.withNetwork(config, AppTrackSettings::parse);
+            } catch (IllegalArgumentException e) {
+                log.error("AppTrack network configuration rejected, the previous one stays in force: {}",
+                        e.getMessage());
+                return;
+            }
+            runtime.apply(settings);
+            log.info("AppTrack {}: zones {}", config == null ? "network configuration removed, the file's zones apply"
+                    : "network configuration applied", settings.zones().zones());
+        }
+    }
+
+    // ---- end of ONOS-native configuration
 
     private void applyOwnTraffic(OwnTraffic traffic) {
         AppTrackRuntime r = runtime;

@@ -14,10 +14,12 @@ import javax.ws.rs.core.Response;
 import org.apptrack.apptrack.api.ApplicationCacheEntry;
 import org.apptrack.apptrack.api.ApplicationIdentificationService;
 import org.apptrack.apptrack.api.ApplicationStatistics;
+import org.apptrack.apptrack.api.ClusterStatisticsService;
 import org.apptrack.web.errors.BadParameterException;
 import org.apptrack.web.json.Json;
 import org.apptrack.web.resource.Parameters;
 import org.apptrack.web.resource.ServiceResource;
+import org.onlab.osgi.ServiceNotFoundException;
 
 /**
  * {@code /onos/apptrack/v1/appid}: application identification's counters, statistics per
@@ -41,7 +43,8 @@ public class ApplicationIdentificationResource extends ServiceResource {
     @GET
     @Path("statistics")
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode statistics(@QueryParam("period") @DefaultValue("since-start") String period) {
+    public ObjectNode statistics(@QueryParam("period") @DefaultValue("since-start") String period,
+                                 @QueryParam("scope") @DefaultValue("cluster") String scope) {
         ApplicationIdentificationService.Period p;
         if ("since-start".equals(period)) {
             p = ApplicationIdentificationService.Period.SINCE_START;
@@ -50,10 +53,18 @@ public class ApplicationIdentificationResource extends ServiceResource {
         } else {
             throw new BadParameterException("period", "period: not since-start or interval: " + period);
         }
+        if (!"cluster".equals(scope) && !"local".equals(scope)) {
+            throw new BadParameterException("scope", "scope: not cluster or local: " + scope);
+        }
+        // Inside an ONOS cluster the totals of every node, as ONOS's own REST API shows the cluster's state.
+        ClusterStatisticsService cluster = "cluster".equals(scope) ? clusterStatistics() : null;
+        boolean clustered = cluster != null && cluster.clustered();
         ObjectNode json = Json.object();
         json.put("period", period);
+        json.put("scope", clustered ? "cluster" : "local");
+        json.put("nodes", clustered ? cluster.nodes() : 1);
         ArrayNode rows = json.putArray("applications");
-        for (ApplicationStatistics s : service().statistics(p)) {
+        for (ApplicationStatistics s : clustered ? cluster.statistics(p) : service().statistics(p)) {
             rows.addObject().put("application", s.application()).put("nestedApplication", s.nestedApplication())
                     .put("sessions", s.sessions()).put("packets", s.packets()).put("bytes", s.bytes());
         }
@@ -89,6 +100,15 @@ public class ApplicationIdentificationResource extends ServiceResource {
     public Response clearCache() {
         service().clearApplicationSystemCache();
         return Response.noContent().build();
+    }
+
+    /** The cluster totals, or null where there are none (the standalone distribution may lack the service). */
+    private ClusterStatisticsService clusterStatistics() {
+        try {
+            return get(ClusterStatisticsService.class);
+        } catch (ServiceNotFoundException e) {
+            return null;
+        }
     }
 
     private ApplicationIdentificationService service() {

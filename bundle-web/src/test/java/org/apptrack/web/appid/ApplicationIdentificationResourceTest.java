@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apptrack.apptrack.api.ApplicationCacheEntry;
 import org.apptrack.apptrack.api.ApplicationIdentificationService;
 import org.apptrack.apptrack.api.ApplicationStatistics;
+import org.apptrack.apptrack.api.ClusterStatisticsService;
 import org.apptrack.web.InMemoryApi;
 import org.apptrack.web.TestServices;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +92,47 @@ class ApplicationIdentificationResourceTest {
         InMemoryApi.Reply bad = api.call("GET", "v1/appid/statistics?period=weekly");
         assertEquals(400, bad.status);
         assertTrue(bad.json.toString().contains("period"), bad.toString());
+    }
+
+    @Test
+    void withoutClusterTotalsTheStatisticsAreThisNodes() throws Exception {
+        JsonNode s = api.get("v1/appid/statistics");
+        assertEquals("local", s.path("scope").asText());
+        assertEquals(1, s.path("nodes").asInt());
+        InMemoryApi.Reply bad = api.call("GET", "v1/appid/statistics?scope=everywhere");
+        assertEquals(400, bad.status);
+        assertTrue(bad.json.toString().contains("scope"), bad.toString());
+    }
+
+    /** Inside an ONOS cluster: the totals of every node by default, this node's with scope=local. */
+    @Test
+    void inAClusterTheTotalsOfEveryNodeUnlessLocalIsAsked() throws Exception {
+        ClusterStatisticsService cluster = new ClusterStatisticsService() {
+            @Override
+            public boolean clustered() {
+                return true;
+            }
+
+            @Override
+            public int nodes() {
+                return 3;
+            }
+
+            @Override
+            public List<ApplicationStatistics> statistics(ApplicationIdentificationService.Period period) {
+                return List.of(new ApplicationStatistics("SSL", "YOUTUBE", 6, 90, 120_000));
+            }
+        };
+        try (InMemoryApi clustered = new InMemoryApi(new TestServices()
+                .add(ApplicationIdentificationService.class, service).add(ClusterStatisticsService.class, cluster))) {
+            JsonNode totals = clustered.get("v1/appid/statistics");
+            assertEquals("cluster", totals.path("scope").asText());
+            assertEquals(3, totals.path("nodes").asInt());
+            assertEquals(120_000, totals.path("applications").get(0).path("bytes").asLong());
+            JsonNode local = clustered.get("v1/appid/statistics?scope=local");
+            assertEquals("local", local.path("scope").asText());
+            assertEquals(40_000, local.path("applications").get(0).path("bytes").asLong());
+        }
     }
 
     @Test
