@@ -120,6 +120,11 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
                 for (PathConfig p : rule.destinationGroup().paths()) {
                     PathMonitor m = monitors.get(p.id());
                     ActiveProbeConfig params = sla.activeProbe();
+                    if (params == null) {
+                        // passive sampling only: the rule's sessions are measured, the path not probed
+                        m.judgeBy(sla.rule(), "");
+                        continue;
+                    }
                     m.judgeBy(sla.rule(), params.name());
                     if (probed.putIfAbsent(p.id() + '\u0000' + params.name(), Boolean.TRUE) == null) {
                         probeSessions.add(env.probes.create(p, params, m));

@@ -47,6 +47,9 @@ final class ProbeTraffic {
                     continue;
                 }
                 ActiveProbeConfig probe = sla.activeProbe();
+                if (probe == null) {
+                    continue; // passive sampling only: nothing is sent
+                }
                 for (PathConfig path : rule.destinationGroup().paths()) {
                     OwnTrafficRule r = probe.type() == ProbeType.HTTP_HEAD
                             ? http(path, probe, hostAddresses, resolver) : stamp(path, probe);

@@ -187,6 +187,17 @@ class AppQoeRuntimeTest {
     }
 
     @Test
+    void aRuleThatOnlySamplesPassivelyProbesNothingAndStillPlacesTheApplication() {
+        Map<String, Object> p = base();
+        p.remove("slaRule.sla1.activeProbeParams");
+        start(p);
+        assertTrue(monitors.isEmpty(), "no probe session: " + monitors.keySet());
+        identified(session(1, "HTTP", 6, 80, 5_000));
+        runtime.tick();
+        assertEquals("up1", app("HTTP").activeInterface(), app("HTTP").toString());
+    }
+
+    @Test
     void noFlappingAroundTheTargetAndReturnOnlyAfterTheHoldTime() {
         start(base());
         rounds(25, 10_000, 10_000, 10_000);

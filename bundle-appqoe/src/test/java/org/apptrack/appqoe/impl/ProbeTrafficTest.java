@@ -101,5 +101,8 @@ class ProbeTrafficTest {
         p.put("enabled", "false");
         assertTrue(rules(p).isEmpty());
         assertTrue(ProbeTraffic.rules(AppQoeConfig.DISABLED, HOST, InetAddress::getAllByName).isEmpty());
+        p.put("enabled", "true");
+        p.remove("slaRule.sla1.activeProbeParams");
+        assertTrue(rules(p).isEmpty(), "passive sampling only sends nothing");
     }
 }
