@@ -52,10 +52,11 @@ import org.slf4j.LoggerFactory;
  * {@link Clock} when there is one (capture time in replays), else wall time. The product's own
  * traffic ({@link OwnTrafficService}: log export, management) gets no session, whoever captures.
  */
-@Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class},
+@Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class,
+        AppTrackRuntimeAccess.class},
         configurationPid = AppTrackSettings.PID)
 @Designate(ocd = AppTrackConfig.class)
-public class AppTrackManager implements AppTrackService, ApplicationIdentificationService {
+public class AppTrackManager implements AppTrackService, ApplicationIdentificationService, AppTrackRuntimeAccess {
 
     public static final String APP_NAME = "org.apptrack.apptrack";
     private static final Logger log = LoggerFactory.getLogger(AppTrackManager.class);
@@ -185,6 +186,11 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
         } catch (RuntimeException e) {
             log.warn("AppTrack aging failed", e);
         }
+    }
+
+    @Override
+    public AppTrackRuntime runtime() {
+        return runtime;
     }
 
     @Override
