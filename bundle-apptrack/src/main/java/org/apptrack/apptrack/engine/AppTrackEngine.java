@@ -397,15 +397,26 @@ public final class AppTrackEngine {
      */
     public boolean externalCounters(int s, int sessionId, boolean fromClient, long packets, long bytes,
                                     long nowNanos) {
+        return fromClient ? externalCounters(s, sessionId, packets, bytes, 0, 0, nowNanos)
+                : externalCounters(s, sessionId, 0, 0, packets, bytes, nowNanos);
+    }
+
+    /**
+     * {@link #externalCounters(int, int, boolean, long, long, long)} for both directions at once,
+     * so that a volume update the report makes due carries both.
+     */
+    public boolean externalCounters(int s, int sessionId, long clientPackets, long clientBytes, long serverPackets,
+                                    long serverBytes, long nowNanos) {
         long t = aging.advance(nowNanos, closer);
         if (!isOpen(s, sessionId)) {
             return false;
         }
-        if (packets <= 0 && bytes <= 0) {
+        if (clientPackets <= 0 && clientBytes <= 0 && serverPackets <= 0 && serverBytes <= 0) {
             return true;
         }
         eventNanos = t;
-        table.addCounts(s, fromClient, packets, bytes);
+        table.addCounts(s, true, clientPackets, clientBytes);
+        table.addCounts(s, false, serverPackets, serverBytes);
         table.setLastSeenNanos(s, t);
         aging.schedule(s);
         if (updates.due(s, t)) {
@@ -480,7 +491,7 @@ public final class AppTrackEngine {
             side.setIdentifiedBy(s, a.application == 0 ? SessionSideTable.IDENTIFIED_NOT_YET
                     : SessionSideTable.IDENTIFIED_BY_PAYLOAD);
             table.setAnnouncedIdentification(s, side.identification(s));
-            updates.sessionStarted(s, t);
+            updates.sessionAdopted(s, a.startNanos, t);
             ids.created(s);
             counters.increment(EngineCounter.SESSIONS_ADOPTED);
         }

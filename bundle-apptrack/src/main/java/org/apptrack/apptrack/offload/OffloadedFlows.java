@@ -34,10 +34,11 @@ final class OffloadedFlows {
     /** Slot + 1 of a rule of each session index, 0: none; sized on demand. */
     private int[] bySession = new int[0];
 
-    // The queue of statistics to report.
+    // The queue of statistics to report: the slots with news, and each slot's news.
     private int[] batchSlot;
     private long[] batchPackets;
     private long[] batchBytes;
+    private boolean[] queued;
     private int batchSize;
     private int[] gone;
     private int goneCount;
@@ -57,6 +58,7 @@ final class OffloadedFlows {
         batchSlot = new int[n];
         batchPackets = new long[n];
         batchBytes = new long[n];
+        queued = new boolean[n];
         gone = new int[n];
     }
 
@@ -111,6 +113,7 @@ final class OffloadedFlows {
             batchSlot = Arrays.copyOf(batchSlot, n);
             batchPackets = Arrays.copyOf(batchPackets, n);
             batchBytes = Arrays.copyOf(batchBytes, n);
+            queued = Arrays.copyOf(queued, n);
             gone = Arrays.copyOf(gone, n);
         }
         return used++;
@@ -149,6 +152,7 @@ final class OffloadedFlows {
         }
         partner[slot] = -1;
         session[slot] = -1;
+        queued[slot] = false;
         free[freeCount++] = slot;
     }
 
@@ -168,10 +172,14 @@ final class OffloadedFlows {
         lastPackets[slot] = packets;
         lastBytes[slot] = bytes;
         if (dp > 0 || db > 0) {
-            int b = batchSize++;
-            batchSlot[b] = slot;
-            batchPackets[b] = dp;
-            batchBytes[b] = db;
+            if (!queued[slot]) {
+                queued[slot] = true;
+                batchSlot[batchSize++] = slot;
+                batchPackets[slot] = 0;
+                batchBytes[slot] = 0;
+            }
+            batchPackets[slot] += dp;
+            batchBytes[slot] += db;
         }
         return true;
     }
@@ -187,14 +195,34 @@ final class OffloadedFlows {
         goneCount = 0;
         for (int i = 0; i < batchSize; i++) {
             int slot = batchSlot[i];
-            if (session[slot] < 0) {
-                continue; // forgotten meanwhile
+            if (!queued[slot] || session[slot] < 0) {
+                continue; // reported with its partner, or forgotten meanwhile
             }
-            if (engine.externalCounters(session[slot], sessionId[slot], (flags[slot] & FROM_CLIENT) != 0,
-                    batchPackets[i], batchBytes[i], nowNanos)) {
+            // Both directions' news in one report, so that a volume update it makes due has both.
+            long cp = 0;
+            long cb = 0;
+            long sp = 0;
+            long sb = 0;
+            int other = partner[slot];
+            for (int k = 0, x = slot; k < 2; k++, x = other) {
+                if (x >= 0 && queued[x]) {
+                    queued[x] = false;
+                    if ((flags[x] & FROM_CLIENT) != 0) {
+                        cp += batchPackets[x];
+                        cb += batchBytes[x];
+                    } else {
+                        sp += batchPackets[x];
+                        sb += batchBytes[x];
+                    }
+                }
+            }
+            if (engine.externalCounters(session[slot], sessionId[slot], cp, cb, sp, sb, nowNanos)) {
                 updated++;
             } else {
                 gone[goneCount++] = slot;
+                if (other >= 0) {
+                    gone[goneCount++] = other;
+                }
             }
         }
         batchSize = 0;
@@ -259,7 +287,7 @@ final class OffloadedFlows {
 
     /** Bytes of the bookkeeping's arrays per tracked-rule capacity (headers aside), for sizing. */
     long memoryBytes() {
-        return index.memoryBytes() + (long) flowId.length * (8 + 4 + 4 + 4 + 1 + 8 + 8 + 4 + 4 + 4 + 8 + 8 + 4)
+        return index.memoryBytes() + (long) flowId.length * (8 + 4 + 4 + 4 + 1 + 8 + 8 + 4 + 4 + 4 + 8 + 8 + 1 + 4)
                 + 4L * bySession.length;
     }
 }
