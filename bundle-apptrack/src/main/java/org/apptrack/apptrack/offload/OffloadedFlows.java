@@ -12,9 +12,10 @@ import org.apptrack.apptrack.engine.AppTrackEngine;
  * <p>Statistics: {@link #observe} turns a rule's absolute totals into what it counted since the
  * last look (a rule that was replaced starts again from 0: a total below the last one is all new)
  * and queues that; {@link #applyTo} reports the queue to the engine in one turn. Allocation-free
- * once sized; grows by doubling. Confined to one thread (the offload worker).
+ * once sized; grows by doubling. Confined to one thread (the offload worker). Public for the
+ * benchmarks only: the package is private to the bundle.
  */
-final class OffloadedFlows {
+public final class OffloadedFlows {
 
     private static final int FROM_CLIENT = 1;
     private static final int OURS = 2;
@@ -43,7 +44,7 @@ final class OffloadedFlows {
     private int[] gone;
     private int goneCount;
 
-    OffloadedFlows(int initialRules) {
+    public OffloadedFlows(int initialRules) {
         int n = Math.max(4, initialRules);
         index = new FlowIdMap(n);
         flowId = new long[n];
@@ -69,7 +70,7 @@ final class OffloadedFlows {
      * @param ours whether AppTrack installed the rule (else it is the forwarding's own 5-tuple rule)
      * @return the rule's slot
      */
-    int track(long id, int dev, int s, int sid, boolean fromClient, boolean ours) {
+    public int track(long id, int dev, int s, int sid, boolean fromClient, boolean ours) {
         int existing = index.get(id);
         if (existing != FlowIdMap.MISSING) {
             forget(existing);
@@ -162,7 +163,7 @@ final class OffloadedFlows {
      *
      * @return false when the rule is not tracked
      */
-    boolean observe(long id, long packets, long bytes) {
+    public boolean observe(long id, long packets, long bytes) {
         int slot = index.get(id);
         if (slot == FlowIdMap.MISSING) {
             return false;
@@ -190,7 +191,7 @@ final class OffloadedFlows {
      *
      * @return sessions' directions updated
      */
-    int applyTo(AppTrackEngine engine, long nowNanos) {
+    public int applyTo(AppTrackEngine engine, long nowNanos) {
         int updated = 0;
         goneCount = 0;
         for (int i = 0; i < batchSize; i++) {
@@ -235,7 +236,7 @@ final class OffloadedFlows {
     }
 
     /** Rules tracked. */
-    int size() {
+    public int size() {
         return index.size();
     }
 
@@ -286,7 +287,7 @@ final class OffloadedFlows {
     }
 
     /** Bytes of the bookkeeping's arrays per tracked-rule capacity (headers aside), for sizing. */
-    long memoryBytes() {
+    public long memoryBytes() {
         return index.memoryBytes() + (long) flowId.length * (8 + 4 + 4 + 4 + 1 + 8 + 8 + 4 + 4 + 4 + 8 + 8 + 1 + 4)
                 + 4L * bySession.length;
     }
