@@ -311,9 +311,10 @@ public class OffloadManager {
         if (!mastershipService.isLocalMaster(f.device)) {
             return;
         }
+        OffloadSettings offload = runtime.settings().offload();
         FlowEntry best = null;
         for (FlowEntry e : flowRuleService.getFlowEntries(f.device)) {
-            if (e.appId() != appId.id() && e.state() == FlowEntry.FlowEntryState.ADDED
+            if (!offloadRule(e, offload) && e.state() == FlowEntry.FlowEntryState.ADDED
                     && (best == null || e.priority() > best.priority()) && RuleMatcher.matches(e.selector(), f)) {
                 best = e;
             }
@@ -327,8 +328,7 @@ public class OffloadManager {
             }
             return;
         }
-        boolean useForwarding = RuleMatcher.isExactFiveTuple(best.selector(), f);
-        OffloadSettings offload = runtime.settings().offload();
+        boolean useForwarding = best.appId() != appId.id() && RuleMatcher.isExactFiveTuple(best.selector(), f);
         FlowRule rule = useForwarding ? best : SessionRules.sessionRule(appId, f, best.treatment(),
                 offload.priority(), idleSeconds(f.protocol));
         OffloadedSessionRecord record = runtime.inTurn((engine, now) -> {
@@ -352,6 +352,15 @@ public class OffloadManager {
             flowRuleService.applyFlowRules(SessionRules.endPuntRules(appId, f.device, offload.priority() + 1)
                     .toArray(new FlowRule[0]));
         }
+    }
+
+    /**
+     * Offload mode's own rules (same application, its two priorities): never a forwarding
+     * decision. AppQoE's steering rules share the application id but not the priority, and are
+     * one (the session then keeps the path AppQoE chose).
+     */
+    private boolean offloadRule(FlowEntry e, OffloadSettings offload) {
+        return e.appId() == appId.id() && (e.priority() == offload.priority() || e.priority() == offload.priority() + 1);
     }
 
     private int idleSeconds(int protocol) {

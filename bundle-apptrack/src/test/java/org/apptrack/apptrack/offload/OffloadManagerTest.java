@@ -105,8 +105,7 @@ class OffloadManagerTest {
 
     private List<FlowEntry> sessionRules() {
         return flowRules.rulesOf(OffloadNode.APP, SWITCH).stream()
-                .filter(e -> e.selector().getCriterion(Criterion.Type.TCP_FLAGS) == null)
-                .collect(Collectors.toList());
+                .filter(e -> e.priority() == 40_000).collect(Collectors.toList());
     }
 
     private FlowEntry ruleFrom(int inPort) {
@@ -246,6 +245,24 @@ class OffloadManagerTest {
         n.poll();
         LogRecord update = n.logs("APPTRACK_SESSION_VOL_UPDATE").get(0);
         assertEquals(3 + 500, number(update, "packets-from-client"));
+    }
+
+    @Test
+    void aSessionAppQoeSteersKeepsAppQoesPath() {
+        OffloadNode n = node();
+        forwardingRules(SWITCH);
+        // AppQoE's steering objective for the application: same application id, its own priority.
+        flowRules.applyFlowRules(DefaultFlowRule.builder().forDevice(SWITCH).fromApp(OffloadNode.APP)
+                .withPriority(30_000).withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(1))
+                        .matchEthType(Ethernet.TYPE_IPV4).matchIPProtocol((byte) 6)
+                        .matchTcpDst(TpPort.tpPort(443)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(3)).build())
+                .makePermanent().build());
+        openSession(n, SWITCH);
+        FlowEntry c2s = sessionRules().stream().filter(e -> e.priority() == 40_000
+                && e.selector().getCriterion(Criterion.Type.IPV4_SRC).toString().contains(IpAddress.valueOf(A)
+                .toString())).findFirst().orElseThrow();
+        assertEquals(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(3)).build(), c2s.treatment());
     }
 
     @Test
