@@ -54,6 +54,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -93,13 +95,15 @@ public class OffloadManager {
     /** Kryo through ONOS's own namespace: the record holds only strings and primitives, its key a Long. */
     static final Serializer SERIALIZER = Serializer.forTypes(OffloadedSessionRecord.class);
 
-    @Reference
+    // Optional (greedy: bound as soon as they exist), so that the bundle still resolves and runs
+    // in packet-in mode where there is no ONOS core: the standalone distribution.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     protected FlowRuleService flowRuleService;
 
-    @Reference
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     protected MastershipService mastershipService;
 
-    @Reference
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     protected StorageService storageService;
 
     @Reference
@@ -154,6 +158,11 @@ public class OffloadManager {
 
     @Activate
     protected void activate() {
+        if (flowRuleService == null || mastershipService == null || storageService == null) {
+            log.info("AppTrack offload mode unavailable without ONOS's flow rule, mastership and storage services:"
+                    + " packet-in mode only");
+            return;
+        }
         ownWorker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(WORK_QUEUE),
                 r -> daemon(r, "apptrack-offload"), (r, executor) -> {
                     throw new RejectedExecutionException("offload work queue full");
@@ -193,6 +202,9 @@ public class OffloadManager {
 
     @Deactivate
     protected void deactivate() {
+        if (runtime == null) {
+            return; // never started (no ONOS core)
+        }
         // The rules stay: on a node that shuts down, the new master takes their sessions over;
         // when the application is deactivated, ONOS removes its rules.
         runtime.engineHook(null);

@@ -280,6 +280,36 @@ class OffloadManagerTest {
     }
 
     @Test
+    void perZoneOnlySessionsFromOrToTheZoneAreOffloaded() {
+        Map<String, Object> c = config();
+        c.remove("offload.devices");
+        c.put("offload.zones", "untrust");
+        OffloadNode n = new OffloadNode(c, clock, flowRules, new TestStorageService());
+        n.mastership.masterQuietly(MIRROR);
+        forwardingRules(MIRROR);
+        openSession(n, MIRROR); // 10.0.0.1 -> 192.168.1.200: trust to trust
+        assertEquals(0, n.manager.requests(), "trust to trust stays in packet-in mode");
+        int web = org.apptrack.testsupport.packets.Packets.ip4(93, 184, 216, 34);
+        flowRules.applyFlowRules(fwd(MIRROR, DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(1))
+                .matchEthType(Ethernet.TYPE_IPV4).matchIPDst(IpPrefix.valueOf(IpAddress.valueOf(web), 32)).build(), 2));
+        for (int i = 0; i < 4; i++) {
+            n.punt(MIRROR + "/1", Frames.udp(A, 5000, web, 5004, 100));
+        }
+        n.runWork();
+        assertEquals(1, n.manager.installedRules(), "to the untrust zone: offloaded, on any device");
+        assertEquals(1, flowRules.rulesOf(OffloadNode.APP, MIRROR).stream().filter(e -> e.priority() == 40_000)
+                .filter(e -> e.timeout() == 60).count(), "with UDP's idle timeout");
+    }
+
+    @Test
+    void withoutOnossCoreServicesTheComponentStaysIdle() {
+        OffloadManager standalone = new OffloadManager(); // the standalone distribution: no flow rules, no cluster
+        standalone.activate();
+        standalone.deactivate();
+        assertEquals(0, standalone.requests());
+    }
+
+    @Test
     void aDeviceMasteredElsewhereIsNotOffloadedHere() {
         OffloadNode n = new OffloadNode(config(), clock, flowRules, new TestStorageService());
         forwardingRules(SWITCH);
