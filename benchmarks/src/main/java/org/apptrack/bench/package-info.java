@@ -26,6 +26,8 @@
  *       {@code .appid.quic}, {@code .engine.classify}): {@link org.apptrack.bench.TlsHelloBenchmark},
  *       {@link org.apptrack.bench.QuicInitialBenchmark}, and the capture reading they share
  *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode});</li>
+ *   <li>{@link org.apptrack.bench.OffloadPollBenchmark}: offload mode's rule bookkeeping
+ *       ({@code org.apptrack.apptrack.offload}) feeding the engine;</li>
  *   <li>{@link org.apptrack.bench.SlaEvaluationBenchmark}: AppQoE's SLA evaluator
  *       ({@code org.apptrack.appqoe.sla});</li>
  *   <li>{@link org.apptrack.bench.ProbeSchedulerBenchmark}: AppQoE's STAMP sender and reflector

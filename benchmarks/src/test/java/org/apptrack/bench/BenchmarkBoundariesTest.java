@@ -32,7 +32,8 @@ class BenchmarkBoundariesTest {
             .that(not(belongToAnyOf(DecodeBenchmark.class, DecodeLookupBenchmark.class, EnginePacketBenchmark.class,
                     SessionTableBenchmark.class, AppTrackRecordBenchmark.class,
                     SessionQueryBenchmark.class, HostNameMatchBenchmark.class, DissectorBenchmark.class,
-                    TlsHelloBenchmark.class, QuicInitialBenchmark.class, CapturedPayloads.class, SessionMemory.class)))
+                    TlsHelloBenchmark.class, QuicInitialBenchmark.class, CapturedPayloads.class, SessionMemory.class,
+                    OffloadPollBenchmark.class)))
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("org.apptrack.apptrack..")
                     .and(not(resideInAPackage("org.apptrack.apptrack.api.."))));

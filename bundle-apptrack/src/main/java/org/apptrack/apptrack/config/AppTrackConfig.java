@@ -99,4 +99,25 @@ public @interface AppTrackConfig {
             + " zone.NAME.interfaces, zone.NAME.applicationTracking, zone.NAME.logicalSystem, policy.FROM.TO,"
             + " policy.FROM.TO.userIdentity, user.NAME.addresses, user.NAME.roles, user.NAME.name (see the README).")
     String defaultPolicyName() default "default-policy-logical-system-00";
+
+    @AttributeDefinition(name = "Offload devices", required = false, description = "Inside ONOS: device ids"
+            + " (comma-separated) whose classified sessions are counted by the switch: a per-session rule with the"
+            + " forwarding's treatment, its statistics read every poll interval. Empty: packet-in mode.")
+    String offload_devices() default "";
+
+    @AttributeDefinition(name = "Offload zones", required = false, description = "Zones (comma-separated) whose"
+            + " sessions, from or to them, are offloaded on any device.")
+    String offload_zones() default "";
+
+    @AttributeDefinition(name = "Offload after packets", description = "Packets of a session seen before it is"
+            + " offloaded when its application is not final sooner (1..255).")
+    int offload_afterPackets() default 8;
+
+    @AttributeDefinition(name = "Offload poll interval (s)", description = "Seconds between reads of the offloaded"
+            + " sessions' flow statistics (1..3600).")
+    int offload_pollInterval() default 10;
+
+    @AttributeDefinition(name = "Offload rule priority", description = "Priority of the per-session rules (1..65534),"
+            + " above the forwarding's; the FIN/RST punt rules get one more.")
+    int offload_priority() default 40000;
 }

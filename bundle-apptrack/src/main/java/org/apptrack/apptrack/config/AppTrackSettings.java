@@ -25,12 +25,13 @@ public final class AppTrackSettings {
     private final boolean applicationIdentification;
     private final AppIdSettings appId;
     private final CustomApplications customApplications;
+    private final OffloadSettings offload;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     private AppTrackSettings(EngineSettings engine, SecurityZones zones, boolean logSessionCreate,
                              boolean logSessionClose, List<ManagementEndpoint> managementEndpoints,
                              boolean applicationIdentification, AppIdSettings appId,
-                             CustomApplications customApplications) {
+                             CustomApplications customApplications, OffloadSettings offload) {
         this.engine = engine;
         this.zones = zones;
         this.logSessionCreate = logSessionCreate;
@@ -39,6 +40,7 @@ public final class AppTrackSettings {
         this.applicationIdentification = applicationIdentification;
         this.appId = appId;
         this.customApplications = customApplications;
+        this.offload = offload;
     }
 
     /**
@@ -77,10 +79,17 @@ public final class AppTrackSettings {
                 (int) number(props, "inspectionBytes", AppIdSettings.DEFAULT_BYTES_PER_DIRECTION, 1, 65535),
                 (int) number(props, "applicationSystemCacheEntries", AppIdSettings.DEFAULT_CACHE_ENTRIES, 1, 1 << 24),
                 number(props, "applicationSystemCacheTimeout", AppIdSettings.DEFAULT_CACHE_SECONDS, 1, 604_800));
-        return new AppTrackSettings(engine, ZoneSettings.parse(props), logSessionCreate,
+        SecurityZones zones = ZoneSettings.parse(props);
+        return new AppTrackSettings(engine, zones, logSessionCreate,
                 bool(props, "logSessionClose", false),
                 ManagementEndpoints.parse(props.get(ManagementEndpoints.PROPERTY)),
-                bool(props, "applicationIdentification", true), appId, CustomApplications.parse(props));
+                bool(props, "applicationIdentification", true), appId, CustomApplications.parse(props),
+                OffloadSettings.parse(props, zones));
+    }
+
+    /** Offload mode: which sessions the switches count once classified ({@code offload.*}). */
+    public OffloadSettings offload() {
+        return offload;
     }
 
     /** The operator's applications ({@code customApplication.NAME.*}). */

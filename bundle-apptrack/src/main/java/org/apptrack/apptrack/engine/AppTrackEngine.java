@@ -10,6 +10,7 @@ import org.apptrack.apptrack.engine.decode.FrameDecoder;
 import org.apptrack.apptrack.engine.session.SessionIdIndex;
 import org.apptrack.apptrack.engine.session.SessionSideTable;
 import org.apptrack.apptrack.engine.session.SessionTable;
+import org.apptrack.apptrack.engine.tcp.TcpTracker;
 
 /**
  * The AppTrack session engine: frames in; session created, volume update and closed events out
@@ -42,8 +43,11 @@ public final class AppTrackEngine {
     private final UpdateSchedule updates;
     private final SessionClassification classification;
     private final SessionFamilies families;
+    private final ExternalCounting external;
     private final SessionAging.Closer closer = this::close;
     private long eventNanos;
+    private int lastSession = -1;
+    private boolean lastFromClient;
 
     /** Session flag: a closing response (DNS, echo reply) came fragmented; close after its last fragment. */
     private static final int FLAG_RESPONSE_PENDING = 1;
@@ -70,6 +74,8 @@ public final class AppTrackEngine {
         this.side = new SessionSideTable(max);
         this.ids = new SessionIdIndex(table);
         this.aging = new SessionAging(settings, table);
+        this.external = new ExternalCounting(table, 0L);
+        aging.external(external);
         this.placement = new SessionPlacement(table, side, counters, policies);
         this.tcp = new TcpCloseRule(settings, table, aging, new HandshakeTiming(table));
         this.responses = new ResponseRule(settings, table);
@@ -127,6 +133,7 @@ public final class AppTrackEngine {
      */
     public boolean onFrame(ByteBuffer frame, int callerContext, int ingressZone, long nowNanos) {
         long t = aging.advance(nowNanos, closer);
+        lastSession = -1;
         FrameDecoder d = decoder;
         if (!d.decode(frame)) {
             return false;
@@ -161,9 +168,15 @@ public final class AppTrackEngine {
         if (classification.packet(s, fromClient, frame, d.payloadOffset(), d.payloadLength()) || created) {
             identificationChecked(s);
         }
-        if (reason != null) {
+        boolean countedOutside = !created && external.any(s);
+        if (reason != null && !countedOutside) {
             close(s, reason, t);
             return true;
+        }
+        lastSession = s;
+        lastFromClient = fromClient;
+        if (countedOutside && d.protocol() == Protocols.TCP) {
+            connectionEndOutside(s);
         }
         if (!created && updates.due(s, t)) {
             volumeUpdate(s);
@@ -196,6 +209,18 @@ public final class AppTrackEngine {
             return -1;
         }
         return s;
+    }
+
+    /**
+     * A session counted outside ends when the source says so (its final counts come with it):
+     * when its packets show the connection ended (both FINs, or a RST), the listener hears it
+     * once, and the session's own idle timer stays the safety net.
+     */
+    private void connectionEndOutside(int s) {
+        int state = table.tcpState(s);
+        if ((TcpTracker.isClosing(state) || TcpTracker.isTerminated(state)) && external.reportEndingOnce(s)) {
+            listener.sessionEnding(table, s, aging.expiryReason(s));
+        }
     }
 
     /** The reason the packet just counted closes its session now, or null. */
@@ -302,6 +327,187 @@ public final class AppTrackEngine {
         aging.cancel(s);
         families.sessionClosing(s, atNanos, closer);
         table.remove(s);
+    }
+
+    // ------------------------------------------------------------------ counts from elsewhere
+
+    /**
+     * The session the last {@link #onFrame} counted its frame in, or -1 (not counted, or the frame
+     * closed it); valid until the next call into the engine.
+     */
+    public int lastSession() {
+        return lastSession;
+    }
+
+    /** Whether the last frame counted ({@link #lastSession()}) came from its session's client. */
+    public boolean lastFromClient() {
+        return lastFromClient;
+    }
+
+    /**
+     * How long past its own idle timeout a session counted outside stays open when the outside
+     * source goes silent (e.g. two of its polling intervals): the source normally ends it first.
+     */
+    public void externalGraceNanos(long graceNanos) {
+        external.graceNanos(graceNanos);
+    }
+
+    /**
+     * From now on the packets of one direction of open session {@code s} (id {@code sessionId})
+     * are counted outside the engine (a switch's flow rule), and reported with
+     * {@link #externalCounters}. What the engine counted so far stays: the outside counts are
+     * added to it, so packets seen before, and those still seen after (a FIN punted to the
+     * controller), are each counted once. The session then ends when the source says so
+     * ({@link #closeExternal}), or by its idle timer plus {@link #externalGraceNanos the grace}.
+     *
+     * @return false when the session is no longer open as {@code sessionId}
+     */
+    public boolean countExternally(int s, int sessionId, boolean fromClient, long nowNanos) {
+        long t = aging.advance(nowNanos, closer);
+        if (!isOpen(s, sessionId)) {
+            return false;
+        }
+        boolean first = !external.any(s);
+        external.mark(s, fromClient);
+        if (first) {
+            aging.schedule(s); // its deadline moved later by the grace
+        }
+        eventNanos = t;
+        return true;
+    }
+
+    /** Whether a direction of session {@code s} is counted outside ({@link #countExternally}). */
+    public boolean countedExternally(int s, boolean fromClient) {
+        return external.direction(s, fromClient);
+    }
+
+    /** Whether any direction of session {@code s} is counted outside. */
+    public boolean countedExternally(int s) {
+        return external.any(s);
+    }
+
+    /**
+     * Adds {@code packets} and {@code bytes} that an outside source counted in one direction of
+     * session {@code s} since its previous report (a source with absolute totals, like a flow
+     * rule's statistics, reports the difference: it alone knows its previous total, and one
+     * session may have several sources). Activity keeps the session alive and may make its volume
+     * update due, exactly as a packet does; a report of nothing new changes nothing.
+     *
+     * @return false when the session is no longer open as {@code sessionId}
+     */
+    public boolean externalCounters(int s, int sessionId, boolean fromClient, long packets, long bytes,
+                                    long nowNanos) {
+        return fromClient ? externalCounters(s, sessionId, packets, bytes, 0, 0, nowNanos)
+                : externalCounters(s, sessionId, 0, 0, packets, bytes, nowNanos);
+    }
+
+    /**
+     * {@link #externalCounters(int, int, boolean, long, long, long)} for both directions at once,
+     * so that a volume update the report makes due carries both.
+     */
+    public boolean externalCounters(int s, int sessionId, long clientPackets, long clientBytes, long serverPackets,
+                                    long serverBytes, long nowNanos) {
+        long t = aging.advance(nowNanos, closer);
+        if (!isOpen(s, sessionId)) {
+            return false;
+        }
+        if (clientPackets <= 0 && clientBytes <= 0 && serverPackets <= 0 && serverBytes <= 0) {
+            return true;
+        }
+        eventNanos = t;
+        table.addCounts(s, true, clientPackets, clientBytes);
+        table.addCounts(s, false, serverPackets, serverBytes);
+        table.setLastSeenNanos(s, t);
+        aging.schedule(s);
+        if (updates.due(s, t)) {
+            volumeUpdate(s);
+        }
+        return true;
+    }
+
+    /**
+     * Closes session {@code s} because its outside source ended it (the switch removed its rule
+     * after its idle timeout, or after the connection's end that {@link SessionEventListener#sessionEnding}
+     * reported): with {@code reason}, or when null with the reason the session's own packets give
+     * ("TCP FIN", "TCP CLIENT RST", "TCP SERVER RST" when they showed the connection's end, else
+     * "idle Timeout"). Report the source's final counts first.
+     *
+     * @return false when the session is no longer open as {@code sessionId}
+     */
+    public boolean closeExternal(int s, int sessionId, CloseReason reason, long nowNanos) {
+        long t = aging.advance(nowNanos, closer);
+        if (!isOpen(s, sessionId)) {
+            return false;
+        }
+        close(s, reason != null ? reason : aging.expiryReason(s), t);
+        return true;
+    }
+
+    /**
+     * Drops session {@code s} without a close event: it goes on elsewhere (its device is now
+     * handled by another node, which {@link #adopt adopts} it and will log its close).
+     *
+     * @return false when the session is no longer open as {@code sessionId}
+     */
+    public boolean release(int s, int sessionId, long nowNanos) {
+        aging.advance(nowNanos, closer);
+        if (!isOpen(s, sessionId)) {
+            return false;
+        }
+        counters.increment(EngineCounter.SESSIONS_RELEASED);
+        classification.sessionClosing(s);
+        aging.cancel(s);
+        table.remove(s);
+        return true;
+    }
+
+    /**
+     * Takes over a session that another engine created and logged (its device's handling moved
+     * here): no create event; the session keeps its id, start time, counts, zone pair (policy),
+     * application and TCP state, and is counted outside in the directions given. When a session
+     * with its tuple is already open here (a packet of it came first), that one stays and only
+     * its counting is switched.
+     *
+     * @return the session index, or -1 when the table is full
+     */
+    public int adopt(AdoptedSession a, long nowNanos) {
+        long t = aging.advance(nowNanos, closer);
+        int s = table.find(a.clientHi, a.clientLo, a.clientPort, a.serverHi, a.serverLo, a.serverPort, a.protocol,
+                a.context);
+        if (s < 0) {
+            s = table.findOrCreate(a.clientHi, a.clientLo, a.clientPort, a.serverHi, a.serverLo, a.serverPort,
+                    a.protocol, a.context, t);
+            if (s < 0) {
+                return -1;
+            }
+            side.reset(s);
+            table.setPolicy(s, a.policy);
+            table.restore(s, a.sessionId, a.startNanos, a.clientPackets, a.clientBytes, a.serverPackets,
+                    a.serverBytes);
+            table.setTcpState(s, a.tcpState);
+            table.setDscp(s, a.dscp);
+            side.setApplicationId(s, a.application);
+            side.setNestedApplicationId(s, a.nestedApplication);
+            side.setIdentifiedBy(s, a.application == 0 ? SessionSideTable.IDENTIFIED_NOT_YET
+                    : SessionSideTable.IDENTIFIED_BY_PAYLOAD);
+            table.setAnnouncedIdentification(s, side.identification(s));
+            updates.sessionAdopted(s, a.startNanos, t);
+            ids.created(s);
+            counters.increment(EngineCounter.SESSIONS_ADOPTED);
+        }
+        if (a.clientToServerOutside) {
+            external.mark(s, true);
+        }
+        if (a.serverToClientOutside) {
+            external.mark(s, false);
+        }
+        aging.schedule(s);
+        return s;
+    }
+
+    /** Whether {@code s} is an open session with id {@code sessionId}. */
+    public boolean isOpen(int s, int sessionId) {
+        return table.isLive(s) && table.sessionId(s) == sessionId;
     }
 
     // ------------------------------------------------------------------ time and commands

@@ -11,7 +11,9 @@ public enum EngineCounter {
     FRAMES_WITHOUT_ZONE("Frames with no zone"),
     FRAMES_NOT_TRACKED("Frames with AppTrack disabled"),
     OWN_TRAFFIC_FRAMES("Frames of own traffic (not tracked)"),
-    NOT_CLASSIFIED_POOL_FULL("Sessions not inspected (classification pool full)");
+    NOT_CLASSIFIED_POOL_FULL("Sessions not inspected (classification pool full)"),
+    SESSIONS_RELEASED("Sessions handed over to another node"),
+    SESSIONS_ADOPTED("Sessions taken over from another node");
 
     private static final EngineCounter[] VALUES = values();
 

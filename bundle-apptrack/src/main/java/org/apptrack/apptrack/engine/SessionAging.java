@@ -27,6 +27,7 @@ final class SessionAging {
     private final long[] dueDeadlines;
     private final TimerWheel.Deadlines deadlineFn = this::deadline;
     private EngineSettings settings;
+    private ExternalCounting external;
     private long now = Long.MIN_VALUE;
 
     SessionAging(EngineSettings settings, SessionTable table) {
@@ -40,6 +41,16 @@ final class SessionAging {
 
     void configure(EngineSettings newSettings) {
         settings = newSettings;
+    }
+
+    /** Sessions counted outside wait longer ({@link ExternalCounting#extraIdleNanos}). */
+    void external(ExternalCounting counting) {
+        external = counting;
+    }
+
+    /** The clock: the newest time seen. */
+    long now() {
+        return now;
     }
 
     /**
@@ -88,7 +99,8 @@ final class SessionAging {
 
     /** The idle deadline of a live session. */
     long deadline(int s) {
-        return table.lastSeenNanos(s) + timeout(s);
+        long d = table.lastSeenNanos(s) + timeout(s);
+        return external == null ? d : d + external.extraIdleNanos(s);
     }
 
     private long timeout(int s) {

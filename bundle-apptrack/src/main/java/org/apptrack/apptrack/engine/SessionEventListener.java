@@ -24,6 +24,15 @@ public interface SessionEventListener {
     default void sessionIdentified(SessionTable table, int session) {
     }
 
+    /**
+     * The packets of a session counted outside the engine ({@link AppTrackEngine#countExternally})
+     * show that its connection ended ({@code reason}: "TCP FIN" after both FINs, or a RST's): the
+     * outside source should stop and report its final counts, then close it
+     * ({@link AppTrackEngine#closeExternal}). Once per session.
+     */
+    default void sessionEnding(SessionTable table, int session, CloseReason reason) {
+    }
+
     /** The session closes; called BEFORE it is removed from the table, so its state is readable. */
     void sessionClosed(SessionTable table, int session, CloseReason reason);
 
@@ -61,6 +70,12 @@ public interface SessionEventListener {
             public void sessionIdentified(SessionTable table, int session) {
                 first.sessionIdentified(table, session);
                 second.sessionIdentified(table, session);
+            }
+
+            @Override
+            public void sessionEnding(SessionTable table, int session, CloseReason reason) {
+                first.sessionEnding(table, session, reason);
+                second.sessionEnding(table, session, reason);
             }
 
             @Override

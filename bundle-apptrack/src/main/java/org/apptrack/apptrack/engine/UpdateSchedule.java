@@ -27,6 +27,20 @@ final class UpdateSchedule {
         table.setNextUpdateDeadline(s, t + settings.firstUpdateDelayNanos());
     }
 
+    /**
+     * A session taken over from another engine keeps the schedule it had there as far as its
+     * start tells: the first interval after the start, then every interval, the next one after
+     * {@code t}.
+     */
+    void sessionAdopted(int s, long startNanos, long t) {
+        long next = startNanos + settings.firstUpdateDelayNanos();
+        long interval = Math.max(1L, settings.sessionUpdateIntervalNanos());
+        if (next < t) {
+            next += ((t - next) / interval + 1) * interval;
+        }
+        table.setNextUpdateDeadline(s, next);
+    }
+
     /** Whether a packet at {@code t} makes an update due; if so the next one is scheduled. */
     boolean due(int s, long t) {
         if (settings.volumeUpdates() && t > table.nextUpdateDeadline(s)) {

@@ -59,9 +59,10 @@ import org.slf4j.LoggerFactory;
  * traffic ({@link OwnTrafficService}: log export, management) gets no session, whoever captures.
  */
 @Component(immediate = true, service = {AppTrackService.class, ApplicationIdentificationService.class,
-        OnosComponentProperties.class}, configurationPid = AppTrackSettings.PID)
+        OnosComponentProperties.class, AppTrackRuntimeAccess.class}, configurationPid = AppTrackSettings.PID)
 @Designate(ocd = AppTrackConfig.class)
-public class AppTrackManager implements AppTrackService, ApplicationIdentificationService, OnosComponentProperties {
+public class AppTrackManager implements AppTrackService, ApplicationIdentificationService, OnosComponentProperties,
+        AppTrackRuntimeAccess {
 
     public static final String APP_NAME = "org.apptrack.apptrack";
     private static final Logger log = LoggerFactory.getLogger(AppTrackManager.class);
@@ -277,6 +278,11 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
         } catch (RuntimeException e) {
             log.warn("AppTrack aging failed", e);
         }
+    }
+
+    @Override
+    public AppTrackRuntime runtime() {
+        return runtime;
     }
 
     @Override

@@ -79,6 +79,8 @@ public final class AppTrackRuntime {
     private long earlierListenerFailures;
     private final SessionEventDispatcher sessionEvents;
     private long routeUpdates;
+    /** Offload mode's part, or null; read in the engine's turn. */
+    private volatile EngineHook hook;
     private long routeUpdatesUnknownSession;
 
     /** AppTrack with the application catalog bundled with the product, session events delivered synchronously. */
@@ -129,10 +131,11 @@ public final class AppTrackRuntime {
         classifier = new DpiClassifier(catalog, StandardDissectors.create(catalog), s.appId());
         classifier.enabled(s.applicationIdentification());
         SessionEventFeed events = new SessionEventFeed(sessionEvents);
-        engine = new AppTrackEngine(s.engine(),
-                SessionEventListener.both(SessionEventListener.both(feed, statistics), events), s.zones(), classifier);
+        engine = new AppTrackEngine(s.engine(), SessionEventListener.both(SessionEventListener.both(
+                SessionEventListener.both(feed, statistics), events), new HookEvents()), s.zones(), classifier);
         statistics.bind(engine.side());
         engine.ownTraffic(ownTraffic);
+        engine.externalGraceNanos(offloadGraceNanos(s));
         model = new SessionModel(engine, s.zones());
         emitter.bind(engine, model);
         feed.bind(model);
@@ -167,7 +170,79 @@ public final class AppTrackRuntime {
         synchronized (lock) {
             SecurityZones zones = settings.zones();
             int ingressZone = zones.hasInterfaces() ? ingressZone(zones, context) : -1;
-            engine.onFrame(context.inPacket().unparsed(), 0, ingressZone, clock.currentTimeNanos());
+            long now = clock.currentTimeNanos();
+            engine.onFrame(context.inPacket().unparsed(), 0, ingressZone, now);
+            EngineHook h = hook;
+            if (h != null && engine.lastSession() >= 0) {
+                h.packetCounted(engine, context, now);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ offload mode's seam
+
+    /** Sets (null: removes) the part that counts sessions outside the packets (offload mode). */
+    public void engineHook(EngineHook h) {
+        synchronized (lock) {
+            hook = h;
+        }
+    }
+
+    /**
+     * Runs {@code turn} on the engine in the packets' turn with the clock's time: how counts from
+     * another source (flow statistics) reach the engine. The engine changes when a new session
+     * limit rebuilds it: do not keep it, or any session index, across turns without checking.
+     */
+    public <T> T inTurn(EngineHook.Turn<T> turn) {
+        synchronized (lock) {
+            return turn.run(engine, clock.currentTimeNanos());
+        }
+    }
+
+    /**
+     * How long a session counted by a switch outlives its idle timeout when the switch goes
+     * silent: the switch's statistics reach us up to a poll interval late (and ONOS polls the
+     * switch on its own interval), so two intervals and a margin before the engine's safety
+     * timer ends what the switch normally ends.
+     */
+    private static long offloadGraceNanos(AppTrackSettings s) {
+        return (2L * s.offload().pollIntervalSeconds() + 10L) * 1_000_000_000L;
+    }
+
+    /** The name of application id {@code id} in the catalog ("" for 0). */
+    public String applicationName(int id) {
+        return id == 0 ? "" : catalog.application(id);
+    }
+
+    /** The id of the application named {@code name} in the catalog, 0 when it has none. */
+    public int applicationId(String name) {
+        return name == null || name.isEmpty() ? 0 : catalog.id(name);
+    }
+
+    /** The engine's session events that offload mode needs, passed on to the hook. */
+    private final class HookEvents implements SessionEventListener {
+        @Override
+        public void sessionCreated(SessionTable table, int session) {
+        }
+
+        @Override
+        public void sessionUpdated(SessionTable table, int session) {
+        }
+
+        @Override
+        public void sessionEnding(SessionTable table, int session, CloseReason reason) {
+            EngineHook h = hook;
+            if (h != null) {
+                h.sessionEnding(engine, session, table.sessionId(session), reason);
+            }
+        }
+
+        @Override
+        public void sessionClosed(SessionTable table, int session, CloseReason reason) {
+            EngineHook h = hook;
+            if (h != null && engine.countedExternally(session)) {
+                h.sessionClosed(engine, session, table.sessionId(session), reason);
+            }
         }
     }
 
@@ -250,6 +325,7 @@ public final class AppTrackRuntime {
                 return after.reresolve(old.sourceZone().name(), old.destinationZone().name(), t.clientAddrHi(s),
                         t.clientAddrLo(s), t.serverAddrHi(s), t.serverAddrLo(s));
             }, now);
+            engine.externalGraceNanos(offloadGraceNanos(next));
             model.zones(after);
             emitter.configure(next.logSessionCreate(), next.logSessionClose());
             classifier.configure(next.appId());

@@ -57,6 +57,7 @@ class ZoneSettingsTest {
         ZonePolicy v6 = z.policy(z.resolve(-1, 0xfd00_0000_0000_0000L, 1, 0x2001_0db8_0000_0000L, 1));
         assertEquals("trust", v6.sourceZone().name(), "the continued prefixes line is read whole (fc00::/7)");
         assertTrue(s.logSessionCreate());
+        assertFalse(s.offload().enabled(), "the distribution sees every packet: packet-in mode");
     }
 
     @Test

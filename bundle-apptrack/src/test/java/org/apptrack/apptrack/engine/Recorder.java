@@ -58,6 +58,11 @@ final class Recorder implements SessionEventListener {
     }
 
     @Override
+    public void sessionEnding(SessionTable table, int session, CloseReason reason) {
+        events.add(new Event("ending", reason, table, session, engine.eventNanos()));
+    }
+
+    @Override
     public void sessionClosed(SessionTable table, int session, CloseReason reason) {
         if (!table.isLive(session)) {
             throw new AssertionError("closed session must still be live");

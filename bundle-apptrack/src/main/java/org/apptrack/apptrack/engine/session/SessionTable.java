@@ -539,6 +539,38 @@ public final class SessionTable {
         d[LAST_SEEN + base(s)] = nowNanos;
     }
 
+    /**
+     * Adds packets and bytes counted elsewhere (a switch's flow statistics) to one direction,
+     * without touching the last-seen time; negative amounts are ignored (counters never go back).
+     */
+    public void addCounts(int s, boolean fromClient, long packets, long bytes) {
+        int b = base(s) + (fromClient ? C2S_PACKETS : S2C_PACKETS);
+        long[] d = data;
+        d[b] += Math.max(0L, packets);
+        d[b + 1] += Math.max(0L, bytes);
+    }
+
+    /**
+     * Gives a session just created by {@link #findOrCreate} the identity and counts it had on
+     * another node (a session taken over with its device): its id, start time and counters.
+     *
+     * @param sessionId the session's id there (not 0)
+     */
+    public void restore(int s, int sessionId, long startNanos, long c2sPackets, long c2sBytes, long s2cPackets,
+                        long s2cBytes) {
+        if (sessionId == 0) {
+            throw new IllegalArgumentException("session id 0 is not a session id");
+        }
+        int b = base(s);
+        long[] d = data;
+        d[META + b] = ((long) sessionId << 32) | (d[META + b] & LOW32);
+        d[START + b] = startNanos;
+        d[C2S_PACKETS + b] = c2sPackets;
+        d[C2S_BYTES + b] = c2sBytes;
+        d[S2C_PACKETS + b] = s2cPackets;
+        d[S2C_BYTES + b] = s2cBytes;
+    }
+
     public long clientPackets(int s) {
         return data[C2S_PACKETS + base(s)];
     }
