@@ -647,6 +647,11 @@ public final class AppTrackEngine {
 
     // ------------------------------------------------------------------ accessors
 
+    /** See {@link SessionTable#partitionSessionIds}: this node's range of session ids in a cluster. */
+    public void partitionSessionIds(int partition, int bits) {
+        table.partitionSessionIds(partition, bits);
+    }
+
     public EngineSettings settings() {
         return settings;
     }

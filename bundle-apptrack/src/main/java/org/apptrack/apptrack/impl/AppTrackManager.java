@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.impl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -30,6 +31,7 @@ import org.apptrack.apptrack.onos.netcfg.AppTrackNetworkConfig;
 import org.apptrack.syslog.api.SecurityLogService;
 import org.onlab.packet.Ethernet;
 import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.cluster.ClusterService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.config.NetworkConfigRegistry;
@@ -85,6 +87,10 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     @Reference
     private SecurityLogService securityLog;
 
+    /** Inside an ONOS cluster: this node's range of session ids ({@link SessionIdPartition}). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ClusterService clusterService;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
     private volatile Clock clock;
 
@@ -121,6 +127,7 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
             settings = AppTrackSettings.parse(Map.of());
         }
         runtime = new AppTrackRuntime(securityLog, settings, time, sessionEvents);
+        partitionSessionIds(clusterService);
         OwnTrafficService own = ownTrafficService;
         if (own != null) {
             applyOwnTraffic(own.ownTraffic());
@@ -152,6 +159,27 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
             runtime.apply(settings);
             log.info("AppTrack reconfigured: {}, zones {}", settings.engine(), settings.zones().zones());
         }
+    }
+
+    private void partitionSessionIds(ClusterService cluster) {
+        if (cluster == null) {
+            return; // standalone: one node, the whole id range
+        }
+        List<String> nodes = new ArrayList<>();
+        cluster.getNodes().forEach(n -> nodes.add(n.id().id()));
+        String local = cluster.getLocalNode().id().id();
+        int partition = SessionIdPartition.of(local, nodes);
+        if (partition < 0) {
+            log.warn("AppTrack: node {} of {} gets no range of session ids of its own; sessions moved between"
+                    + " nodes may share an id with one of the new node's", local, nodes);
+            return;
+        }
+        runtime.inTurn((engine, now) -> {
+            engine.partitionSessionIds(partition, SessionIdPartition.BITS);
+            return null;
+        });
+        log.info("AppTrack: session ids of node {} start at {} (partition {} of {} nodes)", local,
+                Integer.toUnsignedString((partition << (32 - SessionIdPartition.BITS)) | 1), partition, nodes.size());
     }
 
     @Deactivate

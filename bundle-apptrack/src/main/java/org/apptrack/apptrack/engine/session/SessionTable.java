@@ -129,7 +129,10 @@ public final class SessionTable {
     private int size;
     private long refused;
     private long created;
+    /** The low bits of the next session id; the high bits are {@link #sessionIdPrefix}. */
     private int nextSessionId = 1;
+    private int sessionIdPrefix;
+    private int sessionIdLowMask = -1;
 
     private boolean lastFromClient;
     private boolean lastCreated;
@@ -251,8 +254,9 @@ public final class SessionTable {
         d[SERVER_HI + b] = dstHi;
         d[SERVER_LO + b] = dstLo;
         d[PORTS_CTX + b] = portsAndContext(srcPort & 0xFFFF, dstPort & 0xFFFF, context);
-        int id = nextSessionId;
-        nextSessionId = id == -1 ? 1 : id + 1;
+        int low = nextSessionId;
+        nextSessionId = low == sessionIdLowMask ? 1 : low + 1;
+        int id = sessionIdPrefix | low;
         d[META + b] = ((long) id << 32) | (protocol & 0xFF);
         d[C2S_PACKETS + b] = 0L;
         d[C2S_BYTES + b] = 0L;
@@ -556,6 +560,27 @@ public final class SessionTable {
      *
      * @param sessionId the session's id there (not 0)
      */
+    /**
+     * Gives this table's session ids their own range: the top {@code bits} bits are
+     * {@code partition}, so that nodes of a cluster never hand out the same id, and a session
+     * one node adopts from another (with the id its logs already carry) meets no local session
+     * of that id. Ids count on from 1 within the range; {@code bits} 0 is the whole 32-bit range.
+     *
+     * @throws IllegalArgumentException for bits outside 0..8 or a partition outside 0..2^bits-1
+     */
+    public void partitionSessionIds(int partition, int bits) {
+        if (bits < 0 || bits > 8) {
+            throw new IllegalArgumentException("session id partition bits out of range 0..8: " + bits);
+        }
+        if (partition < 0 || partition >= 1 << bits) {
+            throw new IllegalArgumentException("session id partition out of range 0.." + ((1 << bits) - 1) + ": "
+                    + partition);
+        }
+        sessionIdPrefix = bits == 0 ? 0 : partition << (32 - bits);
+        sessionIdLowMask = bits == 0 ? -1 : (1 << (32 - bits)) - 1;
+        nextSessionId = 1;
+    }
+
     public void restore(int s, int sessionId, long startNanos, long c2sPackets, long c2sBytes, long s2cPackets,
                         long s2cBytes) {
         if (sessionId == 0) {

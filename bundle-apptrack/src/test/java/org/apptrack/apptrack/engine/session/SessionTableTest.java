@@ -51,6 +51,42 @@ class SessionTableTest {
     }
 
     @Test
+    void clusterNodesHandOutSessionIdsFromRangesOfTheirOwn() {
+        SessionTable first = new SessionTable(16, 1);
+        SessionTable third = new SessionTable(16, 1);
+        first.partitionSessionIds(0, 5);
+        third.partitionSessionIds(2, 5);
+        long c = v4(10, 0, 0, 2);
+        long srv = v4(10, 0, 0, 1);
+        int a = first.findOrCreate(0, c, 40000, 0, srv, 443, TCP, 0, T0);
+        int b = third.findOrCreate(0, c, 40000, 0, srv, 443, TCP, 0, T0);
+        assertEquals(1, first.sessionId(a));
+        assertEquals(2 << 27 | 1, third.sessionId(b), "partition 2 in the top five bits");
+        // A session adopted from the first node keeps its id, which the third never hands out.
+        int adopted = third.findOrCreate(0, c, 40001, 0, srv, 443, TCP, 0, T0);
+        third.restore(adopted, first.sessionId(a), T0, 1, 60, 1, 60);
+        int next = third.findOrCreate(0, c, 40002, 0, srv, 443, TCP, 0, T0);
+        assertEquals(2 << 27 | 3, third.sessionId(next));
+        assertThrows(IllegalArgumentException.class, () -> third.partitionSessionIds(32, 5));
+        assertThrows(IllegalArgumentException.class, () -> third.partitionSessionIds(0, 9));
+    }
+
+    @Test
+    void idsCountOnFromOneWithinTheirRange() {
+        SessionTable t = new SessionTable(4, 1);
+        t.partitionSessionIds(255, 8);
+        long srv = v4(10, 0, 0, 1);
+        int s = t.findOrCreate(0, v4(10, 0, 0, 2), 40000, 0, srv, 443, TCP, 0, T0);
+        assertEquals(0xFF000001, t.sessionId(s));
+        t.remove(s);
+        for (int i = 0; i < 5; i++) {
+            int x = t.findOrCreate(0, v4(10, 0, 0, 3 + i), 40000, 0, srv, 443, TCP, 0, T0);
+            assertEquals(0xFF000000, t.sessionId(x) & 0xFF000000, "stays in partition 255");
+            t.remove(x);
+        }
+    }
+
+    @Test
     void bothDirectionsFindOneSessionWithClientFlag() {
         SessionTable t = new SessionTable(16, 1);
         long c = v4(10, 0, 0, 2);
