@@ -9,6 +9,7 @@ import org.apptrack.web.appqoe.AppQoeResource;
 import org.apptrack.web.apptrack.CountersResource;
 import org.apptrack.web.apptrack.SessionsResource;
 import org.apptrack.web.apptrack.ZonesResource;
+import org.apptrack.web.dashboard.DashboardResource;
 import org.apptrack.web.errors.BadParameterMapper;
 import org.apptrack.web.errors.ServerErrorMapper;
 import org.apptrack.web.errors.ServiceUnavailableMapper;
@@ -50,7 +51,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
-                AppQoeResource.class,
+                AppQoeResource.class, DashboardResource.class,
                 RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
                 WebApplicationExceptionMapper.class, BadParameterMapper.class, ServiceUnavailableMapper.class,
                 ServerErrorMapper.class, JsonBodyWriter.class);
