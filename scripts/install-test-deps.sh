@@ -18,6 +18,8 @@
 #                              traffic and DSCP counters at the site)
 #   curl                       the AppQoE lab's HTTP client in the LAN; its tc (rate) comes with
 #                              iproute2, nsenter with util-linux
+#   chromium, chromium-driver  the dashboard in headless Chromium, driven by Selenium (it-tests
+#                              DashboardBrowserTest)
 #
 # Idempotent, non-interactive, for root (no sudo), installing as scripts/lib/apt-install.sh does:
 # `apt-get update` once and only when something is missing, so repeated runs are fast. It never
@@ -39,6 +41,8 @@ PACKAGES=(
   python3
   nftables
   curl
+  chromium
+  chromium-driver
 )
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
