@@ -14,6 +14,7 @@ import org.apptrack.web.errors.BadParameterMapper;
 import org.apptrack.web.errors.ServerErrorMapper;
 import org.apptrack.web.errors.ServiceUnavailableMapper;
 import org.apptrack.web.errors.WebApplicationExceptionMapper;
+import org.apptrack.web.openapi.OpenApiResource;
 import org.apptrack.web.resource.ServiceResource;
 import org.apptrack.web.syslog.LogStreamsResource;
 import org.onlab.osgi.ServiceDirectory;
@@ -52,6 +53,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
         return Set.of(
                 CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
                 AppQoeResource.class, DashboardResource.class,
+                OpenApiResource.class,
                 RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
                 WebApplicationExceptionMapper.class, BadParameterMapper.class, ServiceUnavailableMapper.class,
                 ServerErrorMapper.class, JsonBodyWriter.class);
