@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apptrack.api.time.Clock;
 import org.apptrack.appqoe.probe.stamp.ReflectorSettings;
 import org.apptrack.appqoe.probe.stamp.StampSessionReflector;
+import org.apptrack.testsupport.udp.DelayingForwarder;
 
 /**
  * The remote site's user-space part, run in the site namespace as a child JVM: the product's

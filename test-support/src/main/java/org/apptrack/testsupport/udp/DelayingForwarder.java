@@ -1,4 +1,4 @@
-package org.apptrack.appqoe.lab;
+package org.apptrack.testsupport.udp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * One uplink's path delay, in user space because this kernel has no netem: receives the probes
+ * One path's delay for STAMP probes (the AppQoE lab's uplinks, the dashboard's browser test), in user space because this kernel has no netem: receives the probes
  * arriving at the uplink's reflector address, holds each for the configured delay (plus a
  * uniform jitter of up to +/- the configured jitter, never below zero), forwards it to the real
  * reflector and relays the reply back to the prober at once. The whole delay is on the way
@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  * when the first of them arrived (System.nanoTime, CLOCK_MONOTONIC), the moment from which a
  * prober can see the change.
  */
-final class DelayingForwarder implements AutoCloseable {
+public final class DelayingForwarder implements AutoCloseable {
 
     /** Held datagrams at most; more are dropped (a bounded queue, as everywhere). */
     private static final int MAX_HELD = 10_000;
@@ -50,7 +50,10 @@ final class DelayingForwarder implements AutoCloseable {
     private volatile long delayNanos;
     private volatile long jitterNanos;
 
-    DelayingForwarder(int uplink, InetSocketAddress listen, InetSocketAddress reflector,
+    /**
+     * @param uplink the path's number in messages and thread names
+     */
+    public DelayingForwarder(int uplink, InetSocketAddress listen, InetSocketAddress reflector,
                       ScheduledExecutorService timer) throws IOException {
         this.uplink = uplink;
         this.reflector = reflector;
@@ -63,21 +66,21 @@ final class DelayingForwarder implements AutoCloseable {
         receiver.start();
     }
 
-    void delayMicros(long micros, LongConsumer firstDatagram) {
+    public void delayMicros(long micros, LongConsumer firstDatagram) {
         synchronized (firstDatagramWaiters) {
             delayNanos = TimeUnit.MICROSECONDS.toNanos(micros);
             firstDatagramWaiters.add(firstDatagram);
         }
     }
 
-    void jitterMicros(long micros, LongConsumer firstDatagram) {
+    public void jitterMicros(long micros, LongConsumer firstDatagram) {
         synchronized (firstDatagramWaiters) {
             jitterNanos = TimeUnit.MICROSECONDS.toNanos(micros);
             firstDatagramWaiters.add(firstDatagram);
         }
     }
 
-    String stats() {
+    public String stats() {
         return uplink + " forwarded " + forwarded.get() + " relayed " + relayed.get() + " refused " + repliesRefused.get()
                 + " dropped " + dropped.get()
                 + " delay_us " + delayNanos / 1000 + " jitter_us " + jitterNanos / 1000;
