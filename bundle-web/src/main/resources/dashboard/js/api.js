@@ -27,5 +27,12 @@ export async function getJson(path, params = {}) {
 }
 
 export const traffic = (window) => getJson('/dashboard/traffic', { window });
-export const topApplications = (window, limit = 10) => getJson('/dashboard/applications', { window, limit });
+export const top = (by, window, limit = 10) => getJson('/dashboard/top', { by, window, limit });
 export const sessions = (filters) => getJson('/sessions', filters);
+export const sessionRecords = (sessionId) => getJson('/log-records', { 'session-id': sessionId });
+export const appQoePaths = () => getJson('/appqoe/paths');
+export const appQoeHistory = (window) => getJson('/appqoe/history', { window });
+export const appQoeApplications = () => getJson('/appqoe/applications');
+export const appQoeSwitches = (limit = 20) => getJson('/appqoe/switches', { limit });
+export const logStreams = () => getJson('/log-streams');
+export const logRecords = (limit = 50) => getJson('/log-records', { limit });

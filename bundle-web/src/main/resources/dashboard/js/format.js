@@ -21,5 +21,22 @@ const PROTOCOLS = { 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'icmpv6', 132: 'sctp' };
 export const protocol = (n) => PROTOCOLS[n] || String(n);
 
 export function clock(millis) {
-  return new Date(millis).toLocaleTimeString();
+  return millis ? new Date(millis).toLocaleTimeString() : '–';
+}
+
+/** Microseconds as milliseconds with three digits: 1234 -> "1.23 ms"; null: not measured. */
+export function micros(v) {
+  return v == null ? '–' : `${Number((v / 1000).toPrecision(3))} ms`;
+}
+
+export function percent(v) {
+  return v == null ? '–' : `${Number(v.toPrecision(3))} %`;
+}
+
+/** The text of a JSON value for a table cell: null as a dash, objects as JSON. */
+export function text(v) {
+  if (v === null || v === undefined || v === '') {
+    return '–';
+  }
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }

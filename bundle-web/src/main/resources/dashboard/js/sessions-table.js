@@ -1,5 +1,5 @@
 // The active sessions, filtered as apptrack:sessions filters them (on the server) and sorted by
-// clicking a column (in the page, over the rows shown).
+// clicking a column (in the page, over the rows shown); clicking a row selects its session.
 import { bytes, clock, protocol } from './format.js';
 
 const COLUMNS = [
@@ -18,8 +18,10 @@ const COLUMNS = [
 const valueOf = (column, session) => (column.value ? column.value(session) : session[column.key]);
 
 export class SessionsTable {
-  constructor(table, countElement) {
+  constructor(table, countElement, onSelect) {
     this.body = table.tBodies[0];
+    this.onSelect = onSelect;
+    this.selectedId = null;
     this.countElement = countElement;
     this.sortKey = null;
     this.ascending = true;
@@ -69,9 +71,32 @@ export class SessionsTable {
     this.body.replaceChildren(...rows.map((s) => this.row(s)));
   }
 
+  select(session) {
+    this.selectedId = session ? session.sessionId : null;
+    for (const tr of this.body.rows) {
+      tr.classList.toggle('selected', Number(tr.dataset.sessionId) === this.selectedId);
+    }
+    this.onSelect(session);
+  }
+
+  /** The session of this id among the rows shown, or undefined. */
+  find(sessionId) {
+    return this.sessions.find((s) => s.sessionId === sessionId);
+  }
+
   row(session) {
     const tr = document.createElement('tr');
     tr.dataset.sessionId = session.sessionId;
+    tr.tabIndex = 0;
+    if (session.sessionId === this.selectedId) {
+      tr.classList.add('selected');
+    }
+    tr.addEventListener('click', () => this.select(session));
+    tr.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        this.select(session);
+      }
+    });
     for (const column of COLUMNS) {
       const td = document.createElement('td');
       const value = valueOf(column, session);

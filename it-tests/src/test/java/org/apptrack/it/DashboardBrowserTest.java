@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.apache.sshd.client.SshClient;
@@ -36,20 +39,24 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.ops4j.pax.exam.ExamSystem;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.TestContainer;
 import org.ops4j.pax.exam.spi.PaxExamRuntime;
+import org.apptrack.testsupport.udp.DelayingForwarder;
 
 /**
  * The dashboard in Debian's headless Chromium, driven by Selenium, against the distribution: a
- * real capture replayed through the console (SSH, {@code apptrack:replay}), then the page, as an
- * operator with role viewer opens it, loads without console errors, draws the traffic, lists the
- * capture's applications, filters the sessions and keeps updating without a reload. Without a
- * login the page is a 401, without role viewer a 403. A screenshot goes to
- * {@code target/dashboard.png}.
+ * real capture replayed through the console (SSH, {@code apptrack:replay}) and AppQoE probing two
+ * paths over loopback, then the page, as an operator with role viewer opens it, loads without
+ * console errors, draws the traffic, ranks applications, nested applications, zones and users,
+ * filters and sorts the sessions, shows a session's fields and log records until it closes,
+ * draws each path's metrics against its targets and shows a path switch as it happens, lists the
+ * log streams and the last messages, and keeps updating without a reload. Without a login the
+ * page is a 401, without role viewer a 403. Screenshots of each view go to {@code target/}.
  *
  * <p>The browser runs next to the test, not in the container: the container runs in Pax Exam's
  * server mode, and the test reaches it as an operator does, over HTTP and SSH.
@@ -63,7 +70,11 @@ public class DashboardBrowserTest {
     private static final String VIEWER = "watcher:watcher-secret";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    private static final long RTT_TARGET_MICROS = 200_000;
+
     private static TestContainer container;
+    private static DelayingForwarder forwarder;
+    private static ScheduledExecutorService forwarderTimer;
     private static int httpPort;
     private static int sshPort;
 
@@ -75,18 +86,72 @@ public class DashboardBrowserTest {
         httpPort = KarafDistribution.freePort();
         sshPort = KarafDistribution.freePort();
         System.setProperty(KarafDistribution.HTTP_PORT_PROPERTY, Integer.toString(httpPort));
+        int reflectorPort = KarafDistribution.freePort();
+        int delayedPort = KarafDistribution.freePort();
+        forwarderTimer = Executors.newSingleThreadScheduledExecutor();
+        forwarder = new DelayingForwarder(1, new InetSocketAddress("127.0.0.1", delayedPort),
+                new InetSocketAddress("127.0.0.1", reflectorPort), forwarderTimer);
         Option[] options = OptionUtils.combine(KarafDistribution.boot(httpPort, sshPort),
                 editConfigurationFilePut("etc/users.properties", "watcher", "watcher-secret,viewer"),
                 editConfigurationFilePut("etc/users.properties", "outsider", "outsider-secret,group"));
+        options = OptionUtils.combine(options, appQoe(reflectorPort, delayedPort));
         ExamSystem system = PaxExamRuntime.createServerSystem(options);
         container = PaxExamRuntime.createContainer(system);
         container.start();
     }
 
+    /**
+     * AppQoE as an operator configures it in etc/: the product's STAMP reflector on loopback, path
+     * isp1 probing it through this test's delaying forwarder, isp2 directly; HTTPS from zone trust
+     * to destination group site1 under an RTT target of 200 ms.
+     */
+    private static Option[] appQoe(int reflectorPort, int delayedPort) {
+        String[][] reflector = {{"enabled", "true"}, {"address", "127.0.0.1"}, {"port", Integer.toString(reflectorPort)}};
+        String[][] appQoe = {
+            {"enabled", "true"},
+            {"pathGroup.site1.path.isp1.interface", "lo"},
+            {"pathGroup.site1.path.isp1.linkTag", "ISP1"},
+            {"pathGroup.site1.path.isp1.priority", "10"},
+            {"pathGroup.site1.path.isp1.sourceAddress", "127.0.0.1"},
+            {"pathGroup.site1.path.isp1.reflector", "127.0.0.1:" + delayedPort},
+            {"pathGroup.site1.path.isp2.interface", "lo"},
+            {"pathGroup.site1.path.isp2.linkTag", "ISP2"},
+            {"pathGroup.site1.path.isp2.priority", "20"},
+            {"pathGroup.site1.path.isp2.sourceAddress", "127.0.0.1"},
+            {"pathGroup.site1.path.isp2.reflector", "127.0.0.1:" + reflectorPort},
+            {"activeProbe.pp1.interval", "100ms"},
+            {"activeProbe.pp1.lossTimeout", "1s"},
+            {"metricsProfile.m1.rtt", Long.toString(RTT_TARGET_MICROS)},
+            {"metricsProfile.m1.jitter", "100000"},
+            {"metricsProfile.m1.loss", "5"},
+            {"slaRule.sla1.metricsProfile", "m1"},
+            {"slaRule.sla1.activeProbeParams", "pp1"},
+            {"slaRule.sla1.passive.samplingPeriod", "2s"},
+            {"slaRule.sla1.switchIdleTime", "2s"},
+            {"apbrProfile.apbr1.zone", "trust"},
+            {"apbrProfile.apbr1.rule.https.protocol", "tcp"},
+            {"apbrProfile.apbr1.rule.https.destinationPort", "443"},
+            {"apbrProfile.apbr1.rule.https.destinationGroup", "site1"},
+            {"apbrProfile.apbr1.rule.https.slaRule", "sla1"},
+        };
+        List<Option> options = new ArrayList<>();
+        for (String[] p : reflector) {
+            options.add(editConfigurationFilePut("etc/org.apptrack.appqoe.reflector.cfg", p[0], p[1]));
+        }
+        for (String[] p : appQoe) {
+            options.add(editConfigurationFilePut("etc/org.apptrack.appqoe.cfg", p[0], p[1]));
+        }
+        return options.toArray(new Option[0]);
+    }
+
     @AfterClass
-    public static void stopTheDistribution() {
+    public static void stopTheDistribution() throws Exception {
         if (container != null) {
             container.stop();
+        }
+        if (forwarder != null) {
+            forwarder.close();
+            forwarderTimer.shutdownNow();
         }
     }
 
@@ -102,7 +167,7 @@ public class DashboardBrowserTest {
     }
 
     @Test
-    public void theDashboardShowsTheReplayedCaptureAndKeepsUpdating() throws Exception {
+    public void everyViewShowsTheReplayedCaptureAndAnAppQoeRunAndKeepsUpdating() throws Exception {
         Path capture = AppTrackIt.ndpiCapture(CAPTURE);
         Prerequisite.optional("nDPI capture " + capture, Files.isRegularFile(capture));
         Path replayed = AppTrackIt.shiftedToTheFuture(capture, Files.createTempDirectory("apptrack-dashboard"));
@@ -118,57 +183,18 @@ public class DashboardBrowserTest {
             wait.until(b -> updates(b) >= 1);
             ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
 
-            // Traffic: the chart draws the history, whose last minutes carry the replay's bytes.
-            wait.until(b -> chartPoints(b) >= 2);
-            assertTrue(browser.findElements(By.cssSelector("#traffic-chart canvas")).size() > 0);
-            double mostBits = 0;
-            for (JsonNode p : get(API + "/dashboard/traffic?window=5m").path("points")) {
-                mostBits = Math.max(mostBits, p.get(1).asDouble());
-            }
-            assertTrue("bits/s of the replay in the history", mostBits > 0);
-
-            // Top applications: the capture's (its open sessions' and its closed ones'), as the server ranks them.
-            Set<String> captured = new HashSet<>();
-            for (JsonNode s : get(API + "/sessions?limit=1000").path("sessions")) {
-                captured.add(s.path("application").asText());
-            }
-            for (JsonNode a : get(API + "/appid/statistics").path("applications")) {
-                captured.add(a.path("application").asText());
-            }
-            wait.until(b -> !topApplications(b).isEmpty());
-            List<String> shown = topApplications(browser);
-            assertTrue(shown + " within " + captured, captured.containsAll(shown));
-            List<String> ranked = new ArrayList<>();
-            get(API + "/dashboard/applications?window=5m").path("applications")
-                    .forEach(a -> ranked.add(a.path("application").asText()));
-            assertEquals(ranked, shown);
-
-            // Sessions: all of them, then only those of port 443 once the port filter is applied.
-            long all = get(API + "/sessions?limit=1000").path("count").asLong();
-            wait.until(b -> rows(b).size() == Math.min(all, 100));
-            long https = get(API + "/sessions?port=443&limit=1000").path("count").asLong();
-            assertTrue("sessions to port 443 and others in the capture", https > 0 && https < all);
-            browser.findElement(By.cssSelector("#session-filters input[name=port]")).sendKeys("443");
-            browser.findElement(By.cssSelector("#session-filters button[type=submit]")).click();
-            wait.until(b -> rows(b).size() == https);
-            for (WebElement server : browser.findElements(By.cssSelector("#session-table td[data-key=server]"))) {
-                assertTrue(server.getText(), server.getText().endsWith(":443"));
-            }
-
-            // Sorting: heaviest first after two clicks on Bytes.
-            WebElement bytesHeader = browser.findElement(By.cssSelector("#session-table th[data-key=bytes]"));
-            bytesHeader.click();
-            bytesHeader.click();
-            assertEquals("descending", bytesHeader.getAttribute("aria-sort"));
+            traffic(browser, wait);
+            topByBytes(browser, wait);
+            sessionsFilteredAndSorted(browser, wait);
+            screenshot(browser, "dashboard.png", "traffic");
+            sessionDetailUntilClosed(browser, wait);
+            appQoePathsApplicationsAndSwitches(browser, wait);
+            logStreamsAndLastMessages(browser, wait);
 
             // Still the same page, updated since.
             int before = updates(browser);
             wait.until(b -> updates(b) >= before + 2);
             assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser).executeScript("return window.sameDocument;"));
-
-            Path screenshot = Paths.get("target", "dashboard.png");
-            Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-
             List<String> errors = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
                     .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                     .map(LogEntry::toString).collect(Collectors.toList());
@@ -177,6 +203,151 @@ public class DashboardBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    /** The chart draws the history, whose last minutes carry the replay's bytes. */
+    private static void traffic(WebDriver browser, WebDriverWait wait) throws Exception {
+        wait.until(b -> chartPoints(b, "traffic-chart") >= 2);
+        assertTrue(browser.findElements(By.cssSelector("#traffic-chart canvas")).size() > 0);
+        double mostBits = 0;
+        for (JsonNode p : get(API + "/dashboard/traffic?window=5m").path("points")) {
+            mostBits = Math.max(mostBits, p.get(1).asDouble());
+        }
+        assertTrue("bits/s of the replay in the history", mostBits > 0);
+    }
+
+    /** Each top list, as the server ranks it; the applications are the capture's, its client's zone is trust. */
+    private static void topByBytes(WebDriver browser, WebDriverWait wait) throws Exception {
+        Set<String> captured = new HashSet<>();
+        for (JsonNode s : get(API + "/sessions?limit=1000").path("sessions")) {
+            captured.add(s.path("application").asText());
+        }
+        for (JsonNode a : get(API + "/appid/statistics").path("applications")) {
+            captured.add(a.path("application").asText());
+        }
+        Select by = new Select(browser.findElement(By.id("top-by")));
+        for (String dimension : new String[] {"application", "nested-application", "source-zone", "destination-zone",
+                "user"}) {
+            by.selectByValue(dimension);
+            wait.until(b -> dimension.equals(b.findElement(By.id("top-list")).getAttribute("data-by"))
+                    && !topList(b).isEmpty());
+            List<String> ranked = new ArrayList<>();
+            get(API + "/dashboard/top?window=5m&by=" + dimension).path("entries")
+                    .forEach(e -> ranked.add(e.path("name").asText()));
+            wait.until(b -> topList(b).equals(ranked));
+            if (dimension.equals("application")) {
+                assertTrue(ranked + " within " + captured, captured.containsAll(ranked));
+            } else if (dimension.equals("source-zone")) {
+                assertEquals(List.of("trust"), ranked);
+            }
+        }
+        by.selectByValue("application");
+    }
+
+    /** All sessions, then those of port 443 once the port filter is applied; heaviest first after two clicks. */
+    private static void sessionsFilteredAndSorted(WebDriver browser, WebDriverWait wait) throws Exception {
+        long all = get(API + "/sessions?limit=1000").path("count").asLong();
+        wait.until(b -> rows(b).size() == Math.min(all, 100));
+        long https = get(API + "/sessions?port=443&limit=1000").path("count").asLong();
+        assertTrue("sessions to port 443 and others in the capture", https > 0 && https < all);
+        browser.findElement(By.cssSelector("#session-filters input[name=port]")).sendKeys("443");
+        browser.findElement(By.cssSelector("#session-filters button[type=submit]")).click();
+        wait.until(b -> rows(b).size() == https);
+        for (WebElement server : browser.findElements(By.cssSelector("#session-table td[data-key=server]"))) {
+            assertTrue(server.getText(), server.getText().endsWith(":443"));
+        }
+        WebElement bytesHeader = browser.findElement(By.cssSelector("#session-table th[data-key=bytes]"));
+        bytesHeader.click();
+        bytesHeader.click();
+        assertEquals("descending", bytesHeader.getAttribute("aria-sort"));
+    }
+
+    /**
+     * A session's detail: its fields and its create record; once the administrator clears it, the
+     * close record and its reason, as the security log has them.
+     */
+    private static void sessionDetailUntilClosed(WebDriver browser, WebDriverWait wait) throws Exception {
+        WebElement first = rows(browser).get(0);
+        String id = first.getAttribute("data-session-id");
+        first.click();
+        wait.until(b -> b.findElement(By.id("session-detail")).isDisplayed()
+                && id.equals(b.findElement(By.id("detail-id")).getText())
+                && "open".equals(b.findElement(By.id("detail-state")).getText()));
+        assertEquals(id, browser.findElement(By.cssSelector("#detail-fields tr[data-name=sessionId] td")).getText());
+        JsonNode session = get(API + "/sessions/" + id);
+        assertEquals(session.path("application").asText(),
+                browser.findElement(By.cssSelector("#detail-fields tr[data-name=application] td")).getText());
+        wait.until(b -> !b.findElements(By.cssSelector("#detail-records details[data-tag=APPTRACK_SESSION_CREATE]"))
+                .isEmpty());
+
+        assertEquals(200, http("DELETE", API + "/sessions/" + id).status);
+        wait.until(b -> "closed".equals(b.findElement(By.id("detail-state")).getText()));
+        String reason = null;
+        for (JsonNode r : get(API + "/log-records?session-id=" + id).path("records")) {
+            if (r.path("tag").asText().equals("APPTRACK_SESSION_CLOSE")) {
+                for (JsonNode field : r.path("fields")) {
+                    if (field.get(0).asText().equals("reason")) {
+                        reason = field.get(1).asText();
+                    }
+                }
+            }
+        }
+        assertTrue("close record with a reason", reason != null && !reason.isEmpty());
+        String shown = browser.findElement(By.id("detail-close-reason")).getText();
+        assertTrue(shown, shown.endsWith(": " + reason));
+        WebElement close = browser.findElement(By.cssSelector("#detail-records details[data-tag=APPTRACK_SESSION_CLOSE]"));
+        assertEquals(reason, close.findElement(By.cssSelector("tr[data-name=reason] td")).getText());
+        screenshot(browser, "dashboard-session.png", "session-detail");
+    }
+
+    /**
+     * AppQoE probing two paths over loopback: both meet the SLA and the capture's HTTPS
+     * application takes isp1 (priority); then isp1's probes are delayed past the RTT target, the
+     * page shows isp1 violated, its RTT above the target line, and the switch to isp2 with its
+     * reason.
+     */
+    private static void appQoePathsApplicationsAndSwitches(WebDriver browser, WebDriverWait wait) throws Exception {
+        wait.until(b -> "met".equals(pathState(b, "isp1")) && "met".equals(pathState(b, "isp2")));
+        wait.until(b -> chartPoints(b, "appqoe-group[data-group=site1] .metric-chart[data-metric=rtt]") >= 2);
+        WebElement rtt = browser.findElement(By.cssSelector(".appqoe-group[data-group=site1] .metric-chart[data-metric=rtt]"));
+        assertEquals("2", rtt.getAttribute("data-paths"));
+        assertEquals("2", rtt.getAttribute("data-targets"));
+        assertTrue(rtt.findElements(By.tagName("canvas")).size() > 0);
+        wait.until(b -> applicationRows(b).stream().anyMatch(r -> r.contains("isp1")));
+
+        forwarder.delayMicros(RTT_TARGET_MICROS * 2, at -> { });
+        wait.until(b -> "violated".equals(pathState(b, "isp1")));
+        wait.until(b -> b.findElements(By.cssSelector("#appqoe-switches tbody tr")).stream()
+                .anyMatch(tr -> tr.findElement(By.cssSelector("td[data-key=reason]")).getText().equals("sla violated")
+                        && tr.findElement(By.cssSelector("td[data-key=move]")).getText().equals("isp1 → isp2")));
+        wait.until(b -> applicationRows(b).stream().anyMatch(r -> r.contains("isp2")));
+        JsonNode history = get(API + "/appqoe/history?window=5m");
+        double highest = 0;
+        for (JsonNode path : history.path("paths")) {
+            if (path.path("path").asText().equals("isp1")) {
+                for (JsonNode point : path.path("points")) {
+                    highest = Math.max(highest, point.get(1).asDouble());
+                }
+            }
+        }
+        assertTrue("isp1's RTT above its target in the history: " + highest, highest > RTT_TARGET_MICROS);
+        screenshot(browser, "dashboard-appqoe.png", "appqoe");
+    }
+
+    /** The streams and their counters as the server has them; the last messages, newest first. */
+    private static void logStreamsAndLastMessages(WebDriver browser, WebDriverWait wait) throws Exception {
+        List<String> streams = new ArrayList<>();
+        get(API + "/log-streams").path("streams").forEach(s -> streams.add(s.path("name").asText()));
+        assertTrue(streams.toString(), streams.contains("local"));
+        wait.until(b -> texts(b, "#log-streams td[data-key=name]").equals(streams));
+        wait.until(b -> !b.findElements(By.cssSelector("#log-records tbody tr")).isEmpty());
+        Set<String> tags = new HashSet<>();
+        get(API + "/log-records?limit=200").path("records").forEach(r -> tags.add(r.path("tag").asText()));
+        List<String> shown = browser.findElements(By.cssSelector("#log-records tbody tr")).stream()
+                .map(tr -> tr.getAttribute("data-tag")).collect(Collectors.toList());
+        assertTrue(shown + " within " + tags, tags.containsAll(shown));
+        assertTrue(shown.toString(), shown.contains("APPTRACK_SESSION_CLOSE"));
+        screenshot(browser, "dashboard-logs.png", "logs");
     }
 
     private static WebDriver chromium() {
@@ -197,14 +368,38 @@ public class DashboardBrowserTest {
         return n == null ? 0 : Integer.parseInt(n);
     }
 
-    private static int chartPoints(WebDriver browser) {
-        String n = browser.findElement(By.id("traffic-chart")).getAttribute("data-points");
+    /** The points a chart drew; {@code chart} an element id or a CSS selector (after a dot). */
+    private static int chartPoints(WebDriver browser, String chart) {
+        List<WebElement> found = browser.findElements(chart.contains(" ") ? By.cssSelector("." + chart) : By.id(chart));
+        String n = found.isEmpty() ? null : found.get(0).getAttribute("data-points");
         return n == null ? 0 : Integer.parseInt(n);
     }
 
-    private static List<String> topApplications(WebDriver browser) {
-        return browser.findElements(By.cssSelector("#top-applications li")).stream()
-                .map(li -> li.getAttribute("data-application")).collect(Collectors.toList());
+    private static List<String> topList(WebDriver browser) {
+        return browser.findElements(By.cssSelector("#top-list li")).stream()
+                .map(li -> li.getAttribute("data-name")).collect(Collectors.toList());
+    }
+
+    private static String pathState(WebDriver browser, String path) {
+        List<WebElement> row = browser.findElements(
+                By.cssSelector(".appqoe-group[data-group=site1] tr[data-path=" + path + "]"));
+        return row.isEmpty() ? null : row.get(0).getAttribute("data-state");
+    }
+
+    private static List<String> applicationRows(WebDriver browser) {
+        return browser.findElements(By.cssSelector("#appqoe-applications tbody tr")).stream()
+                .map(WebElement::getText).collect(Collectors.toList());
+    }
+
+    private static List<String> texts(WebDriver browser, String selector) {
+        return browser.findElements(By.cssSelector(selector)).stream().map(WebElement::getText)
+                .collect(Collectors.toList());
+    }
+
+    /** A screenshot of one section, kept in target/ as the test's artifact. */
+    private static void screenshot(WebDriver browser, String file, String section) throws Exception {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView();", section);
+        Files.write(Paths.get("target", file), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
     private static List<WebElement> rows(WebDriver browser) {

@@ -1,0 +1,60 @@
+// One metric (RTT, jitter or loss) of every path of a destination group over time, each path a
+// line and its SLA target a dashed line, so a violation shows as a line above its target.
+import uPlot from '../vendor/uplot/uPlot.esm.js';
+
+const COLORS = ['#2266cc', '#d9822b', '#2e9e5b', '#a23fb3', '#c23b3b', '#5f6b7a'];
+const TARGET = '#b3261e';
+
+export class PathChart {
+  /**
+   * metric: {name, label, value(point, path), target(targets), format(value)}.
+   */
+  constructor(element, metric) {
+    this.element = element;
+    this.metric = metric;
+    this.key = null;
+    this.plot = null;
+    new ResizeObserver(() => this.plot && this.plot.setSize(this.size())).observe(element);
+  }
+
+  size() {
+    return { width: Math.max(this.element.clientWidth, 260), height: 180 };
+  }
+
+  /** paths: the group's entries of GET /appqoe/history, each {path, targets, points}. */
+  update(paths) {
+    const withTarget = paths.filter((p) => this.metric.target(p.targets) != null);
+    const key = paths.map((p) => p.path).join('\n') + '|' + withTarget.map((p) => p.path).join('\n');
+    if (key !== this.key) {
+      this.plot?.destroy();
+      this.plot = new uPlot(this.options(paths, withTarget), [[]], this.element);
+      this.key = key;
+    }
+    const tables = paths.map((p) => [p.points.map((x) => x[0] / 1000), p.points.map((x) => this.metric.value(x, p))]);
+    const joined = tables.length ? uPlot.join(tables) : [[]];
+    // a target is constant: drawn across the whole time axis
+    for (const p of withTarget) {
+      const target = this.metric.target(p.targets);
+      joined.push(joined[0].map(() => target));
+    }
+    this.plot.setData(joined);
+    this.element.dataset.points = String(paths.reduce((n, p) => n + p.points.length, 0));
+    this.element.dataset.paths = String(paths.length);
+    this.element.dataset.targets = String(withTarget.length);
+  }
+
+  options(paths, withTarget) {
+    const format = (u, v) => (v == null ? '–' : this.metric.format(v));
+    return {
+      ...this.size(),
+      title: this.metric.label,
+      scales: { x: { time: true }, y: { auto: true, range: (u, min, max) => [0, Math.max(max, 1)] } },
+      series: [
+        {},
+        ...paths.map((p, i) => ({ label: p.path, stroke: COLORS[i % COLORS.length], width: 2, spanGaps: true, value: format })),
+        ...withTarget.map((p) => ({ label: `${p.path} target`, stroke: TARGET, width: 1, dash: [6, 4], value: format })),
+      ],
+      axes: [{}, { values: (u, ticks) => ticks.map((v) => this.metric.format(v)), size: 70 }],
+    };
+  }
+}
