@@ -207,7 +207,7 @@ public class DashboardBrowserTest {
 
     /** The chart draws the history, whose last minutes carry the replay's bytes. */
     private static void traffic(WebDriver browser, WebDriverWait wait) throws Exception {
-        wait.until(b -> chartPoints(b, "traffic-chart") >= 2);
+        wait.until(b -> chartPoints(b, By.id("traffic-chart")) >= 2);
         assertTrue(browser.findElements(By.cssSelector("#traffic-chart canvas")).size() > 0);
         double mostBits = 0;
         for (JsonNode p : get(API + "/dashboard/traffic?window=5m").path("points")) {
@@ -308,8 +308,9 @@ public class DashboardBrowserTest {
      */
     private static void appQoePathsApplicationsAndSwitches(WebDriver browser, WebDriverWait wait) throws Exception {
         wait.until(b -> "met".equals(pathState(b, "isp1")) && "met".equals(pathState(b, "isp2")));
-        wait.until(b -> chartPoints(b, "appqoe-group[data-group=site1] .metric-chart[data-metric=rtt]") >= 2);
-        WebElement rtt = browser.findElement(By.cssSelector(".appqoe-group[data-group=site1] .metric-chart[data-metric=rtt]"));
+        By rttChart = By.cssSelector(".appqoe-group[data-group=site1] .metric-chart[data-metric=rtt]");
+        wait.until(b -> chartPoints(b, rttChart) >= 2);
+        WebElement rtt = browser.findElement(rttChart);
         assertEquals("2", rtt.getAttribute("data-paths"));
         assertEquals("2", rtt.getAttribute("data-targets"));
         assertTrue(rtt.findElements(By.tagName("canvas")).size() > 0);
@@ -368,9 +369,9 @@ public class DashboardBrowserTest {
         return n == null ? 0 : Integer.parseInt(n);
     }
 
-    /** The points a chart drew; {@code chart} an element id or a CSS selector (after a dot). */
-    private static int chartPoints(WebDriver browser, String chart) {
-        List<WebElement> found = browser.findElements(chart.contains(" ") ? By.cssSelector("." + chart) : By.id(chart));
+    /** The points the chart {@code chart} drew (0 before it exists). */
+    private static int chartPoints(WebDriver browser, By chart) {
+        List<WebElement> found = browser.findElements(chart);
         String n = found.isEmpty() ? null : found.get(0).getAttribute("data-points");
         return n == null ? 0 : Integer.parseInt(n);
     }
