@@ -16,6 +16,7 @@ import org.apptrack.web.errors.ServiceUnavailableMapper;
 import org.apptrack.web.errors.WebApplicationExceptionMapper;
 import org.apptrack.web.openapi.OpenApiResource;
 import org.apptrack.web.resource.ServiceResource;
+import org.apptrack.web.syslog.LogRecordsResource;
 import org.apptrack.web.syslog.LogStreamsResource;
 import org.onlab.osgi.ServiceDirectory;
 import org.onlab.rest.AbstractWebApplication;
@@ -52,6 +53,7 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     public Set<Class<?>> getClasses() {
         return Set.of(
                 CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
+                LogRecordsResource.class,
                 AppQoeResource.class, DashboardResource.class,
                 OpenApiResource.class,
                 RoleFilter.class, QueryParameterFilter.class, OptionsAsJson.class,
