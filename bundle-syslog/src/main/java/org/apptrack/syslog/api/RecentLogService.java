@@ -12,10 +12,14 @@ public interface RecentLogService {
 
     /** How many records are kept overall. */
     int RECENT_RECORDS = 200;
-    /** How many sessions' records are kept: those most recently logged. */
-    int SESSIONS = 4096;
+    /**
+     * How many sessions' records are kept: those most recently logged. With
+     * {@link #RECORDS_PER_SESSION} this bounds the memory at about 16,000 records (a record of
+     * AppTrack's is about a kilobyte).
+     */
+    int SESSIONS = 1024;
     /** How many records are kept per session: its first one and the newest. */
-    int RECORDS_PER_SESSION = 32;
+    int RECORDS_PER_SESSION = 16;
     /** The field that carries the session id (session-id-32) in AppTrack and AppQoE records. */
     String SESSION_ID_FIELD = "session-id-32";
 
