@@ -2,7 +2,8 @@ package org.apptrack.appqoe.api;
 
 /**
  * What one sampling period measured on a path, in microseconds and percent;
- * {@link #NOT_MEASURED} (4294967295, as SRX logs it) for a figure without samples.
+ * {@link #NOT_MEASURED} (4294967295, as SRX logs it) for a figure without samples; and when the
+ * period closed, which tells one period from the next even when their figures are the same.
  */
 public final class PeriodFigures {
 
@@ -18,10 +19,21 @@ public final class PeriodFigures {
     private final long answered;
     private final long lost;
     private final double lossPercent;
+    private final long endMillis;
 
     /** @param lossPercent -1 when the period had too few probes for a loss verdict */
     public PeriodFigures(long rttMeanMicros, long rttP95Micros, long twoWayJitterMicros, long ingressJitterMicros,
             long egressJitterMicros, long answered, long lost, double lossPercent) {
+        this(rttMeanMicros, rttP95Micros, twoWayJitterMicros, ingressJitterMicros, egressJitterMicros, answered, lost,
+                lossPercent, 0);
+    }
+
+    /**
+     * @param lossPercent -1 when the period had too few probes for a loss verdict
+     * @param endMillis   wall-clock milliseconds when the period closed, 0 when unknown
+     */
+    public PeriodFigures(long rttMeanMicros, long rttP95Micros, long twoWayJitterMicros, long ingressJitterMicros,
+            long egressJitterMicros, long answered, long lost, double lossPercent, long endMillis) {
         this.rttMeanMicros = rttMeanMicros;
         this.rttP95Micros = rttP95Micros;
         this.twoWayJitterMicros = twoWayJitterMicros;
@@ -30,6 +42,7 @@ public final class PeriodFigures {
         this.answered = answered;
         this.lost = lost;
         this.lossPercent = lossPercent;
+        this.endMillis = endMillis;
     }
 
     public long rttMeanMicros() {
@@ -63,5 +76,10 @@ public final class PeriodFigures {
     /** Loss in percent, -1 without a verdict (too few probes resolved). */
     public double lossPercent() {
         return lossPercent;
+    }
+
+    /** Wall-clock milliseconds when the period closed, 0 when none closed yet (or unknown). */
+    public long endMillis() {
+        return endMillis;
     }
 }

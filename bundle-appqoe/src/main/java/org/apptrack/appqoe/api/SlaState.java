@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A path judged by one SLA rule: met, violated (with the reason bits 1 rtt, 2 jitter, 4 loss) or dead. */
+/**
+ * A path judged by one SLA rule: met, violated (with the reason bits 1 rtt, 2 jitter, 4 loss) or
+ * dead, and the targets of the rule's metrics profile.
+ */
 public final class SlaState {
 
     private final String slaRule;
@@ -13,15 +16,28 @@ public final class SlaState {
     private final boolean dead;
     private final int violationReason;
     private final long violationSinceMillis;
+    private final SlaTargets targets;
 
     public SlaState(String slaRule, String metricsProfile, boolean met, boolean dead, int violationReason,
             long violationSinceMillis) {
+        this(slaRule, metricsProfile, met, dead, violationReason, violationSinceMillis, null);
+    }
+
+    /** @param targets the metrics profile's targets, null when unknown */
+    public SlaState(String slaRule, String metricsProfile, boolean met, boolean dead, int violationReason,
+            long violationSinceMillis, SlaTargets targets) {
         this.slaRule = Objects.requireNonNull(slaRule);
         this.metricsProfile = Objects.requireNonNull(metricsProfile);
         this.met = met;
         this.dead = dead;
         this.violationReason = violationReason;
         this.violationSinceMillis = violationSinceMillis;
+        this.targets = targets;
+    }
+
+    /** The targets the path is judged against, null when unknown. */
+    public SlaTargets targets() {
+        return targets;
     }
 
     public String slaRule() {

@@ -1,7 +1,10 @@
 package org.apptrack.appqoe.cli;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.apptrack.appqoe.api.PeriodFigures;
+import org.apptrack.appqoe.api.SlaTargets;
 
 /**
  * How the AppQoE commands print figures: durations in milliseconds with three decimals (the
@@ -41,5 +44,24 @@ final class ConsoleFigures {
     /** The text, "-" when empty. */
     static String text(String s) {
         return s == null || s.isEmpty() ? NONE : s;
+    }
+
+    /** "rtt 50.000 ms, jitter 10.000 ms two-way, loss 1.00 %, match any" with the targets set; "-" when unknown. */
+    static String targets(SlaTargets t) {
+        if (t == null) {
+            return NONE;
+        }
+        List<String> parts = new ArrayList<>(4);
+        if (t.rttMicros() > 0) {
+            parts.add("rtt " + millis(t.rttMicros()) + " ms");
+        }
+        if (t.jitterMicros() > 0) {
+            parts.add("jitter " + millis(t.jitterMicros()) + " ms " + t.jitterType());
+        }
+        if (t.lossPercent() > 0) {
+            parts.add("loss " + percent(t.lossPercent()) + " %");
+        }
+        parts.add("match " + t.match());
+        return String.join(", ", parts);
     }
 }

@@ -105,7 +105,7 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
         int index = 1;
         for (DestinationGroupConfig g : config.destinationGroups().values()) {
             for (PathConfig p : g.paths()) {
-                monitors.put(p.id(), new PathMonitor(p, this));
+                monitors.put(p.id(), new PathMonitor(p, this, env.wallClock));
                 steeringPaths.put(p.id(), new SteeringPath(p.id(), index++, p.interfaceName(), p.gateway(),
                         p.connectPoint(), p.sourceAddress()));
             }

@@ -6,10 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apptrack.api.time.Clock;
 import org.apptrack.appqoe.api.PeriodFigures;
 import org.apptrack.appqoe.api.SlaState;
+import org.apptrack.appqoe.api.SlaTargets;
 import org.apptrack.appqoe.config.PathConfig;
 import org.apptrack.appqoe.metrics.PeriodMetrics;
+import org.apptrack.appqoe.sla.MatchMode;
+import org.apptrack.appqoe.sla.MetricsProfile;
 import org.apptrack.appqoe.sla.SlaEvaluator;
 import org.apptrack.appqoe.sla.SlaEvent;
 import org.apptrack.appqoe.sla.SlaListener;
@@ -28,10 +32,14 @@ final class PathMonitor {
     private final Map<String, SlaEvaluator> byRule = new LinkedHashMap<>();
     private final Map<String, List<SlaEvaluator>> byProbe = new LinkedHashMap<>();
     private final Map<String, Long> violationSinceMillis = new LinkedHashMap<>();
+    private final Clock wallClock;
+    /** The last period the first rule closed, with its end time: what the history records once per period. */
+    private PeriodFigures lastPeriod = PeriodFigures.NONE;
 
-    PathMonitor(PathConfig config, MonitorEvents events) {
+    PathMonitor(PathConfig config, MonitorEvents events, Clock wallClock) {
         this.config = config;
         this.events = events;
+        this.wallClock = wallClock;
     }
 
     PathConfig config() {
@@ -44,6 +52,7 @@ final class PathMonitor {
             return;
         }
         PathMonitor self = this;
+        boolean first = byRule.isEmpty();
         SlaEvaluator evaluator = new SlaEvaluator(config.id(), rule, new SlaListener() {
             @Override
             public void event(SlaEvent event) {
@@ -52,6 +61,9 @@ final class PathMonitor {
 
             @Override
             public void periodClosed(String path, SlaRule r, PeriodMetrics period) {
+                if (first) {
+                    lastPeriod = figures(period, wallClock.currentTimeMillis());
+                }
                 events.periodClosed(self, r, period.copy());
             }
         });
@@ -116,18 +128,17 @@ final class PathMonitor {
         for (SlaEvaluator e : byRule.values()) {
             states.add(new SlaState(e.rule().name(), e.rule().profile().name(), e.slaMet(), e.dead(),
                     e.violationReason() | (e.dead() ? org.apptrack.appqoe.sla.ViolationReason.LOSS : 0),
-                    violationSinceMillis.getOrDefault(e.rule().name(), 0L)));
+                    violationSinceMillis.getOrDefault(e.rule().name(), 0L), targets(e.rule().profile())));
         }
         return states;
     }
 
-    /** The last closed period of the first rule judging the path (all rules see the same probes). */
+    /**
+     * The last closed period of the first rule judging the path (all rules see the same probes),
+     * as it was reported when it closed.
+     */
     synchronized PeriodFigures lastPeriod() {
-        if (byRule.isEmpty()) {
-            return PeriodFigures.NONE;
-        }
-        PeriodMetrics m = byRule.values().iterator().next().metrics().lastPeriod();
-        return figures(m);
+        return lastPeriod;
     }
 
     /** The current period so far of {@code slaRule} (what a violation log reports). */
@@ -136,9 +147,25 @@ final class PathMonitor {
         return e == null ? null : e.metrics().currentPeriod().copy();
     }
 
-    static PeriodFigures figures(PeriodMetrics m) {
+    static PeriodFigures figures(PeriodMetrics m, long endMillis) {
         return new PeriodFigures(m.rttMeanMicros(), m.rttP95Micros(), m.twoWayJitterMicros(),
                 m.ingressJitterMicros(), m.egressJitterMicros(), m.answered(), m.lost(),
-                m.hasLossVerdict() ? m.lossPercent() : -1);
+                m.hasLossVerdict() ? m.lossPercent() : -1, endMillis);
+    }
+
+    static SlaTargets targets(MetricsProfile profile) {
+        String jitterType;
+        switch (profile.jitterType()) {
+            case INGRESS:
+                jitterType = "ingress";
+                break;
+            case EGRESS:
+                jitterType = "egress";
+                break;
+            default:
+                jitterType = "two-way";
+        }
+        return new SlaTargets(profile.rttMicros(), profile.jitterMicros(), jitterType, profile.lossPercent(),
+                profile.match() == MatchMode.ALL ? "all" : "any");
     }
 }

@@ -18,6 +18,7 @@ import org.apptrack.appqoe.api.PathSwitch;
 import org.apptrack.appqoe.api.PeriodFigures;
 import org.apptrack.appqoe.api.ProbeStatus;
 import org.apptrack.appqoe.api.SlaState;
+import org.apptrack.appqoe.api.SlaTargets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +39,9 @@ class AppQoeCommandsTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         service.paths.add(new PathStatus("dpg1", "isp-a", "eth1", "gold", 1, 10,
                 new PeriodFigures(12_345, 20_001, 1_500, 700, 800, 95, 5, 5.0),
-                List.of(new SlaState("sla-voice", "mp-voice", false, false, 5, T0),
-                        new SlaState("sla-web", "mp-web", true, false, 0, 0))));
+                List.of(new SlaState("sla-voice", "mp-voice", false, false, 5, T0,
+                                new SlaTargets(50_000, 10_000, "ingress", 1.5, "all")),
+                        new SlaState("sla-web", "mp-web", true, false, 0, 0, new SlaTargets(150_000, 0, "two-way", 0, "any")))));
         service.paths.add(new PathStatus("dpg1", "isp-b", "eth2", "", 2, 5, PeriodFigures.NONE,
                 List.of(new SlaState("sla-voice", "mp-voice", false, true, 0, T0 + 1000))));
         service.paths.add(new PathStatus("dpg2", "lte", "wwan0", "backup", 1, 1,
@@ -151,11 +153,12 @@ class AppQoeCommandsTest {
         SlaCommand c = new SlaCommand();
         c.appQoe = service;
         c.execute();
-        assertEquals(List.of("dpg1", "isp-a", "sla-voice", "mp-voice", "violated", "rtt,loss", "2023-11-14T22:13:20Z"),
-                cells(line("isp-a", "sla-voice")));
-        assertEquals(List.of("dpg1", "isp-a", "sla-web", "mp-web", "met", "-", "-"), cells(line("isp-a", "sla-web")));
-        assertEquals(List.of("dpg1", "isp-b", "sla-voice", "mp-voice", "dead", "-", "2023-11-14T22:13:21Z"),
-                cells(line("isp-b")));
+        assertEquals(List.of("dpg1", "isp-a", "sla-voice", "mp-voice", "violated", "rtt,loss", "2023-11-14T22:13:20Z",
+                "rtt 50.000 ms, jitter 10.000 ms ingress, loss 1.50 %, match all"), cells(line("isp-a", "sla-voice")));
+        assertEquals(List.of("dpg1", "isp-a", "sla-web", "mp-web", "met", "-", "-", "rtt 150.000 ms, match any"),
+                cells(line("isp-a", "sla-web")));
+        assertEquals(List.of("dpg1", "isp-b", "sla-voice", "mp-voice", "dead", "-", "2023-11-14T22:13:21Z", "-"),
+                cells(line("isp-b")), "targets unknown");
         assertFalse(output().contains("lte"), "a path without SLA rule has no row");
     }
 

@@ -16,6 +16,7 @@ import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.appqoe.api.ApplicationPath;
 import org.apptrack.appqoe.api.PathStatus;
 import org.apptrack.appqoe.api.ProbeStatus;
+import org.apptrack.appqoe.api.SlaTargets;
 import org.apptrack.appqoe.config.AppQoeConfig;
 import org.apptrack.appqoe.config.AppQoeSettings;
 import org.apptrack.appqoe.sla.ViolationReason;
@@ -366,6 +367,13 @@ class AppQoeRuntimeTest {
         assertEquals("violated", paths.get(0).sla().get(0).state());
         assertEquals("met", paths.get(1).sla().get(0).state());
         assertEquals(10_000, paths.get(1).lastPeriod().rttMeanMicros());
+        assertEquals(1_700_000_002_000L, paths.get(1).lastPeriod().endMillis(), "closed 2 s after the first probe");
+        assertEquals(new SlaTargets(50_000, 0, "two-way", 0, "any"), paths.get(1).sla().get(0).targets(),
+                "metrics profile m1: rtt only, the defaults");
+        rounds(12, 10_000, 10_000, 10_000);
+        assertEquals(1_700_000_002_000L, runtime.paths().get(1).lastPeriod().endMillis(), "the next one not yet");
+        round(10_000, 10_000, 10_000);
+        assertEquals(1_700_000_004_000L, runtime.paths().get(1).lastPeriod().endMillis());
         List<ProbeStatus> probes = runtime.probes();
         assertEquals(3, probes.size());
         assertEquals(46, probes.get(0).dscp());

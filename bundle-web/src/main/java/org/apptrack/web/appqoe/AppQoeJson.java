@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.apptrack.appqoe.api.AppQoeService;
 import org.apptrack.appqoe.api.ApplicationPath;
+import org.apptrack.appqoe.api.PathHistory;
+import org.apptrack.appqoe.api.PathHistoryService;
 import org.apptrack.appqoe.api.PathStatus;
 import org.apptrack.appqoe.api.PathSwitch;
 import org.apptrack.appqoe.api.PeriodFigures;
 import org.apptrack.appqoe.api.ProbeStatus;
 import org.apptrack.appqoe.api.SlaState;
+import org.apptrack.appqoe.api.SlaTargets;
 import org.apptrack.web.json.Json;
 import org.apptrack.web.resource.ServiceResource;
 
@@ -143,12 +146,80 @@ final class AppQoeJson {
         return body;
     }
 
-    /** state (met, violated, dead), the violated metrics by name and as the logs' bitmask, since when. */
+    /**
+     * The paths' points over the window ({@code 5m} or {@code 1h}): {@code [timeMillis,
+     * rttMeanMicros, rttP95Micros, twoWayJitterMicros, ingressJitterMicros, egressJitterMicros,
+     * lossPercent, state]}, oldest first, null for what was not measured.
+     */
+    static ObjectNode history(ServiceResource resource, String group, String window) {
+        PathHistoryService.Window w = "1h".equals(window) ? PathHistoryService.Window.ONE_HOUR
+                : PathHistoryService.Window.FIVE_MINUTES;
+        ObjectNode body = Json.object();
+        body.put("window", window);
+        ArrayNode array = body.putArray("paths");
+        for (PathHistory h : resource.get(PathHistoryService.class).history(group, w)) {
+            ObjectNode n = array.addObject();
+            n.put("group", h.group());
+            n.put("path", h.path());
+            n.put("interface", h.interfaceName());
+            targets(n, h.targets());
+            ArrayNode points = n.putArray("points");
+            for (int i = 0; i < h.size(); i++) {
+                ArrayNode p = points.addArray();
+                p.add(h.timeMillis(i));
+                micros(p, h.rttMeanMicros(i));
+                micros(p, h.rttP95Micros(i));
+                micros(p, h.twoWayJitterMicros(i));
+                micros(p, h.ingressJitterMicros(i));
+                micros(p, h.egressJitterMicros(i));
+                if (h.lossPercent(i) < 0) {
+                    p.addNull();
+                } else {
+                    p.add(h.lossPercent(i));
+                }
+                if (h.state(i) == null) {
+                    p.addNull();
+                } else {
+                    p.add(h.state(i));
+                }
+            }
+        }
+        return body;
+    }
+
+    /** state (met, violated, dead), the violated metrics by name and as the logs' bitmask, since when, the targets. */
     private static void sla(ObjectNode n, SlaState s) {
         n.put("state", s.state());
         s.violations().forEach(n.putArray("violations")::add);
         n.put("violationReason", s.violationReason());
         millis(n, "violationSinceMillis", s.met() ? 0 : s.violationSinceMillis());
+        targets(n, s.targets());
+    }
+
+    /** The metrics profile's targets, each null when the profile leaves it out; null when unknown. */
+    private static void targets(ObjectNode n, SlaTargets t) {
+        if (t == null) {
+            n.putNull("targets");
+            return;
+        }
+        ObjectNode o = n.putObject("targets");
+        if (t.rttMicros() > 0) {
+            o.put("rttMicros", t.rttMicros());
+        } else {
+            o.putNull("rttMicros");
+        }
+        if (t.jitterMicros() > 0) {
+            o.put("jitterMicros", t.jitterMicros());
+        } else {
+            o.putNull("jitterMicros");
+        }
+        o.put("jitterType", t.jitterType());
+        if (t.lossPercent() > 0) {
+            o.put("lossPercent", t.lossPercent());
+        } else {
+            o.putNull("lossPercent");
+        }
+        o.put("match", t.match());
     }
 
     private static void period(ObjectNode n, PeriodFigures f) {
@@ -171,6 +242,14 @@ final class AppQoeJson {
             n.putNull(field);
         } else {
             n.put(field, micros);
+        }
+    }
+
+    private static void micros(ArrayNode a, long micros) {
+        if (micros == PeriodFigures.NOT_MEASURED || micros < 0) {
+            a.addNull();
+        } else {
+            a.add(micros);
         }
     }
 

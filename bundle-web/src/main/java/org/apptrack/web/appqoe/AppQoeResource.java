@@ -6,6 +6,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
+import org.apptrack.web.errors.BadParameterException;
 import org.apptrack.web.resource.Parameters;
 import org.apptrack.web.resource.ServiceResource;
 import org.onlab.osgi.ServiceNotFoundException;
@@ -21,6 +22,9 @@ import org.onlab.osgi.ServiceNotFoundException;
  *   <li>{@code GET .../appqoe/probes}: each probe session and its counters</li>
  *   <li>{@code GET .../appqoe/switches?limit=N}: the last path switches, newest first (default
  *   100, 1..10000)</li>
+ *   <li>{@code GET .../appqoe/history?group=G&window=5m|1h}: each path's figures and SLA state
+ *   per closed sampling period over the last five minutes (the default) or hour, with its first
+ *   SLA rule's targets; every group without {@code group}</li>
  * </ul>
  * Durations are in microseconds, times in epoch milliseconds; what was not measured, never
  * happened or is not set is {@code null}. AppQoE is optional: without its bundle (or its
@@ -78,6 +82,18 @@ public class AppQoeResource extends ServiceResource {
                 : (int) Parameters.integer("limit", limitText, 1, MAX_SWITCHES);
         requireAppQoe();
         return AppQoeJson.switches(this, limit);
+    }
+
+    @GET
+    @Path("history")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ObjectNode history(@QueryParam("group") String group, @QueryParam("window") String window) {
+        String w = window == null ? "5m" : window;
+        if (!w.equals("5m") && !w.equals("1h")) {
+            throw new BadParameterException("window", "window: one of 5m, 1h: " + window);
+        }
+        requireAppQoe();
+        return AppQoeJson.history(this, group, w);
     }
 
     /**

@@ -41,14 +41,14 @@ class WithoutAppQoeTest {
             @SuppressWarnings("unchecked")
             List<String> replies = (List<String>) Class.forName(WithoutAppQoe.class.getName(), true, withoutAppQoe)
                     .getMethod("get", List.class).invoke(null, List.of("v1/zones", "v1/appqoe/paths",
-                            "v1/appqoe/switches?limit=5", "v1/appqoe/probes"));
+                            "v1/appqoe/switches?limit=5", "v1/appqoe/probes", "v1/appqoe/history?window=1h"));
             assertTrue(replies.get(0).startsWith("200 "), replies.get(0));
             for (String r : replies.subList(1, replies.size())) {
                 assertTrue(r.startsWith("503 "), r);
                 assertTrue(r.contains("AppQoE is not installed"), r);
                 assertFalse(r.contains("NoClassDefFoundError"), r);
             }
-            assertEquals(4, replies.size());
+            assertEquals(5, replies.size());
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
