@@ -143,7 +143,7 @@ public final class TrafficHistory {
      * The names of {@code by} with the most bytes over {@code window}, heaviest first, ties by
      * name: the latest bytes less those of the newest snapshot at or before the window's start
      * (the oldest snapshot when the history is shorter than the window). Since start needs no
-     * baseline: the readings are cumulative since AppTrack started.
+     * baseline: the readings are cumulative since the history started.
      */
     public synchronized List<Volume> top(Dimension by, Window window, int limit) {
         long[] baseline = window == Window.SINCE_START ? new long[0] : baseline(by, window);
