@@ -3,11 +3,18 @@ package org.apptrack.apptrack.api;
 import java.util.List;
 
 /**
- * The short history the dashboard draws: traffic over time and the applications that carried it,
- * sampled once a second from {@link AppTrackService} and {@link ApplicationIdentificationService}
- * (never per packet), kept in memory in bounded rings.
+ * The short history the dashboard draws: traffic over time and the applications, nested
+ * applications, zones and users that carried it, from {@link AppTrackService} (the session table
+ * read once a second and one event per closed session, never anything per packet), kept in
+ * memory in bounded rings.
  */
 public interface TrafficHistoryService {
+
+    /**
+     * The name the bytes of a dimension count under once it has as many names as it keeps apart
+     * (so that a scan of random users cannot grow the history without bound).
+     */
+    String OTHER = "(other)";
 
     /** How far back a query looks. */
     enum Window {
@@ -22,6 +29,9 @@ public interface TrafficHistoryService {
     /** Traffic over {@code window}, oldest first. */
     List<TrafficSample> traffic(Window window);
 
-    /** The applications with the most bytes over {@code window}, heaviest first, at most {@code limit}. */
-    List<ApplicationVolume> topApplications(Window window, int limit);
+    /**
+     * The names of {@code by} with the most bytes over {@code window}, heaviest first (ties by
+     * name), at most {@code limit}; names without bytes in the window are left out.
+     */
+    List<Volume> top(Dimension by, Window window, int limit);
 }

@@ -3,22 +3,32 @@ package org.apptrack.apptrack.history;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apptrack.apptrack.api.ApplicationVolume;
+import org.apptrack.apptrack.api.Dimension;
 import org.apptrack.apptrack.api.TrafficHistoryService.Window;
 import org.apptrack.apptrack.api.TrafficSample;
+import org.apptrack.apptrack.api.Volume;
 
 /**
  * The dashboard's history, fed one cumulative reading at a time (about once a second) and kept in
  * bounded rings: one point per reading for the last hour, one point per minute (the minute's
- * average) for the last day, and the cumulative bytes per application every
- * {@value #SNAPSHOT_EVERY} readings for the last hour, so that the bytes of a window are the
+ * average) for the last day, and snapshots of the cumulative bytes per name of each
+ * {@link Dimension}, every {@value #RECENT_SNAPSHOT_EVERY} readings for the last five minutes and
+ * every {@value #HOURLY_SNAPSHOT_EVERY} for the last hour, so that the bytes of a window are the
  * difference between now and the window's start.
  *
- * <p>Readings are cumulative because that is what AppTrack counts; a reading below the previous
- * one (the counters restarted) counts as nothing new, never as negative traffic.
+ * <p>Memory: each snapshot holds one long per name, at most {@value #MAX_NAMES} + 1 names per
+ * dimension (beyond them bytes count as {@code OTHER}); so at worst about
+ * ({@value #RECENT_SNAPSHOTS} + {@value #HOURLY_SNAPSHOTS}) x 5 x 10,001 x 8 bytes, some 38 MB,
+ * and a few kilobytes with tens of applications, zones and users.
+ *
+ * <p>The bytes are AppTrack's own count since the history started (closed sessions plus open
+ * ones) and never go back: a reading below the highest one means a session was for a moment read
+ * neither open nor closed, so the highest reading stands and nothing is counted twice when the
+ * session shows up again. The sessions created are AppTrack's counter, which restarts with a new
+ * session limit: a reading below the previous one counts as nothing new, never as negative.
  * Thread-safe: one sampler records, any thread reads.
  */
 public final class TrafficHistory {
@@ -27,25 +37,42 @@ public final class TrafficHistory {
     public static final int FINE_POINTS = 3600;
     /** One point a minute for a day. */
     public static final int COARSE_POINTS = 1440;
+    /** The names each dimension keeps apart; see {@link ClosedVolumes}. */
+    public static final int MAX_NAMES = 10_000;
     static final int READINGS_PER_MINUTE = 60;
-    static final int SNAPSHOT_EVERY = 10;
-    /** An hour of snapshots and the one just before it: the baseline of the whole hour. */
-    static final int SNAPSHOTS = FINE_POINTS / SNAPSHOT_EVERY + 1;
+    static final int RECENT_SNAPSHOT_EVERY = 10;
+    static final int HOURLY_SNAPSHOT_EVERY = 60;
+    /** Five minutes of snapshots, the one just before them (the baseline) and one for a late reading. */
+    static final int RECENT_SNAPSHOTS = 300 / RECENT_SNAPSHOT_EVERY + 2;
+    /** An hour of snapshots, the one just before it and one for a late reading. */
+    static final int HOURLY_SNAPSHOTS = FINE_POINTS / HOURLY_SNAPSHOT_EVERY + 2;
     private static final long FIVE_MINUTES_MILLIS = 5 * 60_000L;
 
     private final Deque<TrafficSample> fine = new ArrayDeque<>();
     private final Deque<TrafficSample> coarse = new ArrayDeque<>();
-    private final Deque<Snapshot> snapshots = new ArrayDeque<>();
-    private Map<String, Long> latestBytesByApplication = Map.of();
+    private final Deque<Snapshot> recentSnapshots = new ArrayDeque<>();
+    private final Deque<Snapshot> hourlySnapshots = new ArrayDeque<>();
+    private final Map<Dimension, NameVolumes> volumes = new EnumMap<>(Dimension.class);
 
     private long readings;
     private long firstTimeMillis;
     private long lastTimeMillis;
-    private long lastBytes;
+    private long highestBytes;
     private long lastSessionsCreated;
     private double minuteBits;
     private double minuteSessions;
     private int minuteReadings;
+
+    public TrafficHistory() {
+        this(MAX_NAMES);
+    }
+
+    /** A history that keeps at most {@code maxNames} names apart per dimension. */
+    TrafficHistory(int maxNames) {
+        for (Dimension d : Dimension.values()) {
+            volumes.put(d, new NameVolumes(maxNames));
+        }
+    }
 
     /**
      * Records one reading.
@@ -54,19 +81,25 @@ public final class TrafficHistory {
      * @param totalBytes bytes of every session so far, both directions
      * @param sessionsCreated sessions created so far
      * @param activeSessions open sessions now
-     * @param bytesByApplication bytes so far per application (the map is copied)
+     * @param bytesByName bytes so far per name, per dimension (read, not kept; a dimension
+     *     missing, or a name missing in one, keeps what it had)
      */
     public synchronized void record(long timeMillis, long totalBytes, long sessionsCreated, long activeSessions,
-                                    Map<String, Long> bytesByApplication) {
-        latestBytesByApplication = Map.copyOf(bytesByApplication);
-        if (readings % SNAPSHOT_EVERY == 0) {
-            add(snapshots, new Snapshot(timeMillis, latestBytesByApplication), SNAPSHOTS);
+                                    Map<Dimension, Map<String, Long>> bytesByName) {
+        bytesByName.forEach((d, byName) -> volumes.get(d).record(byName));
+        if (readings % RECENT_SNAPSHOT_EVERY == 0) {
+            Snapshot s = snapshot(timeMillis);
+            add(recentSnapshots, s, RECENT_SNAPSHOTS);
+            if (readings % HOURLY_SNAPSHOT_EVERY == 0) {
+                add(hourlySnapshots, s, HOURLY_SNAPSHOTS);
+            }
         }
         if (readings == 0) {
             firstTimeMillis = timeMillis;
+            highestBytes = totalBytes;
         } else {
             double seconds = Math.max(timeMillis - lastTimeMillis, 1) / 1000.0;
-            double bits = Math.max(totalBytes - lastBytes, 0) * 8 / seconds;
+            double bits = Math.max(totalBytes - highestBytes, 0) * 8 / seconds;
             double sessions = Math.max(sessionsCreated - lastSessionsCreated, 0) / seconds;
             add(fine, new TrafficSample(timeMillis, bits, sessions, activeSessions), FINE_POINTS);
             minuteBits += bits;
@@ -78,10 +111,10 @@ public final class TrafficHistory {
                 minuteSessions = 0;
                 minuteReadings = 0;
             }
+            highestBytes = Math.max(highestBytes, totalBytes);
         }
         readings++;
         lastTimeMillis = timeMillis;
-        lastBytes = totalBytes;
         lastSessionsCreated = sessionsCreated;
     }
 
@@ -107,22 +140,15 @@ public final class TrafficHistory {
     }
 
     /**
-     * The applications with the most bytes over {@code window}, heaviest first: the latest bytes
-     * less those of the newest snapshot at or before the window's start (the oldest snapshot when
-     * the history is shorter than the window). Since start needs no baseline: the readings are
-     * cumulative since AppTrack started.
+     * The names of {@code by} with the most bytes over {@code window}, heaviest first, ties by
+     * name: the latest bytes less those of the newest snapshot at or before the window's start
+     * (the oldest snapshot when the history is shorter than the window). Since start needs no
+     * baseline: the readings are cumulative since the history started.
      */
-    public synchronized List<ApplicationVolume> topApplications(Window window, int limit) {
-        Map<String, Long> baseline = window == Window.SINCE_START ? Map.of() : baseline(start(window));
-        List<ApplicationVolume> top = new ArrayList<>();
-        for (Map.Entry<String, Long> e : latestBytesByApplication.entrySet()) {
-            long bytes = e.getValue() - baseline.getOrDefault(e.getKey(), 0L);
-            if (bytes > 0) {
-                top.add(new ApplicationVolume(e.getKey(), bytes));
-            }
-        }
-        top.sort((a, b) -> a.bytes() != b.bytes() ? Long.compare(b.bytes(), a.bytes())
-                : a.application().compareTo(b.application()));
+    public synchronized List<Volume> top(Dimension by, Window window, int limit) {
+        long[] baseline = window == Window.SINCE_START ? new long[0] : baseline(by, window);
+        List<Volume> top = volumes.get(by).since(baseline);
+        top.sort((a, b) -> a.bytes() != b.bytes() ? Long.compare(b.bytes(), a.bytes()) : a.name().compareTo(b.name()));
         return top.size() > limit ? new ArrayList<>(top.subList(0, Math.max(limit, 0))) : top;
     }
 
@@ -131,24 +157,36 @@ public final class TrafficHistory {
         return firstTimeMillis;
     }
 
+    /** Names {@code by} keeps apart, the one that collects the rest included. */
+    synchronized int names(Dimension by) {
+        return volumes.get(by).size();
+    }
+
     synchronized int snapshotCount() {
-        return snapshots.size();
+        return recentSnapshots.size() + hourlySnapshots.size();
     }
 
-    private long start(Window window) {
-        return lastTimeMillis - (window == Window.FIVE_MINUTES ? FIVE_MINUTES_MILLIS : FINE_POINTS * 1000L);
+    private Snapshot snapshot(long timeMillis) {
+        Map<Dimension, long[]> bytes = new EnumMap<>(Dimension.class);
+        volumes.forEach((d, v) -> bytes.put(d, v.snapshot()));
+        return new Snapshot(timeMillis, bytes);
     }
 
-    private Map<String, Long> baseline(long startMillis) {
-        Map<String, Long> baseline = snapshots.isEmpty() ? Map.of() : snapshots.peekFirst().bytesByApplication;
-        for (Iterator<Snapshot> it = snapshots.iterator(); it.hasNext(); ) {
-            Snapshot s = it.next();
-            if (s.timeMillis > startMillis) {
+    private long[] baseline(Dimension by, Window window) {
+        boolean recent = window == Window.FIVE_MINUTES;
+        Deque<Snapshot> ring = recent ? recentSnapshots : hourlySnapshots;
+        long start = lastTimeMillis - (recent ? FIVE_MINUTES_MILLIS : FINE_POINTS * 1000L);
+        Snapshot baseline = ring.peekFirst();
+        if (baseline == null) {
+            return new long[0];
+        }
+        for (Snapshot s : ring) {
+            if (s.timeMillis > start) {
                 break;
             }
-            baseline = s.bytesByApplication;
+            baseline = s;
         }
-        return baseline;
+        return baseline.bytes.get(by);
     }
 
     private static <T> void add(Deque<T> ring, T value, int capacity) {
@@ -158,14 +196,14 @@ public final class TrafficHistory {
         ring.addLast(value);
     }
 
-    /** Cumulative bytes per application at one time. */
+    /** Cumulative bytes per name index of each dimension at one time. */
     private static final class Snapshot {
         final long timeMillis;
-        final Map<String, Long> bytesByApplication;
+        final Map<Dimension, long[]> bytes;
 
-        Snapshot(long timeMillis, Map<String, Long> bytesByApplication) {
+        Snapshot(long timeMillis, Map<Dimension, long[]> bytes) {
             this.timeMillis = timeMillis;
-            this.bytesByApplication = bytesByApplication; // immutable: record() copies it
+            this.bytes = bytes;
         }
     }
 }

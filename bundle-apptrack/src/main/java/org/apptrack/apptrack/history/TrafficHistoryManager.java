@@ -1,5 +1,6 @@
 package org.apptrack.apptrack.history;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
-import org.apptrack.apptrack.api.ApplicationIdentificationService;
-import org.apptrack.apptrack.api.ApplicationIdentificationService.Period;
-import org.apptrack.apptrack.api.ApplicationStatistics;
-import org.apptrack.apptrack.api.ApplicationVolume;
+import org.apptrack.apptrack.api.AppTrackSessionEvent;
+import org.apptrack.apptrack.api.AppTrackSessionListener;
+import org.apptrack.apptrack.api.Dimension;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.TrafficHistoryService;
 import org.apptrack.apptrack.api.TrafficSample;
+import org.apptrack.apptrack.api.Volume;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -24,11 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples AppTrack once a second into a {@link TrafficHistory}. The bytes so far are those of
- * the closed sessions (the application statistics since start, counted at each close) plus those
- * of the open sessions (read from the session table), so traffic shows while sessions last and
- * not only when they close. Reading the open sessions costs one pass over the session table a
- * second, at most {@value #OPEN_SESSIONS_READ} sessions; nothing happens per packet.
+ * Samples AppTrack once a second into a {@link TrafficHistory}. The bytes so far, in total and
+ * per name of each {@link Dimension}, are those of the closed sessions (counted from AppTrack's
+ * close event, one per session) plus those of the open sessions (read from the session table in
+ * one pass for all dimensions), so traffic shows while sessions last and not only when they
+ * close. Reading the open sessions costs one pass over the session table a second, at most
+ * {@value #OPEN_SESSIONS_READ} sessions; nothing happens per packet.
+ *
+ * <p>The closed bytes are read before the table: a session that closes in between is then in
+ * neither for that second (the history keeps its highest reading, see {@link TrafficHistory}),
+ * never in both.
  */
 @Component(immediate = true, service = TrafficHistoryService.class)
 public class TrafficHistoryManager implements TrafficHistoryService {
@@ -36,18 +42,35 @@ public class TrafficHistoryManager implements TrafficHistoryService {
     /** The open sessions read per sample: a table larger than this shows less traffic than it carries. */
     static final int OPEN_SESSIONS_READ = 100_000;
     private static final Logger log = LoggerFactory.getLogger(TrafficHistoryManager.class);
+    private static final Dimension[] DIMENSIONS = Dimension.values();
 
     @Reference
-    private AppTrackService appTrack;
+    AppTrackService appTrack;
 
-    @Reference
-    private ApplicationIdentificationService identification;
-
-    private final TrafficHistory history = new TrafficHistory();
+    private final TrafficHistory history;
+    private final ClosedVolumes closed;
+    /** Runs on AppTrack's event thread; {@link ClosedVolumes} is what it shares with the sampler. */
+    final AppTrackSessionListener closedSessions;
     private ScheduledExecutorService sampler;
+
+    public TrafficHistoryManager() {
+        this(TrafficHistory.MAX_NAMES);
+    }
+
+    /** A manager whose history keeps at most {@code maxNames} names apart per dimension. */
+    TrafficHistoryManager(int maxNames) {
+        history = new TrafficHistory(maxNames);
+        closed = new ClosedVolumes(maxNames);
+        closedSessions = event -> {
+            if (event.type() == AppTrackSessionEvent.Type.SESSION_CLOSED) {
+                closed.add(event.subject());
+            }
+        };
+    }
 
     @Activate
     protected void activate() {
+        appTrack.addListener(closedSessions);
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "apptrack-traffic-history");
             t.setDaemon(true);
@@ -58,6 +81,7 @@ public class TrafficHistoryManager implements TrafficHistoryService {
 
     @Deactivate
     protected void deactivate() {
+        appTrack.removeListener(closedSessions);
         sampler.shutdownNow();
     }
 
@@ -67,36 +91,36 @@ public class TrafficHistoryManager implements TrafficHistoryService {
     }
 
     @Override
-    public List<ApplicationVolume> topApplications(Window window, int limit) {
-        return history.topApplications(window, limit);
+    public List<Volume> top(Dimension by, Window window, int limit) {
+        return history.top(by, window, limit);
     }
 
     /** One reading; a failure is logged and the next second tries again (the executor would stop on a throw). */
     void sample() {
         try {
-            sample(history, appTrack, identification, System.currentTimeMillis());
+            sample(System.currentTimeMillis());
         } catch (RuntimeException e) {
             log.warn("Traffic history: sampling failed", e);
         }
     }
 
-    static void sample(TrafficHistory history, AppTrackService appTrack, ApplicationIdentificationService identification,
-                       long nowMillis) {
-        Map<String, Long> bytesByApplication = new HashMap<>();
-        long total = 0;
-        for (ApplicationStatistics s : identification.statistics(Period.SINCE_START)) {
-            bytesByApplication.merge(name(s.application()), s.bytes(), Long::sum);
-            total += s.bytes();
+    void sample(long nowMillis) {
+        Map<Dimension, Map<String, Long>> bytesByName = new EnumMap<>(Dimension.class);
+        long total = closed.copyInto(bytesByName);
+        Map<Dimension, Map<String, Long>> open = new EnumMap<>(Dimension.class);
+        for (Dimension d : DIMENSIONS) {
+            open.put(d, new HashMap<>());
         }
         for (SessionInfo s : appTrack.sessions(new SessionFilter(), OPEN_SESSIONS_READ)) {
-            bytesByApplication.merge(name(s.application()), s.bytes(), Long::sum);
-            total += s.bytes();
+            long bytes = s.bytes();
+            for (Dimension d : DIMENSIONS) {
+                open.get(d).merge(d.nameOf(s), bytes, Long::sum);
+            }
+            total += bytes;
         }
+        open.forEach((d, byName) -> closed.countedNames(d, byName)
+                .forEach((name, bytes) -> bytesByName.get(d).merge(name, bytes, Long::sum)));
         AppTrackCounters counters = appTrack.counters();
-        history.record(nowMillis, total, counters.sessionsCreated(), counters.activeSessions(), bytesByApplication);
-    }
-
-    private static String name(String application) {
-        return application == null || application.isEmpty() ? "UNKNOWN" : application;
+        history.record(nowMillis, total, counters.sessionsCreated(), counters.activeSessions(), bytesByName);
     }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.apptrack.apptrack.api.ApplicationVolume;
+import org.apptrack.apptrack.api.Dimension;
+import org.apptrack.apptrack.api.TrafficHistoryService;
 import org.apptrack.apptrack.api.TrafficHistoryService.Window;
 import org.apptrack.apptrack.api.TrafficSample;
+import org.apptrack.apptrack.api.Volume;
 import org.junit.jupiter.api.Test;
 
 class TrafficHistoryTest {
@@ -84,26 +86,27 @@ class TrafficHistoryTest {
             long old = Math.min(s, 60) * 1000L;
             long recent = Math.max(s - 480, 0) * 10L;
             long steady = s * 3L;
-            h.record(T0 + s * 1000L, old + recent + steady, 0, 0, Map.of("old", old, "new", recent, "steady", steady));
+            h.record(T0 + s * 1000L, old + recent + steady, 0, 0,
+                    Map.of(Dimension.APPLICATION, Map.of("old", old, "new", recent, "steady", steady)));
         }
-        List<ApplicationVolume> five = h.topApplications(Window.FIVE_MINUTES, 10);
+        List<Volume> five = h.top(Dimension.APPLICATION, Window.FIVE_MINUTES, 10);
         assertEquals(List.of("new", "steady"), names(five));
         assertEquals(120 * 10, five.get(0).bytes());
         assertEquals(300 * 3, five.get(1).bytes());
 
         // the history is shorter than an hour: from its first reading
-        assertEquals(List.of("old", "steady", "new"), names(h.topApplications(Window.ONE_HOUR, 10)));
-        assertEquals(60_000, h.topApplications(Window.ONE_HOUR, 10).get(0).bytes());
-        assertEquals(List.of("old"), names(h.topApplications(Window.SINCE_START, 1)));
+        assertEquals(List.of("old", "steady", "new"), names(h.top(Dimension.APPLICATION, Window.ONE_HOUR, 10)));
+        assertEquals(60_000, h.top(Dimension.APPLICATION, Window.ONE_HOUR, 10).get(0).bytes());
+        assertEquals(List.of("old"), names(h.top(Dimension.APPLICATION, Window.SINCE_START, 1)));
     }
 
     @Test
     void sinceStartCountsWhatCameBeforeTheFirstReading() {
         TrafficHistory h = new TrafficHistory();
-        h.record(T0, 500, 0, 0, Map.of("a", 500L));
-        h.record(T0 + 1000, 700, 0, 0, Map.of("a", 700L));
-        assertEquals(700, h.topApplications(Window.SINCE_START, 5).get(0).bytes());
-        assertEquals(200, h.topApplications(Window.FIVE_MINUTES, 5).get(0).bytes());
+        h.record(T0, 500, 0, 0, apps("a", 500L));
+        h.record(T0 + 1000, 700, 0, 0, apps("a", 700L));
+        assertEquals(700, h.top(Dimension.APPLICATION, Window.SINCE_START, 5).get(0).bytes());
+        assertEquals(200, h.top(Dimension.APPLICATION, Window.FIVE_MINUTES, 5).get(0).bytes());
     }
 
     @Test
@@ -111,11 +114,80 @@ class TrafficHistoryTest {
         TrafficHistory h = new TrafficHistory();
         int seconds = 3 * TrafficHistory.FINE_POINTS;
         for (int s = 0; s <= seconds; s++) {
-            h.record(T0 + s * 1000L, s, 0, 0, Map.of("a", (long) s));
+            h.record(T0 + s * 1000L, s, 0, 0, apps("a", (long) s));
         }
-        assertEquals(TrafficHistory.FINE_POINTS, h.topApplications(Window.ONE_HOUR, 1).get(0).bytes());
-        assertEquals(300, h.topApplications(Window.FIVE_MINUTES, 1).get(0).bytes());
-        assertTrue(h.snapshotCount() <= TrafficHistory.SNAPSHOTS);
+        assertEquals(TrafficHistory.FINE_POINTS, h.top(Dimension.APPLICATION, Window.ONE_HOUR, 1).get(0).bytes());
+        assertEquals(300, h.top(Dimension.APPLICATION, Window.FIVE_MINUTES, 1).get(0).bytes());
+        assertTrue(h.snapshotCount() <= TrafficHistory.RECENT_SNAPSHOTS + TrafficHistory.HOURLY_SNAPSHOTS);
+    }
+
+    @Test
+    void eachDimensionHasItsOwnTopAndWindows() {
+        TrafficHistory h = new TrafficHistory();
+        // ten minutes: alice (trust to untrust) sends in the first minute, bob (trust to dmz) in the last two
+        for (int s = 0; s <= 600; s++) {
+            long alice = Math.min(s, 60) * 100L;
+            long bob = Math.max(s - 480, 0) * 10L;
+            h.record(T0 + s * 1000L, alice + bob, 0, 0, Map.of(
+                    Dimension.USER, Map.of("alice", alice, "bob", bob),
+                    Dimension.SOURCE_ZONE, Map.of("trust", alice + bob),
+                    Dimension.DESTINATION_ZONE, Map.of("untrust", alice, "dmz", bob)));
+        }
+        assertEquals("[alice=6000, bob=1200]", h.top(Dimension.USER, Window.SINCE_START, 10).toString());
+        assertEquals("[bob=1200]", h.top(Dimension.USER, Window.FIVE_MINUTES, 10).toString());
+        assertEquals("[trust=7200]", h.top(Dimension.SOURCE_ZONE, Window.ONE_HOUR, 10).toString());
+        assertEquals("[trust=1200]", h.top(Dimension.SOURCE_ZONE, Window.FIVE_MINUTES, 10).toString());
+        assertEquals("[dmz=1200]", h.top(Dimension.DESTINATION_ZONE, Window.FIVE_MINUTES, 10).toString());
+        assertEquals("[]", h.top(Dimension.APPLICATION, Window.SINCE_START, 10).toString());
+    }
+
+    @Test
+    void tiesAreOrderedByNameAndTheLimitCuts() {
+        TrafficHistory h = new TrafficHistory();
+        h.record(T0, 0, 0, 0, apps("b", 5L, "c", 9L, "a", 5L, "d", 1L));
+        assertEquals("[c=9, a=5, b=5]", h.top(Dimension.APPLICATION, Window.SINCE_START, 3).toString());
+    }
+
+    @Test
+    void aNameWhoseBytesGoBackKeepsItsHighestAndNoWindowIsNegative() {
+        TrafficHistory h = new TrafficHistory();
+        // a's session closed between the table and its close event: for a second it is read nowhere
+        h.record(T0, 1010, 0, 0, apps("a", 1000L, "b", 10L));
+        h.record(T0 + 1000, 300, 0, 0, apps("a", 200L, "b", 100L));
+        assertEquals("[a=1000, b=100]", h.top(Dimension.APPLICATION, Window.SINCE_START, 5).toString());
+        assertEquals("[b=90]", h.top(Dimension.APPLICATION, Window.FIVE_MINUTES, 5).toString());
+        // its close heard: a's bytes again, plus 50 more; counted once
+        h.record(T0 + 2000, 1250, 0, 0, apps("a", 1050L, "b", 200L));
+        assertEquals("[a=1050, b=200]", h.top(Dimension.APPLICATION, Window.SINCE_START, 5).toString());
+        assertEquals("[b=190, a=50]", h.top(Dimension.APPLICATION, Window.FIVE_MINUTES, 5).toString());
+        List<TrafficSample> points = h.traffic(Window.FIVE_MINUTES);
+        assertEquals(0, points.get(0).bitsPerSecond(), 1e-9);
+        assertEquals(240 * 8, points.get(1).bitsPerSecond(), 1e-9);
+    }
+
+    @Test
+    void namesBeyondTheBoundCountAsOtherPerDimension() {
+        TrafficHistory h = new TrafficHistory(3);
+        h.record(T0, 0, 0, 0, Map.of(Dimension.USER, Map.of("u1", 10L, "u2", 20L, "u3", 30L),
+                Dimension.SOURCE_ZONE, Map.of("trust", 60L)));
+        h.record(T0 + 1000, 0, 0, 0, Map.of(Dimension.USER, Map.of("u1", 10L, "u2", 20L, "u3", 30L, "u4", 4L, "u5", 5L),
+                Dimension.SOURCE_ZONE, Map.of("trust", 60L, "dmz", 9L)));
+        assertEquals("[u3=30, u2=20, u1=10, " + TrafficHistoryService.OTHER + "=9]",
+                h.top(Dimension.USER, Window.SINCE_START, 10).toString());
+        assertEquals("[" + TrafficHistoryService.OTHER + "=9]", h.top(Dimension.USER, Window.FIVE_MINUTES, 10).toString());
+        assertEquals(4, h.names(Dimension.USER));
+        assertEquals("[trust=60, dmz=9]", h.top(Dimension.SOURCE_ZONE, Window.SINCE_START, 10).toString());
+
+        // a scan of ever new users (the readings are cumulative): the names stay bounded, the bytes all count
+        Map<String, Long> users = new java.util.HashMap<>(Map.of("u1", 10L, "u2", 20L, "u3", 30L, "u4", 4L, "u5", 5L));
+        for (int s = 2; s < 1000; s++) {
+            users.put("scan" + s, 1L);
+            h.record(T0 + s * 1000L, 0, 0, 0, Map.of(Dimension.USER, users));
+        }
+        assertEquals(4, h.names(Dimension.USER));
+        assertEquals("[" + TrafficHistoryService.OTHER + "=1007, u3=30, u2=20, u1=10]",
+                h.top(Dimension.USER, Window.SINCE_START, 10).toString());
+        assertEquals("[" + TrafficHistoryService.OTHER + "=309]", h.top(Dimension.USER, Window.FIVE_MINUTES, 10).toString());
     }
 
     /** {@code n} readings a second apart, reading i with i*100 bytes and i sessions in total. */
@@ -127,7 +199,15 @@ class TrafficHistoryTest {
         return h;
     }
 
-    private static List<String> names(List<ApplicationVolume> volumes) {
-        return volumes.stream().map(ApplicationVolume::application).collect(java.util.stream.Collectors.toList());
+    private static Map<Dimension, Map<String, Long>> apps(Object... nameThenBytes) {
+        Map<String, Long> bytes = new java.util.HashMap<>();
+        for (int i = 0; i < nameThenBytes.length; i += 2) {
+            bytes.put((String) nameThenBytes[i], (Long) nameThenBytes[i + 1]);
+        }
+        return Map.of(Dimension.APPLICATION, bytes);
+    }
+
+    private static List<String> names(List<Volume> volumes) {
+        return volumes.stream().map(Volume::name).collect(java.util.stream.Collectors.toList());
     }
 }

@@ -2,15 +2,18 @@ package org.apptrack.web.dashboard;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.MediaType;
-import org.apptrack.apptrack.api.ApplicationVolume;
+import org.apptrack.apptrack.api.Dimension;
 import org.apptrack.apptrack.api.TrafficHistoryService;
 import org.apptrack.apptrack.api.TrafficHistoryService.Window;
 import org.apptrack.apptrack.api.TrafficSample;
+import org.apptrack.apptrack.api.Volume;
 import org.apptrack.web.errors.BadParameterException;
 import org.apptrack.web.json.Json;
 import org.apptrack.web.resource.Parameters;
@@ -21,7 +24,8 @@ import org.apptrack.web.resource.ServiceResource;
  * {@code 5m}, {@code 1h} or {@code start} (the default {@code 5m}).
  * <ul>
  *   <li>{@code traffic}: points {@code [timeMillis, bitsPerSecond, sessionsPerSecond, activeSessions]}, oldest first;</li>
- *   <li>{@code applications?limit=N}: the applications with the most bytes (default 10).</li>
+ *   <li>{@code top?by=D&limit=N}: the applications ({@code by} omitted), nested applications, source or
+ *   destination zones or users with the most bytes (default 10), heaviest first.</li>
  * </ul>
  */
 @Path("v1/dashboard")
@@ -43,17 +47,32 @@ public class DashboardResource extends ServiceResource {
     }
 
     @GET
-    @Path("applications")
+    @Path("top")
     @Produces(MediaType.APPLICATION_JSON)
-    public ObjectNode applications(@QueryParam("window") String windowText, @QueryParam("limit") String limitText) {
+    public ObjectNode top(@QueryParam("by") String byText, @QueryParam("window") String windowText,
+                          @QueryParam("limit") String limitText) {
+        Dimension by = dimension(byText);
         Window window = window(windowText);
         int limit = limitText == null ? DEFAULT_LIMIT : (int) Parameters.integer("limit", limitText, 1, 1000);
-        ObjectNode body = Json.object().put("window", name(window));
-        ArrayNode applications = body.putArray("applications");
-        for (ApplicationVolume v : get(TrafficHistoryService.class).topApplications(window, limit)) {
-            applications.addObject().put("application", v.application()).put("bytes", v.bytes());
+        ObjectNode body = Json.object().put("window", name(window)).put("by", by.key());
+        ArrayNode entries = body.putArray("entries");
+        for (Volume v : get(TrafficHistoryService.class).top(by, window, limit)) {
+            entries.addObject().put("name", v.name()).put("bytes", v.bytes());
         }
         return body;
+    }
+
+    static Dimension dimension(String text) {
+        if (text == null) {
+            return Dimension.APPLICATION;
+        }
+        for (Dimension d : Dimension.values()) {
+            if (d.key().equals(text)) {
+                return d;
+            }
+        }
+        throw new BadParameterException("by", "by: one of " + Arrays.stream(Dimension.values()).map(Dimension::key)
+                .collect(Collectors.joining(", ")) + ": " + text);
     }
 
     static Window window(String text) {

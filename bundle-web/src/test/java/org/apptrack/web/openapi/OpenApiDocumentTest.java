@@ -22,6 +22,7 @@ import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.QueryParam;
+import org.apptrack.apptrack.api.Dimension;
 import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.web.AppTrackWebApplication;
@@ -97,6 +98,19 @@ class OpenApiDocumentTest {
         Set<String> orders = Arrays.stream(SessionOrder.values()).map(SessionOrder::toString)
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(orders, documented);
+    }
+
+    @Test
+    void theDashboardTopParameterAndSchemaListEveryDimension() {
+        Set<String> dimensions = Arrays.stream(Dimension.values()).map(Dimension::key)
+                .collect(Collectors.toCollection(TreeSet::new));
+        JsonNode by = parameter(document.path("paths").path("/v1/dashboard/top").path("get"), "by");
+        Set<String> documented = new TreeSet<>();
+        by.path("schema").path("enum").forEach(v -> documented.add(v.asText()));
+        assertEquals(dimensions, documented);
+        Set<String> inSchema = new TreeSet<>();
+        schema("DashboardTop").path("properties").path("by").path("enum").forEach(v -> inSchema.add(v.asText()));
+        assertEquals(dimensions, inSchema);
     }
 
     @Test
