@@ -105,6 +105,7 @@ public final class ActiveProbeConfig {
                 .dscp(dscp)
                 .probeCount(0)
                 .burstSize(burstSize)
+                .padding(dataSize)
                 .interval(interval)
                 .lossTimeout(lossTimeout)
                 .maxOutstanding((int) Math.max(64, outstanding(interval, burstSize, lossTimeout)))

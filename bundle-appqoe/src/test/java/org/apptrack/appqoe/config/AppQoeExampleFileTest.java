@@ -64,6 +64,7 @@ class AppQoeExampleFileTest {
         assertEquals(10, probe1.count());
         assertEquals(2, probe1.burstSize());
         assertEquals(64, probe1.dataSize());
+        assertEquals(64, probe1.stampSettings(isp3).padding(), "data-size pads each STAMP probe");
         assertEquals(46, probe1.dscp());
         assertEquals(Duration.ofSeconds(1), probe1.lossTimeout());
         assertEquals(Duration.ofSeconds(60), probe1.slaExportInterval());

@@ -9,10 +9,15 @@ import org.apptrack.appqoe.probe.Dscp;
 /**
  * How one path is probed: from its source address to a reflector, with the probe's DSCP, in
  * bursts of {@code burstSize} probes every {@code interval}, {@code probeCount} probes in all
- * (0: until stopped). A probe without reply after {@code lossTimeout} is lost; at most
- * {@code maxOutstanding} probes wait for a reply at a time.
+ * (0: until stopped), each padded with {@code padding} zero bytes after its 44 (Junos's
+ * data-size: larger probes see what larger packets see, e.g. an MTU or a rate limit). A probe
+ * without reply after {@code lossTimeout} is lost; at most {@code maxOutstanding} probes wait for
+ * a reply at a time.
  */
 public final class ProbePathSettings {
+
+    /** The most padding: 44 + 1400 bytes stay inside a 1,500-byte MTU with IPv6 and UDP headers. */
+    public static final int MAX_PADDING = 1400;
 
     private final String pathId;
     private final InetAddress sourceAddress;
@@ -24,6 +29,7 @@ public final class ProbePathSettings {
     private final Duration interval;
     private final Duration lossTimeout;
     private final int maxOutstanding;
+    private final int padding;
 
     private ProbePathSettings(Builder b) {
         if (b.pathId == null || b.pathId.isEmpty()) {
@@ -59,6 +65,10 @@ public final class ProbePathSettings {
                     + ": " + b.maxOutstanding);
         }
         maxOutstanding = b.maxOutstanding;
+        if (b.padding < 0 || b.padding > MAX_PADDING) {
+            throw new IllegalArgumentException("padding must be 0.." + MAX_PADDING + ": " + b.padding);
+        }
+        padding = b.padding;
     }
 
     private static Duration positive(String field, Duration value) {
@@ -115,15 +125,24 @@ public final class ProbePathSettings {
         return maxOutstanding;
     }
 
+    /** Zero bytes after the 44 of each probe. */
+    public int padding() {
+        return padding;
+    }
+
     @Override
     public String toString() {
         return "path " + pathId + " " + sourceAddress.getHostAddress() + ":" + sourcePort + " -> "
                 + reflector.getAddress().getHostAddress() + ":" + reflector.getPort() + " dscp " + dscp
                 + ", " + probeCount + " probes in bursts of " + burstSize + " every " + interval
-                + ", loss after " + lossTimeout + ", " + maxOutstanding + " outstanding";
+                + ", " + (SenderTestPacket.LENGTH + padding) + " bytes, loss after " + lossTimeout + ", "
+                + maxOutstanding + " outstanding";
     }
 
-    /** Defaults: any source port, best effort, until stopped, bursts of 1 every second, 1 s loss timeout, 64 outstanding. */
+    /**
+     * Defaults: any source port, best effort, until stopped, bursts of 1 every second, no padding,
+     * 1 s loss timeout, 64 outstanding.
+     */
     public static final class Builder {
         private final String pathId;
         private InetAddress sourceAddress;
@@ -135,6 +154,7 @@ public final class ProbePathSettings {
         private Duration interval = Duration.ofSeconds(1);
         private Duration lossTimeout = Duration.ofSeconds(1);
         private int maxOutstanding = 64;
+        private int padding;
 
         private Builder(String pathId) {
             this.pathId = pathId;
@@ -178,6 +198,11 @@ public final class ProbePathSettings {
 
         public Builder maxOutstanding(int value) {
             maxOutstanding = value;
+            return this;
+        }
+
+        public Builder padding(int bytes) {
+            padding = bytes;
             return this;
         }
 

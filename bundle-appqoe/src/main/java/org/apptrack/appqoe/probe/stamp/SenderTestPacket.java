@@ -18,9 +18,17 @@ public final class SenderTestPacket extends StampTestPacket {
 
     /** Writes a 44-byte sender packet at the writer index of {@code out}. */
     public static void write(ByteBuf out, long sequence, long ntpTimestamp, int errorEstimate) {
+        write(out, sequence, ntpTimestamp, errorEstimate, 0);
+    }
+
+    /**
+     * Writes a sender packet followed by {@code padding} zero bytes (RFC 8762 4.2.1 allows a
+     * longer packet; the reflector answers with one of the same size).
+     */
+    public static void write(ByteBuf out, long sequence, long ntpTimestamp, int errorEstimate, int padding) {
         out.writeInt((int) sequence);
         out.writeLong(ntpTimestamp);
         out.writeShort(errorEstimate);
-        out.writeZero(LENGTH - MBZ);
+        out.writeZero(LENGTH - MBZ + padding);
     }
 }

@@ -170,8 +170,9 @@ public final class StampSessionSender {
                 continue;
             }
             nextSequence = (sequence + 1) & 0xFFFF_FFFFL;
-            ByteBuf probe = open.alloc().directBuffer(SenderTestPacket.LENGTH);
-            SenderTestPacket.write(probe, sequence, ntp, ErrorEstimate.UNSYNCHRONISED_MILLISECOND);
+            int padding = settings.padding();
+            ByteBuf probe = open.alloc().directBuffer(SenderTestPacket.LENGTH + padding);
+            SenderTestPacket.write(probe, sequence, ntp, ErrorEstimate.UNSYNCHRONISED_MILLISECOND, padding);
             open.write(new DatagramPacket(probe, settings.reflector()), open.voidPromise());
             counters.sent.incrementAndGet();
             wrote = true;

@@ -157,6 +157,26 @@ class StampSessionSenderTest {
     }
 
     @Test
+    void probesArePaddedToTheDataSizeAndPaddedRepliesAreMatched() throws IOException {
+        try (DatagramSocket wire = new DatagramSocket(0, LOOPBACK)) {
+            wire.setSoTimeout(20_000);
+            start(path().reflector(new InetSocketAddress(LOOPBACK, wire.getLocalPort())).probeCount(1).padding(100)
+                    .build());
+            DatagramPacket probe = new DatagramPacket(new byte[2048], 2048);
+            wire.receive(probe);
+            assertEquals(44 + 100, probe.getLength());
+            for (int i = 14; i < probe.getLength(); i++) {
+                assertEquals(0, probe.getData()[i], "MBZ and padding byte " + i);
+            }
+        }
+        sender.stop();
+        start(path().probeCount(3).padding(1400).lossTimeout(Duration.ofSeconds(30)).build());
+        await(() -> recorder.results.size() == 3, "3 results of padded probes");
+        assertEquals(3, reflector.counters().reflected());
+        assertThrows(IllegalArgumentException.class, () -> path().padding(1401).build());
+    }
+
+    @Test
     void shortAndForeignRepliesAreCountedAndIgnored() throws IOException {
         start(path().probeCount(1).lossTimeout(Duration.ofSeconds(30)).build());
         await(() -> recorder.results.size() == 1, "first result");
@@ -201,6 +221,7 @@ class StampSessionSenderTest {
         assertField("maxOutstanding", () -> path().maxOutstanding(0).build());
         assertField("sourcePort", () -> path().source(LOOPBACK, -1).build());
         assertField("reflector", () -> path().reflector(new InetSocketAddress(LOOPBACK, 0)).build());
+        assertField("padding", () -> path().padding(-1).build());
     }
 
     private static void assertField(String field, org.junit.jupiter.api.function.Executable build) {
