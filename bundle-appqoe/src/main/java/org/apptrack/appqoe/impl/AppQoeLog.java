@@ -28,6 +28,20 @@ interface AppQoeLog {
     void activeReport(PathConfig path, String routingInstance, ActiveProbeConfig params, PeriodMetrics period,
             long monitoringMillis);
 
+    /**
+     * APPQOE_APP_ACTIVE_SLA_METRIC_REPORT: the figures of the path an application takes, with the
+     * active report of that path.
+     */
+    void applicationActiveReport(ApplicationSelection selection, PathConfig path, PeriodMetrics period,
+            long monitoringMillis);
+
+    /**
+     * APPQOE_PASSIVE_SLA_METRIC_REPORT: one sampled session's measurement (its TCP handshake's
+     * round-trip time) on the path it takes.
+     */
+    void sessionPassiveReport(ApplicationSelection selection, SessionInfo session, PathConfig path, long rttMicros,
+            long monitoringMillis);
+
     /** APPQOE_APP_PASSIVE_SLA_METRIC_REPORT: what an application's sampled sessions measured in a period. */
     void passiveReport(ApplicationSelection selection, PathConfig path, PeriodMetrics period, long minRttMicros,
             long maxRttMicros, long monitoringMillis);

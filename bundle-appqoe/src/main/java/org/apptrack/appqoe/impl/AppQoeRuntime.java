@@ -214,7 +214,20 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
         DestinationGroupConfig group = config.destinationGroups().get(path.group());
         String routingInstance = group == null ? NONE : group.routingInstance();
         long monitoring = rule.samplingPeriodNanos() / 1_000_000L;
-        env.worker.execute(() -> env.log.activeReport(path, routingInstance, sla.activeProbe(), period, monitoring));
+        env.worker.execute(() -> {
+            env.log.activeReport(path, routingInstance, sla.activeProbe(), period, monitoring);
+            reportApplicationsOn(path, rule, period, monitoring);
+        });
+    }
+
+    /** APPQOE_APP_ACTIVE_SLA_METRIC_REPORT for each application whose active path this is, under this rule. */
+    private void reportApplicationsOn(PathConfig path, SlaRule rule, PeriodMetrics period, long monitoring) {
+        for (ApplicationSelection s : selections.values()) {
+            if (s.sla != null && s.sla.name().equals(rule.name()) && s.group.name().equals(path.group())
+                    && s.selector.current().map(p -> p.name().equals(path.name())).orElse(false)) {
+                env.log.applicationActiveReport(s, path, period, monitoring);
+            }
+        }
     }
 
     // ---- worker thread ------------------------------------------------------------------------
@@ -379,6 +392,11 @@ final class AppQoeRuntime implements AppQoeService, MonitorEvents {
             return;
         }
         passive.computeIfAbsent(s, k -> new PassiveSamples(env.monotonicNanos.getAsLong())).add(rtt);
+        Optional<org.apptrack.appqoe.select.Path> current = s.selector.current();
+        if (current.isPresent()) {
+            long age = Math.max(0, info.number(SessionAttribute.LAST_SEEN_MILLIS) - info.number(SessionAttribute.START_MILLIS));
+            env.log.sessionPassiveReport(s, info, pathConfig(s, current.get().name()), rtt, age);
+        }
     }
 
     private void reportPassive(ApplicationSelection s, long now) {

@@ -154,6 +154,32 @@ final class SecurityLogAppQoeLog implements AppQoeLog {
     }
 
     @Override
+    public void applicationActiveReport(ApplicationSelection s, PathConfig path, PeriodMetrics period,
+            long monitoringMillis) {
+        SlaMetricReportLog log = applicationOnPath(SlaMetricReportLog.builder(), s, path)
+                .measured(SlaMetrics.of(period))
+                .probeCount(period.resolved())
+                .monitoringTime(monitoringMillis)
+                .build();
+        securityLog.log(AppQoeLogRecords.appActiveReport(log, clock.currentTimeMillis()));
+    }
+
+    @Override
+    public void sessionPassiveReport(ApplicationSelection s, SessionInfo session, PathConfig path, long rttMicros,
+            long monitoringMillis) {
+        long nm = SlaMetrics.NOT_MEASURED;
+        SlaMetrics measured = SlaMetrics.of(nm, nm, nm, Math.min(rttMicros, nm), 0);
+        SlaMetricReportLog log = applicationOnPath(SlaMetricReportLog.builder(), s, path)
+                .measured(measured)
+                .minimum(measured)
+                .maximum(measured)
+                .probeCount(1)
+                .monitoringTime(monitoringMillis)
+                .build();
+        securityLog.log(AppQoeLogRecords.passiveReport(log, session(session), clock.currentTimeMillis()));
+    }
+
+    @Override
     public void passiveReport(ApplicationSelection s, PathConfig path, PeriodMetrics period, long minRttMicros,
             long maxRttMicros, long monitoringMillis) {
         long nm = SlaMetrics.NOT_MEASURED;

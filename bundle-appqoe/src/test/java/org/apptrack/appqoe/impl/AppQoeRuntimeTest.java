@@ -341,7 +341,8 @@ class AppQoeRuntimeTest {
         identified(session(1, "HTTP", 6, 80, 12_000));
         identified(session(2, "HTTP", 6, 80, 18_000));
         rounds(25, 10_000, 10_000, 10_000);
-        assertEquals(List.of("passive up1 mean 15000 min 12000 max 18000"), log.passive);
+        assertEquals(List.of("session 1 up1 rtt 12000", "session 2 up1 rtt 18000",
+                "passive up1 mean 15000 min 12000 max 18000"), log.passive);
     }
 
     @Test

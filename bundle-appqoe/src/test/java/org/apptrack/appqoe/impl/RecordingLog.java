@@ -49,6 +49,18 @@ final class RecordingLog implements AppQoeLog {
     }
 
     @Override
+    public void applicationActiveReport(ApplicationSelection selection, PathConfig path, PeriodMetrics period,
+            long monitoringMillis) {
+        active.add("app " + selection.application + " " + path.interfaceName() + " " + period.rttMeanMicros());
+    }
+
+    @Override
+    public void sessionPassiveReport(ApplicationSelection selection, SessionInfo session, PathConfig path,
+            long rttMicros, long monitoringMillis) {
+        passive.add("session " + session.sessionId() + " " + path.interfaceName() + " rtt " + rttMicros);
+    }
+
+    @Override
     public void passiveReport(ApplicationSelection selection, PathConfig path, PeriodMetrics period, long minRttMicros,
             long maxRttMicros, long monitoringMillis) {
         passive.add("passive " + path.interfaceName() + " mean " + period.rttMeanMicros() + " min " + minRttMicros

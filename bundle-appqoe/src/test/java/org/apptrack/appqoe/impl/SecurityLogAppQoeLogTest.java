@@ -1,6 +1,7 @@
 package org.apptrack.appqoe.impl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,10 @@ class SecurityLogAppQoeLogTest {
     private AppQoeRuntime runtime;
 
     private void start() {
+        start(Map.of());
+    }
+
+    private void start(Map<String, String> extra) {
         Map<String, Object> p = new HashMap<>();
         p.put("enabled", "true");
         p.put("pathGroup.site1.routingInstance", "ri1");
@@ -55,6 +60,7 @@ class SecurityLogAppQoeLogTest {
         p.put("apbrProfile.apbr1.rule.web.destinationGroup", "site1");
         p.put("apbrProfile.apbr1.rule.web.slaRule", "sla1");
         p.put("steering.existingSessions", "move");
+        p.putAll(extra);
         Clock wall = () -> 1_700_000_000_000_000_000L;
         runtime = new AppQoeRuntime(AppQoeSettings.parse(p), new AppQoeRuntime.Environment(wall, () -> mono,
                 Runnable::run, new RecordingActuator(), (id, route) -> true, new SecurityLogAppQoeLog(securityLog, wall),
@@ -152,5 +158,49 @@ class SecurityLogAppQoeLogTest {
         assertEquals("46", report.value("ip-dscp"));
         assertEquals("10000", report.value("rtt"));
         assertEquals("stamp", report.value("active-probe-type"));
+    }
+
+    @Test
+    void applicationActiveReportsAndSampledSessionsPassiveReports() {
+        start(Map.of("activeProbe.pp1.slaExportInterval", "2s", "slaRule.sla1.passive.samplingPercentage", "100"));
+        rounds(25, 10_000, 10_000);
+        SessionInfo session = SessionInfo.builder()
+                .put(SessionAttribute.SESSION_ID, 612)
+                .put(SessionAttribute.CLIENT_ADDRESS, "20.1.1.2")
+                .put(SessionAttribute.CLIENT_PORT, 47336)
+                .put(SessionAttribute.SERVER_ADDRESS, "151.101.9.67")
+                .put(SessionAttribute.SERVER_PORT, 443)
+                .put(SessionAttribute.PROTOCOL, 6)
+                .put(SessionAttribute.APPLICATION, "HTTP")
+                .put(SessionAttribute.NESTED_APPLICATION, "CNN")
+                .put(SessionAttribute.SOURCE_ZONE, "trust")
+                .put(SessionAttribute.DESTINATION_ZONE, "untrust")
+                .put(SessionAttribute.SERVER_RTT_MICROS, 23_456)
+                .put(SessionAttribute.START_MILLIS, 1_000)
+                .put(SessionAttribute.LAST_SEEN_MILLIS, 1_250)
+                .build();
+        runtime.sessionEvent(new AppTrackSessionEvent(AppTrackSessionEvent.Type.APPLICATION_IDENTIFIED, session, 0, ""));
+        rounds(25, 12_000, 10_000);
+
+        LogRecord passive = tagged("APPQOE_PASSIVE_SLA_METRIC_REPORT").get(0);
+        assertEquals("612", passive.value("session-id-32"));
+        assertEquals("20.1.1.2", passive.value("source-address"));
+        assertEquals("CNN", passive.value("application"));
+        assertEquals("up1", passive.value("destination-interface-name"));
+        assertEquals("23456", passive.value("rtt"));
+        assertEquals("250", passive.value("monitoring-time"));
+        assertEquals("sla1", passive.value("sla-rule"));
+
+        List<LogRecord> appActive = tagged("APPQOE_APP_ACTIVE_SLA_METRIC_REPORT");
+        assertEquals(1, appActive.size(), "one per export interval for the application's path only: " + appActive);
+        LogRecord report = appActive.get(0);
+        assertEquals("CNN", report.value("application"));
+        assertEquals("up1", report.value("destination-interface-name"));
+        LogRecord pathReport = tagged("APPQOE_ACTIVE_SLA_METRIC_REPORT").stream()
+                .filter(r -> r.value("destination-interface-name").equals("up1")).reduce((a, b) -> b).get();
+        assertEquals(pathReport.value("rtt"), report.value("rtt"), "the figures of the path's period");
+        assertTrue(Long.parseLong(report.value("rtt")) > 10_000, "the period saw the 12 ms probes");
+        assertEquals("site1", report.value("destination-group-name"));
+        assertEquals("pp1", report.value("active-probe-params"));
     }
 }
