@@ -1,4 +1,5 @@
-// The security-log streams with their counters, and the last records logged (newest first).
+// The security-log streams with their counters, and the last records logged (newest first); a
+// click on a record of a session opens that session's detail, also once it has closed.
 import { clock } from './format.js';
 import { fillBody, fillHead } from './table.js';
 
@@ -23,8 +24,15 @@ const RECORD_COLUMNS = [
   { key: 'fields', label: 'Fields', value: (r) => r.fields.map(([n, v]) => `${n}="${v}"`).join(' ') },
 ];
 
+const sessionIdOf = (record) => {
+  const field = record.fields.find(([name]) => name === 'session-id-32');
+  const id = field ? Number(field[1]) : NaN;
+  return Number.isInteger(id) && id > 0 ? id : null;
+};
+
 export class LogsView {
-  constructor(streams, streamsEmpty, records) {
+  constructor(streams, streamsEmpty, records, onSelectSession) {
+    this.onSelectSession = onSelectSession;
     this.streams = streams;
     this.streamsEmpty = streamsEmpty;
     this.records = records;
@@ -42,7 +50,14 @@ export class LogsView {
   updateRecords(reply) {
     fillBody(this.records, RECORD_COLUMNS, reply.records);
     [...this.records.tBodies[0].rows].forEach((tr, i) => {
-      tr.dataset.tag = reply.records[i].tag;
+      const record = reply.records[i];
+      tr.dataset.tag = record.tag;
+      const sessionId = sessionIdOf(record);
+      if (sessionId !== null) {
+        tr.dataset.sessionId = String(sessionId);
+        tr.classList.add('link');
+        tr.addEventListener('click', () => this.onSelectSession(sessionId));
+      }
     });
   }
 }

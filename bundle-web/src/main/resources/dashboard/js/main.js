@@ -22,7 +22,9 @@ const table = new SessionsTable($('session-table'), $('sessions-count'), (sessio
   refreshDetail().catch(showError);
 });
 const appQoe = new AppQoeView($('appqoe'));
-const logs = new LogsView($('log-streams'), $('log-streams-empty'), $('log-records'));
+const logs = new LogsView($('log-streams'), $('log-streams-empty'), $('log-records'), (sessionId) => {
+  table.select(table.find(sessionId) || { sessionId });
+});
 let updates = 0;
 
 function sessionFilters() {

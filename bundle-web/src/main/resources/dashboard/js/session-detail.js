@@ -1,6 +1,7 @@
-// One session in full: every field AppTrack has for it (as the sessions list gave it last) and
-// every field of each security-log record logged for it, oldest first. A session whose close
-// record was logged is shown closed, with the close reason that record gives.
+// One session in full: every field AppTrack has for it (as the sessions list gave it last; for a
+// session opened from the log, which may have closed, the fields of its newest record) and every
+// field of each security-log record logged for it, oldest first. A session whose close record
+// was logged is shown closed, with the close reason that record gives.
 import { clock } from './format.js';
 import { cell, fillPairs } from './table.js';
 
@@ -47,6 +48,10 @@ export class SessionDetail {
   /** reply: the body of GET /log-records?session-id=... (oldest first). */
   updateRecords(reply) {
     const records = reply.records;
+    if (Object.keys(this.session).length === 1 && records.length) {
+      // known only by its id (opened from the log): its newest record says the most
+      fillPairs(this.$('detail-fields'), records[records.length - 1].fields);
+    }
     this.$('detail-records').replaceChildren(...records.map(recordView));
     this.$('detail-record-count').textContent = `(${records.length})`;
     this.$('detail-no-records').hidden = records.length > 0;

@@ -353,6 +353,19 @@ public class DashboardBrowserTest {
         List<String> shown = attributes(browser, "#log-records tbody tr", "data-tag");
         assertTrue(shown + " within " + tags, tags.containsAll(shown));
         assertTrue(shown.toString(), shown.contains("APPTRACK_SESSION_CLOSE"));
+
+        // A closed session, opened from its close record: closed, with the record's fields.
+        String closedId = attributes(browser, "#log-records tbody tr[data-tag=APPTRACK_SESSION_CLOSE]",
+                "data-session-id").get(0);
+        wait.until(b -> {
+            b.findElement(By.cssSelector("#log-records tbody tr[data-tag=APPTRACK_SESSION_CLOSE][data-session-id='"
+                    + closedId + "']")).click();
+            return true;
+        });
+        wait.until(b -> closedId.equals(b.findElement(By.id("detail-id")).getText())
+                && "closed".equals(b.findElement(By.id("detail-state")).getText())
+                && texts(b, "#detail-fields tr[data-name=session-id-32] td").equals(List.of(closedId)));
+        assertEquals(1, texts(browser, "#detail-fields tr[data-name=reason] td").size());
         screenshot(browser, "dashboard-logs.png", "logs");
     }
 
