@@ -7,6 +7,7 @@ import org.apptrack.web.access.RoleFilter;
 import org.apptrack.web.appid.ApplicationIdentificationResource;
 import org.apptrack.web.appqoe.AppQoeResource;
 import org.apptrack.web.apptrack.CountersResource;
+import org.apptrack.web.apptrack.OffloadResource;
 import org.apptrack.web.apptrack.SessionsResource;
 import org.apptrack.web.apptrack.ZonesResource;
 import org.apptrack.web.dashboard.DashboardResource;
@@ -52,7 +53,8 @@ public class AppTrackWebApplication extends AbstractWebApplication {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
-                CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, LogStreamsResource.class,
+                CountersResource.class, ApplicationIdentificationResource.class, SessionsResource.class, ZonesResource.class, OffloadResource.class,
+                LogStreamsResource.class,
                 LogRecordsResource.class,
                 AppQoeResource.class, DashboardResource.class,
                 OpenApiResource.class,

@@ -14,7 +14,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.apptrack.apptrack.api.OffloadCounters;
+import org.apptrack.apptrack.api.OffloadService;
 import org.apptrack.apptrack.config.AppTrackSettings;
 import org.apptrack.apptrack.config.OffloadSettings;
 import org.apptrack.apptrack.engine.AdoptedSession;
@@ -44,6 +46,8 @@ import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleListener;
+import org.onosproject.net.flow.FlowRuleOperations;
+import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
 import org.onosproject.net.packet.PacketContext;
 import org.onosproject.store.service.ConsistentMap;
@@ -79,10 +83,11 @@ import org.slf4j.LoggerFactory;
  * <p>Threads: the hook runs in the engine's turn on the packet thread and only hands work to one
  * worker thread with a bounded queue; everything else (the bookkeeping, ONOS calls) is the
  * worker's. Only inside ONOS: it needs the flow rule, mastership and storage services, which the
- * standalone distribution does not have, so there it never activates.
+ * standalone distribution does not have, so there it stays idle (and says so: {@link #available}).
+ * Its counters are {@link LongAdder}s, bumped only per offloaded direction, rule, poll or event.
  */
-@Component(immediate = true)
-public class OffloadManager {
+@Component(immediate = true, service = OffloadService.class)
+public class OffloadManager implements OffloadService {
 
     static final String MAP_NAME = "apptrack-offloaded-sessions";
     private static final Logger log = LoggerFactory.getLogger(OffloadManager.class);
@@ -128,13 +133,21 @@ public class OffloadManager {
     private List<Request> retries = new ArrayList<>();
     private AppTrackEngine knownEngine;
 
-    private final AtomicLong requested = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
-    private final AtomicLong installed = new AtomicLong();
-    private final AtomicLong forwardingRulesUsed = new AtomicLong();
-    private final AtomicLong givenUp = new AtomicLong();
-    private final AtomicLong adopted = new AtomicLong();
-    private final AtomicLong released = new AtomicLong();
+    private final LongAdder requested = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final LongAdder installed = new LongAdder();
+    private final LongAdder forwardingRulesUsed = new LongAdder();
+    private final LongAdder removed = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final LongAdder givenUp = new LongAdder();
+    private final LongAdder endPunts = new LongAdder();
+    private final LongAdder polls = new LongAdder();
+    private final LongAdder pollFailures = new LongAdder();
+    private final LongAdder adopted = new LongAdder();
+    private final LongAdder released = new LongAdder();
+    // The worker's bookkeeping as of its last task, for readers on other threads.
+    private volatile int trackedRulesNow;
+    private volatile int offloadedSessionsNow;
 
     private final EngineHook hook = new Hook();
     private final FlowRuleListener flowListener = this::flowEvent;
@@ -217,15 +230,24 @@ public class OffloadManager {
             ownWorker.shutdownNow();
         }
         log.info("AppTrack offload stopped: {} rule(s) installed, {} forwarding rule(s) used, {} session(s) taken"
-                + " over, {} handed over", installed.get(), forwardingRulesUsed.get(), adopted.get(), released.get());
+                + " over, {} handed over", installed.sum(), forwardingRulesUsed.sum(), adopted.sum(), released.sum());
     }
 
     private void submit(Runnable work) {
         try {
-            worker.execute(work);
+            worker.execute(() -> {
+                work.run();
+                publish();
+            });
         } catch (RejectedExecutionException e) {
-            dropped.incrementAndGet(); // a direction left in packet-in mode, or a poll skipped
+            dropped.increment(); // a direction left in packet-in mode, or a poll skipped
         }
+    }
+
+    /** The worker's bookkeeping, for {@link #counters} on other threads. */
+    private void publish() {
+        trackedRulesNow = flows.size();
+        offloadedSessionsNow = flows.sessions();
     }
 
     // ------------------------------------------------------------------ the engine's turn
@@ -259,13 +281,14 @@ public class OffloadManager {
             // Marked now, so that its next packets go straight on; the packets keep being counted
             // until the rule counts them, and a direction whose rule never comes stays correct.
             engine.countExternally(s, id, fromClient, nowNanos);
-            requested.incrementAndGet();
+            requested.increment();
             Request r = new Request(fields, s, id, fromClient);
             submit(() -> install(r));
         }
 
         @Override
         public void sessionEnding(AppTrackEngine engine, int session, int sessionId, CloseReason reason) {
+            endPunts.increment();
             submit(() -> endSession(session, sessionId));
         }
 
@@ -336,7 +359,7 @@ public class OffloadManager {
             if (++r.attempts < MAX_ATTEMPTS) {
                 retries.add(r);
             } else {
-                givenUp.incrementAndGet();
+                givenUp.increment();
             }
             return;
         }
@@ -355,10 +378,16 @@ public class OffloadManager {
         flows.track(id, deviceIndex(f.device), r.session, r.sessionId, r.fromClient, !useForwarding);
         if (useForwarding) {
             foreignRulesOn.add(f.device);
-            forwardingRulesUsed.incrementAndGet();
+            forwardingRulesUsed.increment();
         } else {
-            flowRuleService.applyFlowRules(rule);
-            installed.incrementAndGet();
+            flowRuleService.apply(FlowRuleOperations.builder().add(rule).build(new FlowRuleOperationsContext() {
+                @Override
+                public void onError(FlowRuleOperations ops) {
+                    failed.increment();
+                    submit(() -> ruleFailed(id));
+                }
+            }));
+            installed.increment();
         }
         if (puntRulesOn.add(f.device)) {
             flowRuleService.applyFlowRules(SessionRules.endPuntRules(appId, f.device, offload.priority() + 1)
@@ -414,8 +443,28 @@ public class OffloadManager {
         return i;
     }
 
+    /** The switch or ONOS refused our rule: its direction stays counted by packets, nothing waits for its removal. */
+    private void ruleFailed(long id) {
+        int slot = flows.slotOf(id);
+        if (slot >= 0) {
+            flows.forget(slot);
+            records.remove(id);
+        }
+    }
+
     /** Reads the statistics of every offloaded rule into the sessions, in one engine turn. */
     void poll() {
+        try {
+            pollOnce();
+        } catch (RuntimeException e) {
+            // ONOS's stores can fail (a cluster partition): the next poll reads the totals again.
+            pollFailures.increment();
+            log.warn("AppTrack offload: reading the rules' statistics failed: {}", e.toString());
+        }
+        publish();
+    }
+
+    private void pollOnce() {
         List<Request> again = retries;
         retries = new ArrayList<>();
         for (Request r : again) {
@@ -438,6 +487,7 @@ public class OffloadManager {
             engineCheck(engine);
             return flows.applyTo(engine, now);
         });
+        polls.increment();
     }
 
     private void flowEvent(FlowRuleEvent event) {
@@ -454,6 +504,7 @@ public class OffloadManager {
         if (slot < 0) {
             return;
         }
+        removed.increment();
         if (rule instanceof FlowEntry) {
             flows.observe(id, ((FlowEntry) rule).packets(), ((FlowEntry) rule).bytes());
         }
@@ -615,7 +666,7 @@ public class OffloadManager {
             return n;
         });
         puntRulesOn.add(device); // the previous master installed them
-        adopted.addAndGet(taken);
+        adopted.add(taken);
         log.info("AppTrack offload: {} session(s) of {} taken over", taken, device);
     }
 
@@ -643,30 +694,68 @@ public class OffloadManager {
         });
         puntRulesOn.remove(device);
         foreignRulesOn.remove(device);
-        released.addAndGet(n);
+        released.add(n);
         log.info("AppTrack offload: {} session(s) of {} handed over to its new master", n, device);
     }
 
-    // ------------------------------------------------------------------ counters (tests, logs)
+    // ------------------------------------------------------------------ OffloadService
+
+    @Override
+    public boolean available() {
+        return runtime != null;
+    }
+
+    /** What is configured, also where offload cannot run (to show that it would not). */
+    private OffloadSettings settings() {
+        AppTrackRuntime r = runtime != null ? runtime : apptrack != null ? apptrack.runtime() : null;
+        return r == null ? OffloadSettings.none() : r.settings().offload();
+    }
+
+    @Override
+    public Set<String> devices() {
+        return settings().devices();
+    }
+
+    @Override
+    public Set<String> zones() {
+        return settings().zoneNames();
+    }
+
+    @Override
+    public int pollIntervalSeconds() {
+        return settings().pollIntervalSeconds();
+    }
+
+    @Override
+    public OffloadCounters counters() {
+        return OffloadCounters.builder().offloadedSessions(offloadedSessionsNow).trackedRules(trackedRulesNow)
+                .requests(requested.sum()).rulesInstalled(installed.sum())
+                .forwardingRulesUsed(forwardingRulesUsed.sum()).rulesRemoved(removed.sum())
+                .rulesFailed(failed.sum()).noForwardingDecision(givenUp.sum()).endPunts(endPunts.sum())
+                .polls(polls.sum()).pollFailures(pollFailures.sum()).sessionsAdopted(adopted.sum())
+                .sessionsHandedOver(released.sum()).workDropped(dropped.sum()).build();
+    }
+
+    // ------------------------------------------------------------------ counters (tests)
 
     long installedRules() {
-        return installed.get();
+        return installed.sum();
     }
 
     long forwardingRulesUsed() {
-        return forwardingRulesUsed.get();
+        return forwardingRulesUsed.sum();
     }
 
     long adoptedSessions() {
-        return adopted.get();
+        return adopted.sum();
     }
 
     long releasedSessions() {
-        return released.get();
+        return released.sum();
     }
 
     long requests() {
-        return requested.get();
+        return requested.sum();
     }
 
     int trackedRules() {

@@ -32,6 +32,8 @@ public final class OffloadedFlows {
     private int[] free;
     private int freeCount;
     private int used;
+    /** Live slots linked to a partner, halved: sessions with both directions tracked. */
+    private int pairs;
     /** Slot + 1 of a rule of each session index, 0: none; sized on demand. */
     private int[] bySession = new int[0];
 
@@ -89,6 +91,8 @@ public final class OffloadedFlows {
             int oldPartner = partner[other];
             if (oldPartner >= 0) {
                 partner[oldPartner] = -1; // a replaced rule of the same direction keeps no link
+            } else {
+                pairs++;
             }
             partner[other] = slot;
             partner[slot] = other;
@@ -146,6 +150,7 @@ public final class OffloadedFlows {
         int p = partner[slot];
         if (p >= 0) {
             partner[p] = -1;
+            pairs--;
         }
         int s = session[slot];
         if (s < bySession.length && bySession[s] == slot + 1) {
@@ -240,6 +245,11 @@ public final class OffloadedFlows {
         return index.size();
     }
 
+    /** Sessions tracked (one or both of their directions). */
+    public int sessions() {
+        return index.size() - pairs;
+    }
+
     /** Slots handed out so far (live or free): iterate 0..highWater and skip {@link #isLive} false. */
     int highWater() {
         return used;
@@ -284,6 +294,7 @@ public final class OffloadedFlows {
         used = 0;
         freeCount = 0;
         batchSize = 0;
+        pairs = 0;
     }
 
     /** Bytes of the bookkeeping's arrays per tracked-rule capacity (headers aside), for sizing. */

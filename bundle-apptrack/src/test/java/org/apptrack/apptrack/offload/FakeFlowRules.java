@@ -11,6 +11,8 @@ import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleListener;
+import org.onosproject.net.flow.FlowRuleOperation;
+import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleServiceAdapter;
 
 /**
@@ -22,6 +24,28 @@ final class FakeFlowRules extends FlowRuleServiceAdapter {
 
     private final Map<Long, DefaultFlowEntry> entries = new LinkedHashMap<>();
     private final List<FlowRuleListener> listeners = new ArrayList<>();
+    /** Whether the switch refuses the batches given to {@link #apply} (as a full table or a bad match would). */
+    boolean refuse;
+    /** Whether reading the flow tables fails (as ONOS's store can, in a partition). */
+    boolean failReads;
+
+    @Override
+    public void apply(FlowRuleOperations ops) {
+        if (refuse) {
+            ops.callback().onError(ops);
+            return;
+        }
+        for (var stage : ops.stages()) {
+            for (FlowRuleOperation op : stage) {
+                if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                    removeFlowRules(op.rule());
+                } else {
+                    applyFlowRules(op.rule());
+                }
+            }
+        }
+        ops.callback().onSuccess(ops);
+    }
 
     @Override
     public void applyFlowRules(FlowRule... rules) {
@@ -67,6 +91,9 @@ final class FakeFlowRules extends FlowRuleServiceAdapter {
 
     @Override
     public Iterable<FlowEntry> getFlowEntriesById(ApplicationId id) {
+        if (failReads) {
+            throw new IllegalStateException("flow store unavailable");
+        }
         List<FlowEntry> r = new ArrayList<>();
         for (DefaultFlowEntry e : entries.values()) {
             if (e.appId() == id.id()) {

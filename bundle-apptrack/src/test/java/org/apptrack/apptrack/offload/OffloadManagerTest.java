@@ -8,6 +8,7 @@ import static org.apptrack.testsupport.packets.Packets.PSH;
 import static org.apptrack.testsupport.packets.Packets.RST;
 import static org.apptrack.testsupport.packets.Packets.SYN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apptrack.apptrack.api.OffloadCounters;
 import org.apptrack.syslog.api.LogRecord;
 import org.apptrack.testsupport.packets.Frames;
 import org.junit.jupiter.api.Test;
@@ -353,5 +355,112 @@ class OffloadManagerTest {
         FlowRule rebuilt = SessionRules.sessionRule(OffloadNode.APP, f, DefaultTrafficTreatment.emptyTreatment(),
                 40_000, 300);
         assertEquals(installed.id(), rebuilt.id());
+    }
+
+    // ------------------------------------------------------------------ the counters an operator reads
+
+    @Test
+    void theCountersFollowTheRulesFromInstallationThroughPollsToTheirRemoval() {
+        OffloadNode n = node();
+        assertTrue(n.manager.available());
+        assertTrue(n.manager.enabled());
+        assertEquals(Set.of(SWITCH.toString()), n.manager.devices());
+        forwardingRules(SWITCH);
+        openSession(n, SWITCH);
+        OffloadCounters c = n.manager.counters();
+        assertEquals(2, c.requests());
+        assertEquals(2, c.rulesInstalled());
+        assertEquals(2, c.trackedRules());
+        assertEquals(1, c.offloadedSessions(), "both directions of one session");
+        assertEquals(0, c.polls());
+        flowRules.counts(ruleFrom(1).id().value(), 10, 1_000);
+        n.poll();
+        assertEquals(1, n.manager.counters().polls());
+        flowRules.expire(ruleFrom(1).id().value());
+        n.runWork();
+        c = n.manager.counters();
+        assertEquals(1, c.rulesRemoved());
+        assertEquals(1, c.trackedRules());
+        assertEquals(1, c.offloadedSessions(), "its other direction still counted by the switch");
+        flowRules.expire(ruleFrom(2).id().value());
+        n.runWork();
+        c = n.manager.counters();
+        assertEquals(2, c.rulesRemoved());
+        assertEquals(0, c.trackedRules());
+        assertEquals(0, c.offloadedSessions());
+        assertEquals(0, c.rulesFailed());
+        assertEquals(0, c.workDropped());
+    }
+
+    @Test
+    void aRefusedRuleIsCountedAndItsDirectionStaysCountedByPackets() {
+        OffloadNode n = node();
+        forwardingRules(SWITCH);
+        flowRules.refuse = true;
+        openSession(n, SWITCH);
+        OffloadCounters c = n.manager.counters();
+        assertEquals(2, c.rulesFailed());
+        assertEquals(0, c.trackedRules(), "nothing waits for a rule that is not there");
+        assertEquals(0, c.offloadedSessions());
+        n.punt(SWITCH + "/1", Frames.tcp(A, CLIENT_PORT, B, 443, PSH | ACK, 100));
+        n.punt(SWITCH + "/2", Frames.tcp(B, 443, A, CLIENT_PORT, RST | ACK));
+        n.runWork();
+        LogRecord close = n.logs("APPTRACK_SESSION_CLOSE").get(0);
+        assertEquals("TCP SERVER RST", close.value("reason"), "closed at once, not after a rule's removal");
+        assertEquals(3 + 1, number(close, "packets-from-client"), "every packet counted by the controller");
+        assertEquals(1, n.manager.counters().endPunts());
+    }
+
+    @Test
+    void directionsWithoutAForwardingDecisionAreCountedOnceTheirRetriesAreOver() {
+        OffloadNode n = node();
+        openSession(n, SWITCH); // no forwarding rule
+        n.poll();
+        assertEquals(0, n.manager.counters().noForwardingDecision(), "retried at the next poll");
+        n.poll();
+        assertEquals(2, n.manager.counters().noForwardingDecision(), "both directions, after their retries");
+        assertEquals(0, n.manager.counters().polls(), "nothing to read");
+    }
+
+    @Test
+    void aPuntedFinOfAnOffloadedSessionIsCounted() {
+        OffloadNode n = node();
+        forwardingRules(SWITCH);
+        openSession(n, SWITCH);
+        assertEquals(0, n.manager.counters().endPunts());
+        n.punt(SWITCH + "/1", Frames.tcp(A, CLIENT_PORT, B, 443, FIN | ACK));
+        n.punt(SWITCH + "/2", Frames.tcp(B, 443, A, CLIENT_PORT, FIN | ACK));
+        n.runWork();
+        OffloadCounters c = n.manager.counters();
+        assertEquals(1, c.endPunts(), "one connection's end");
+        assertEquals(2, c.rulesRemoved(), "its rules removed at its end");
+        assertEquals(0, c.offloadedSessions());
+    }
+
+    @Test
+    void aFailedPollIsCountedAndTheNextOneCatchesUp() {
+        OffloadNode n = node();
+        forwardingRules(SWITCH);
+        openSession(n, SWITCH);
+        flowRules.counts(ruleFrom(1).id().value(), 100, 150_000);
+        flowRules.failReads = true;
+        n.poll();
+        assertEquals(1, n.manager.counters().pollFailures());
+        flowRules.failReads = false;
+        at(61);
+        n.poll();
+        assertEquals(1, n.manager.counters().polls());
+        assertEquals(3 + 100, number(n.logs("APPTRACK_SESSION_VOL_UPDATE").get(0), "packets-from-client"));
+    }
+
+    @Test
+    void withoutOnossCoreServicesTheServiceSaysSoAndCountsNothing() {
+        OffloadManager standalone = new OffloadManager();
+        standalone.activate();
+        assertFalse(standalone.available());
+        assertFalse(standalone.enabled());
+        assertTrue(standalone.devices().isEmpty());
+        assertEquals(0, standalone.counters().requests());
+        standalone.deactivate();
     }
 }

@@ -120,6 +120,11 @@ class OffloadMastershipTest {
         assertEquals(1, second.runtime.engine().active(), "one session at the new master");
         assertTrue(second.logs("APPTRACK_SESSION_CREATE").isEmpty(), "without a second create");
         assertEquals(1, second.manager.adoptedSessions());
+        assertEquals(1, second.manager.counters().sessionsAdopted());
+        assertEquals(1, second.manager.counters().offloadedSessions(), "its two rules now read here");
+        assertEquals(2, second.manager.counters().trackedRules());
+        assertEquals(1, first.manager.counters().sessionsHandedOver());
+        assertEquals(0, first.manager.counters().offloadedSessions());
 
         at(61);
         flowRules.counts(sessionRule(1), 110, 160_000);
