@@ -28,6 +28,9 @@
  *       ({@link org.apptrack.bench.CapturedPayloads}, {@code .engine.decode});</li>
  *   <li>{@link org.apptrack.bench.OffloadPollBenchmark}: offload mode's rule bookkeeping
  *       ({@code org.apptrack.apptrack.offload}) feeding the engine;</li>
+ *   <li>{@link org.apptrack.bench.TrafficHistorySampleBenchmark}: AppTrack's service and the traffic
+ *       history's sampler ({@code org.apptrack.apptrack.impl.AppTrackManager},
+ *       {@code .history.TrafficHistoryManager}), activated outside OSGi;</li>
  *   <li>{@link org.apptrack.bench.SlaEvaluationBenchmark}: AppQoE's SLA evaluator
  *       ({@code org.apptrack.appqoe.sla});</li>
  *   <li>{@link org.apptrack.bench.ProbeSchedulerBenchmark}: AppQoE's STAMP sender and reflector

@@ -33,7 +33,7 @@ class BenchmarkBoundariesTest {
                     SessionTableBenchmark.class, AppTrackRecordBenchmark.class,
                     SessionQueryBenchmark.class, HostNameMatchBenchmark.class, DissectorBenchmark.class,
                     TlsHelloBenchmark.class, QuicInitialBenchmark.class, CapturedPayloads.class, SessionMemory.class,
-                    OffloadPollBenchmark.class)))
+                    OffloadPollBenchmark.class, TrafficHistorySampleBenchmark.class)))
             .and().resideOutsideOfPackage("..jmh_generated..")
             .should().dependOnClassesThat(resideInAPackage("org.apptrack.apptrack..")
                     .and(not(resideInAPackage("org.apptrack.apptrack.api.."))));

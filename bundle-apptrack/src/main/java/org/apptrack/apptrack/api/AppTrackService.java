@@ -2,6 +2,7 @@ package org.apptrack.apptrack.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.onosproject.event.ListenerService;
 
@@ -37,6 +38,18 @@ public interface AppTrackService extends ListenerService<AppTrackSessionEvent, A
         List<SessionInfo> all = new ArrayList<>(sessions(filter, Integer.MAX_VALUE));
         all.sort(order.comparator());
         return all.size() > limit ? new ArrayList<>(all.subList(0, limit)) : all;
+    }
+
+    /**
+     * The first {@code limit} open sessions by id, each described by {@code attributes} alone (any
+     * other attribute 0 or empty): for a caller that reads a few attributes of many sessions, at
+     * the cost of those. This default describes every attribute.
+     *
+     * @param limit the most to return
+     * @param attributes the attributes to describe
+     */
+    default List<SessionInfo> openSessions(int limit, Set<SessionAttribute> attributes) {
+        return sessions(s -> true, limit);
     }
 
     /**

@@ -120,10 +120,13 @@ public final class SessionInfo {
         return b.append(']').toString();
     }
 
-    /** Collects the values; {@link #build()} may be called once. */
+    /**
+     * Collects the values; {@link #build()} may be called once and hands its arrays to the
+     * snapshot (listings build one per session, so no copy), after which the builder is spent.
+     */
     public static final class Builder {
-        private final long[] numbers = new long[ATTRIBUTES.length];
-        private final String[] texts = new String[ATTRIBUTES.length];
+        private long[] numbers = new long[ATTRIBUTES.length];
+        private String[] texts = new String[ATTRIBUTES.length];
 
         private Builder() {
             Arrays.fill(texts, "");
@@ -146,7 +149,13 @@ public final class SessionInfo {
         }
 
         public SessionInfo build() {
-            return new SessionInfo(numbers.clone(), texts.clone());
+            if (numbers == null) {
+                throw new IllegalStateException("this builder has built its session already");
+            }
+            SessionInfo built = new SessionInfo(numbers, texts);
+            numbers = null;
+            texts = null;
+            return built;
         }
     }
 }

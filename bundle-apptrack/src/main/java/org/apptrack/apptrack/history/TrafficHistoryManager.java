@@ -1,9 +1,12 @@
 package org.apptrack.apptrack.history;
 
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +15,7 @@ import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
 import org.apptrack.apptrack.api.AppTrackSessionListener;
 import org.apptrack.apptrack.api.Dimension;
-import org.apptrack.apptrack.api.SessionFilter;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.TrafficHistoryService;
 import org.apptrack.apptrack.api.TrafficSample;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * Samples AppTrack once a second into a {@link TrafficHistory}. The bytes so far, in total and
  * per name of each {@link Dimension}, are those of the closed sessions (counted from AppTrack's
  * close event, one per session) plus those of the open sessions (read from the session table in
- * one pass for all dimensions), so traffic shows while sessions last and not only when they
+ * one pass for all dimensions, each session described by those attributes alone), so traffic shows while sessions last and not only when they
  * close. Reading the open sessions costs one pass over the session table a second, at most
  * {@value #OPEN_SESSIONS_READ} sessions; nothing happens per packet.
  *
@@ -43,6 +46,8 @@ public class TrafficHistoryManager implements TrafficHistoryService {
     static final int OPEN_SESSIONS_READ = 100_000;
     private static final Logger log = LoggerFactory.getLogger(TrafficHistoryManager.class);
     private static final Dimension[] DIMENSIONS = Dimension.values();
+    /** What a sample reads of each open session: its names in the dimensions and its bytes, nothing else. */
+    private static final Set<SessionAttribute> ATTRIBUTES_READ = attributesRead();
 
     @Reference
     AppTrackService appTrack;
@@ -95,6 +100,14 @@ public class TrafficHistoryManager implements TrafficHistoryService {
         return history.top(by, window, limit);
     }
 
+    private static Set<SessionAttribute> attributesRead() {
+        Set<SessionAttribute> read = EnumSet.of(SessionAttribute.BYTES_FROM_CLIENT, SessionAttribute.BYTES_FROM_SERVER);
+        for (Dimension d : DIMENSIONS) {
+            read.add(d.attribute());
+        }
+        return Collections.unmodifiableSet(read);
+    }
+
     /** One reading; a failure is logged and the next second tries again (the executor would stop on a throw). */
     void sample() {
         try {
@@ -108,13 +121,16 @@ public class TrafficHistoryManager implements TrafficHistoryService {
         Map<Dimension, Map<String, Long>> bytesByName = new EnumMap<>(Dimension.class);
         long total = closed.copyInto(bytesByName);
         Map<Dimension, Map<String, Long>> open = new EnumMap<>(Dimension.class);
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] openByDimension = new Map[DIMENSIONS.length];
         for (Dimension d : DIMENSIONS) {
-            open.put(d, new HashMap<>());
+            openByDimension[d.ordinal()] = new HashMap<>();
+            open.put(d, openByDimension[d.ordinal()]);
         }
-        for (SessionInfo s : appTrack.sessions(new SessionFilter(), OPEN_SESSIONS_READ)) {
+        for (SessionInfo s : appTrack.openSessions(OPEN_SESSIONS_READ, ATTRIBUTES_READ)) {
             long bytes = s.bytes();
             for (Dimension d : DIMENSIONS) {
-                open.get(d).merge(d.nameOf(s), bytes, Long::sum);
+                openByDimension[d.ordinal()].merge(d.nameOf(s), bytes, Long::sum);
             }
             total += bytes;
         }

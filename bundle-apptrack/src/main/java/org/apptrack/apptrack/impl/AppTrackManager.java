@@ -3,6 +3,7 @@ package org.apptrack.apptrack.impl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import org.apptrack.apptrack.api.AppTrackSessionListener;
 import org.apptrack.apptrack.api.ApplicationCacheEntry;
 import org.apptrack.apptrack.api.ApplicationIdentificationService;
 import org.apptrack.apptrack.api.ApplicationStatistics;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.SessionRoute;
@@ -358,6 +360,11 @@ public class AppTrackManager implements AppTrackService, ApplicationIdentificati
     @Override
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
         return runtime.sessions(filter, limit, order);
+    }
+
+    @Override
+    public List<SessionInfo> openSessions(int limit, Set<SessionAttribute> attributes) {
+        return runtime.openSessions(limit, attributes);
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apptrack.api.time.Clock;
@@ -16,6 +18,8 @@ import org.apptrack.apptrack.api.ApplicationCacheEntry;
 import org.apptrack.apptrack.api.ApplicationIdentificationService;
 import org.apptrack.apptrack.api.ApplicationStatistics;
 import org.apptrack.apptrack.api.IpAddresses;
+import org.apptrack.apptrack.api.SessionAttribute;
+import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
 import org.apptrack.apptrack.api.SessionRoute;
@@ -480,6 +484,17 @@ public final class AppTrackRuntime {
      * rejected, cost an object.
      */
     public List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order) {
+        return sessions(filter, limit, order, model::describe);
+    }
+
+    /** The first {@code limit} sessions by id, each described by {@code attributes} alone. */
+    public List<SessionInfo> openSessions(int limit, Set<SessionAttribute> attributes) {
+        SessionAttribute[] described = attributes.toArray(new SessionAttribute[0]);
+        return sessions(new SessionFilter(), limit, SessionOrder.ID, s -> model.describe(s, described));
+    }
+
+    private List<SessionInfo> sessions(Predicate<SessionInfo> filter, int limit, SessionOrder order,
+            IntFunction<SessionInfo> describer) {
         List<SessionInfo> result = new ArrayList<>();
         if (limit <= 0) {
             return result;
@@ -498,7 +513,7 @@ public final class AppTrackRuntime {
                 }
             }
             while (result.size() < limit && ranking.hasNext()) {
-                SessionInfo info = model.describe(ranking.next());
+                SessionInfo info = describer.apply(ranking.next());
                 if (filter.test(info)) {
                     result.add(info);
                 }

@@ -132,8 +132,13 @@ public final class SessionModel {
 
     /** Every attribute of session {@code s}. */
     public SessionInfo describe(int s) {
+        return describe(s, ATTRIBUTES);
+    }
+
+    /** Session {@code s} by {@code attributes} alone: the others are 0 or empty. */
+    public SessionInfo describe(int s, SessionAttribute[] attributes) {
         SessionInfo.Builder b = SessionInfo.builder();
-        for (SessionAttribute a : ATTRIBUTES) {
+        for (SessionAttribute a : attributes) {
             if (a.isNumeric()) {
                 b.put(a, number(a, s));
             } else {

@@ -1,8 +1,10 @@
 package org.apptrack.apptrack.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -10,7 +12,9 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.apptrack.apptrack.api.AppTrackCounters;
 import org.apptrack.apptrack.api.AppTrackService;
 import org.apptrack.apptrack.api.AppTrackSessionEvent;
@@ -182,7 +186,15 @@ class TrafficHistoryManagerTest {
     }
 
     private void table(long created, SessionInfo... open) {
-        when(appTrack.sessions(any(), anyInt())).thenReturn(List.of(open));
+        doAnswer(call -> {
+            Set<SessionAttribute> asked = call.getArgument(1);
+            for (Dimension d : Dimension.values()) {
+                assertTrue(asked.contains(d.attribute()), "the sample reads " + d.attribute());
+            }
+            assertTrue(asked.containsAll(EnumSet.of(SessionAttribute.BYTES_FROM_CLIENT,
+                    SessionAttribute.BYTES_FROM_SERVER)), "the sample reads the bytes");
+            return List.of(open);
+        }).when(appTrack).openSessions(anyInt(), any());
         when(counters.sessionsCreated()).thenReturn(created);
         when(counters.activeSessions()).thenReturn((long) open.length);
         when(appTrack.counters()).thenReturn(counters);

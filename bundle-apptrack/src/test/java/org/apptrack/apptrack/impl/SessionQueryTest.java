@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apptrack.apptrack.api.SessionAttribute;
 import org.apptrack.apptrack.api.SessionFilter;
 import org.apptrack.apptrack.api.SessionInfo;
 import org.apptrack.apptrack.api.SessionOrder;
@@ -208,6 +210,25 @@ class SessionQueryTest {
                 assertEquals(!closing.contains(s.sessionId()), left.contains(s.sessionId()), "session " + s);
             }
         }
+    }
+
+    @Test
+    void openSessionsAreTheFirstByIdDescribedByTheAskedAttributesAlone() {
+        AppTrackRuntime rt = runtime();
+        fill(rt, 15);
+        Set<SessionAttribute> asked = EnumSet.of(SessionAttribute.APPLICATION, SessionAttribute.SOURCE_ZONE,
+                SessionAttribute.BYTES_FROM_SERVER);
+        List<SessionInfo> full = rt.sessions(new SessionFilter(), 50, SessionOrder.ID);
+        List<SessionInfo> projected = rt.openSessions(50, asked);
+        assertEquals(50, projected.size());
+        for (int i = 0; i < full.size(); i++) {
+            for (SessionAttribute a : SessionAttribute.values()) {
+                Object expected = asked.contains(a) ? full.get(i).value(a) : a.isNumeric() ? (Object) 0L : "";
+                assertEquals(expected, projected.get(i).value(a), a + " of session " + i);
+            }
+        }
+        assertTrue(full.stream().anyMatch(s -> s.number(SessionAttribute.BYTES_FROM_SERVER) > 0
+                && !s.text(SessionAttribute.SOURCE_ZONE).isEmpty()), "the comparison has values to compare");
     }
 
     @Test
