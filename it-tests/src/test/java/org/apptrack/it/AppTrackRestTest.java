@@ -203,6 +203,17 @@ public class AppTrackRestTest {
         assertEquals(0, commandSessionsShown(execute("apptrack:sessions")));
     }
 
+    /** Standalone, outside ONOS: offload mode says it cannot run, in the console and over REST alike. */
+    @Test
+    public void offloadModeIsUnavailableOutsideOnos() throws Exception {
+        String command = execute("apptrack:offload");
+        assertTrue(command, command.startsWith("Offload mode: unavailable"));
+        JsonNode json = get("/onos/apptrack/v1/offload");
+        assertFalse(json.toString(), json.path("available").asBoolean(true));
+        assertFalse(json.toString(), json.path("enabled").asBoolean(true));
+        assertEquals(json.toString(), 0, json.path("counters").path("rulesInstalled").asLong(-1));
+    }
+
     @Test
     public void badParametersAre400NamingTheParameter() throws Exception {
         Map<String, String> bad = new LinkedHashMap<>();
