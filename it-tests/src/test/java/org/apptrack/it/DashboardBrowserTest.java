@@ -271,10 +271,7 @@ public class DashboardBrowserTest {
      */
     private static void sessionDetailUntilClosed(WebDriver browser, WebDriverWait wait) throws Exception {
         String id = attributes(browser, "#session-table tbody tr", "data-session-id").get(0);
-        wait.until(b -> {
-            b.findElement(By.cssSelector("#session-table tbody tr[data-session-id='" + id + "']")).click();
-            return true;
-        });
+        click(wait, "#session-table tbody tr[data-session-id='" + id + "']");
         wait.until(b -> b.findElement(By.id("session-detail")).isDisplayed()
                 && id.equals(b.findElement(By.id("detail-id")).getText())
                 && "open".equals(b.findElement(By.id("detail-state")).getText()));
@@ -357,11 +354,7 @@ public class DashboardBrowserTest {
         // A closed session, opened from its close record: closed, with the record's fields.
         String closedId = attributes(browser, "#log-records tbody tr[data-tag=APPTRACK_SESSION_CLOSE]",
                 "data-session-id").get(0);
-        wait.until(b -> {
-            b.findElement(By.cssSelector("#log-records tbody tr[data-tag=APPTRACK_SESSION_CLOSE][data-session-id='"
-                    + closedId + "']")).click();
-            return true;
-        });
+        click(wait, "#log-records tbody tr[data-tag=APPTRACK_SESSION_CLOSE][data-session-id='" + closedId + "']");
         wait.until(b -> closedId.equals(b.findElement(By.id("detail-id")).getText())
                 && "closed".equals(b.findElement(By.id("detail-state")).getText())
                 && texts(b, "#detail-fields tr[data-name=session-id-32] td").equals(List.of(closedId)));
@@ -423,6 +416,14 @@ public class DashboardBrowserTest {
 
     private static List<String> applicationRows(WebDriver browser) {
         return texts(browser, "#appqoe-applications tbody tr");
+    }
+
+    /** Clicks what {@code selector} finds, again if the page replaced it in between. */
+    private static void click(WebDriverWait wait, String selector) {
+        wait.until(b -> {
+            b.findElement(By.cssSelector(selector)).click();
+            return true;
+        });
     }
 
     /** The text of every element {@code selector} finds, read at one moment (no stale element between them). */

@@ -80,6 +80,21 @@ class SecurityLogAppQoeLogTest {
         }
     }
 
+    /** An HTTP session from zone trust to CNN over HTTPS, its application known. */
+    private static SessionInfo.Builder httpsToCnn(long id, String client, int clientPort) {
+        return SessionInfo.builder()
+                .put(SessionAttribute.SESSION_ID, id)
+                .put(SessionAttribute.CLIENT_ADDRESS, client)
+                .put(SessionAttribute.CLIENT_PORT, clientPort)
+                .put(SessionAttribute.SERVER_ADDRESS, "151.101.9.67")
+                .put(SessionAttribute.SERVER_PORT, 443)
+                .put(SessionAttribute.PROTOCOL, 6)
+                .put(SessionAttribute.APPLICATION, "HTTP")
+                .put(SessionAttribute.NESTED_APPLICATION, "CNN")
+                .put(SessionAttribute.SOURCE_ZONE, "trust")
+                .put(SessionAttribute.DESTINATION_ZONE, "untrust");
+    }
+
     private List<LogRecord> tagged(String tag) {
         return securityLog.records().stream().filter(r -> r.tag().equals(tag)).collect(Collectors.toList());
     }
@@ -88,17 +103,7 @@ class SecurityLogAppQoeLogTest {
     void decisionsViolationsAndReportsCarryTheirFields() {
         start();
         rounds(25, 10_000, 10_000);
-        SessionInfo session = SessionInfo.builder()
-                .put(SessionAttribute.SESSION_ID, 611)
-                .put(SessionAttribute.CLIENT_ADDRESS, "20.1.1.1")
-                .put(SessionAttribute.CLIENT_PORT, 47335)
-                .put(SessionAttribute.SERVER_ADDRESS, "151.101.9.67")
-                .put(SessionAttribute.SERVER_PORT, 443)
-                .put(SessionAttribute.PROTOCOL, 6)
-                .put(SessionAttribute.APPLICATION, "HTTP")
-                .put(SessionAttribute.NESTED_APPLICATION, "CNN")
-                .put(SessionAttribute.SOURCE_ZONE, "trust")
-                .put(SessionAttribute.DESTINATION_ZONE, "untrust")
+        SessionInfo session = httpsToCnn(611, "20.1.1.1", 47335)
                 .put(SessionAttribute.SERVICE_NAME, "junos-https")
                 .build();
         runtime.sessionEvent(new AppTrackSessionEvent(AppTrackSessionEvent.Type.APPLICATION_IDENTIFIED, session, 0, ""));
@@ -164,17 +169,7 @@ class SecurityLogAppQoeLogTest {
     void applicationActiveReportsAndSampledSessionsPassiveReports() {
         start(Map.of("activeProbe.pp1.slaExportInterval", "2s", "slaRule.sla1.passive.samplingPercentage", "100"));
         rounds(25, 10_000, 10_000);
-        SessionInfo session = SessionInfo.builder()
-                .put(SessionAttribute.SESSION_ID, 612)
-                .put(SessionAttribute.CLIENT_ADDRESS, "20.1.1.2")
-                .put(SessionAttribute.CLIENT_PORT, 47336)
-                .put(SessionAttribute.SERVER_ADDRESS, "151.101.9.67")
-                .put(SessionAttribute.SERVER_PORT, 443)
-                .put(SessionAttribute.PROTOCOL, 6)
-                .put(SessionAttribute.APPLICATION, "HTTP")
-                .put(SessionAttribute.NESTED_APPLICATION, "CNN")
-                .put(SessionAttribute.SOURCE_ZONE, "trust")
-                .put(SessionAttribute.DESTINATION_ZONE, "untrust")
+        SessionInfo session = httpsToCnn(612, "20.1.1.2", 47336)
                 .put(SessionAttribute.SERVER_RTT_MICROS, 23_456)
                 .put(SessionAttribute.START_MILLIS, 1_000)
                 .put(SessionAttribute.LAST_SEEN_MILLIS, 1_250)
